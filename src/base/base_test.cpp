@@ -1,0 +1,106 @@
+#include <catch2/catch.hpp>
+
+#include "base/date.hpp"
+#include "base/diagnostics.hpp"
+#include "base/slug.hpp"
+#include "base/text.hpp"
+#include "base/url.hpp"
+#include "base/utf8.hpp"
+
+using namespace carnet::base;
+
+TEST_CASE("dates are checked against the calendar", "[base]") {
+  std::string why;
+  CHECK(parse_date("2022-12-31") == Date{2022, 12, 31});
+  CHECK(parse_date("2023-03") == Date{2023, 3, 0});
+  CHECK(parse_date("2021") == Date{2021, 0, 0});
+  CHECK(parse_date("2024-02-29"));
+  CHECK_FALSE(parse_date("2022-02-30", &why));
+  CHECK(why == "February 2022 has no day 30");
+  CHECK_FALSE(parse_date("2022-13", &why));
+  CHECK(why == "month 13 does not exist");
+  CHECK_FALSE(parse_date("31/12/2022", &why));
+  CHECK(parse_full_date("2019-06-15T10:00:00-04:00") == Date{2019, 6, 15});
+  CHECK_FALSE(parse_full_date("2019-06"));
+}
+
+TEST_CASE("dates are written the way each language writes them", "[base]") {
+  CHECK(Date{2022, 12, 31}.format_long("fr") == "31 décembre 2022");
+  CHECK(Date{2023, 3, 1}.format_long("fr") == "1er mars 2023");
+  CHECK(Date{2023, 3, 0}.format_long("fr") == "mars 2023");
+  CHECK(Date{2022, 12, 31}.format_long("en") == "December 31, 2022");
+  CHECK(Date{2023, 3, 0}.format_long("en") == "March 2023");
+  CHECK(Date{2021, 0, 0}.format_long("en") == "2021");
+  CHECK(Date{2021, 6, 28}.iso() == "2021-06-28");
+  CHECK(Date{2021, 6, 28}.rfc3339() == "2021-06-28T00:00:00Z");
+}
+
+TEST_CASE("slugs fold French accents", "[base]") {
+  CHECK(slugify("Relocalisation des organismes de William-Hingston") ==
+        "relocalisation-des-organismes-de-william-hingston");
+  CHECK(slugify("Éducation à l'été — Œuvre") == "education-a-l-ete-oeuvre");
+  CHECK(slugify("  Plan 2021/2023!  ") == "plan-2021-2023");
+  CHECK(is_clean_segment("bilan-2019"));
+  CHECK_FALSE(is_clean_segment(".."));
+  CHECK_FALSE(is_clean_segment("a/b"));
+  CHECK_FALSE(is_clean_segment("Bilan"));
+}
+
+TEST_CASE("relative URLs work under a sub-path and at the root", "[base]") {
+  CHECK(relative_url("", "rapports/bilan/") == "rapports/bilan/");
+  CHECK(relative_url("rapports/bilan/", "") == "../../");
+  CHECK(relative_url("en/reports/x/", "en/about/") == "../../about/");
+  CHECK(relative_url("en/reports/x/", "css/style.css") == "../../../css/style.css");
+  CHECK(relative_url("a/b/", "a/b/") == "./");
+  CHECK(relative_url("404.html", "css/style.css") == "css/style.css");
+  CHECK(base_path_of("https://org.github.io/repo") == "/repo/");
+  CHECK(base_path_of("https://example.org") == "/");
+  CHECK(base_path_of("https://example.org/a/b/") == "/a/b/");
+  CHECK(normalized_base_url("https://org.github.io/repo") == "https://org.github.io/repo/");
+}
+
+TEST_CASE("output paths never leave the output folder", "[base]") {
+  CHECK(is_safe_output_path("en/reports/index.html"));
+  CHECK_FALSE(is_safe_output_path("../x"));
+  CHECK_FALSE(is_safe_output_path("a/../../x"));
+  CHECK_FALSE(is_safe_output_path("/etc/passwd"));
+  CHECK_FALSE(is_safe_output_path("a\\..\\x"));
+  CHECK_FALSE(is_safe_output_path(""));
+}
+
+TEST_CASE("invalid UTF-8 is found with its line and column", "[base]") {
+  CHECK_FALSE(find_invalid_utf8("Réunion à Montréal"));
+  std::string latin1 = "ligne 1\nr\xe9union";
+  auto bad = find_invalid_utf8(latin1);
+  REQUIRE(bad);
+  auto lc = line_column_at(latin1, *bad);
+  CHECK(lc.line == 2);
+  CHECK(lc.column == 2);
+  CHECK(find_invalid_utf8("\xc0\xaf"));  // overlong '/'
+  CHECK(find_invalid_utf8("\xed\xa0\x80"));  // a surrogate
+}
+
+TEST_CASE("suggestions catch typos only", "[base]") {
+  std::vector<std::string> fields = {"title", "partners", "due", "leads"};
+  CHECK(closest_match("partenrs", fields) == "partners");
+  CHECK(closest_match("titel", fields) == "title");
+  CHECK(closest_match("budget", fields) == "");
+}
+
+TEST_CASE("diagnostics format and sort", "[base]") {
+  Diagnostics d;
+  d.error({"b.md", 3, 1}, "second");
+  d.error({"a.md", 10, 2}, "first");
+  d.warning({"a.md", 0, 0}, "note");
+  d.error({"b.md", 3, 1}, "second");
+  auto s = d.sorted();
+  REQUIRE(s.size() == 3);
+  CHECK(s[0].format() == "a.md: warning: note");
+  CHECK(s[1].format() == "a.md:10:2: error: first");
+  CHECK(s[2].format() == "b.md:3:1: error: second");
+  CHECK(d.error_count() == 3);
+}
+
+TEST_CASE("html escaping covers attributes", "[base]") {
+  CHECK(html_escape("<a href=\"x\">L'été & co</a>") == "&lt;a href=&quot;x&quot;&gt;L&#39;été &amp; co&lt;/a&gt;");
+}

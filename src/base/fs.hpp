@@ -1,0 +1,22 @@
+// Small file-system helpers shared by the readers and the writer. Reading a
+// whole file is the only way content enters Carnet.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace carnet::base {
+
+// The whole file; throws SystemError("reading 'path': cause").
+std::string read_file(const std::filesystem::path& path);
+
+// Writes the whole file, creating parent folders; throws SystemError.
+void write_file(const std::filesystem::path& path, std::string_view bytes);
+
+// Regular files under `dir`, as paths relative to `dir` with '/' separators,
+// sorted. Hidden files and folders (".git", ".DS_Store") are skipped.
+// Symbolic links are followed only when they stay inside `dir`.
+std::vector<std::string> list_files(const std::filesystem::path& dir);
+
+}  // namespace carnet::base

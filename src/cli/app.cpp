@@ -1,0 +1,32 @@
+#include "cli/app.hpp"
+
+#include <CLI/CLI.hpp>
+#include <cstdio>
+
+#include "base/system_error.hpp"
+#include "cli/build_command.hpp"
+
+namespace carnet::cli {
+
+int run(int argc, char** argv) {
+  CLI::App app{"Carnet: bilingual websites and booklets for community plans and reports", "carnet"};
+  app.set_version_flag("--version", CARNET_VERSION);
+  app.require_subcommand(1);
+  int exit_code = 0;
+  add_build_command(app, exit_code);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int rc = app.exit(e);
+    return rc == 0 ? 0 : 2;
+  } catch (const base::SystemError& e) {
+    std::fprintf(stderr, "carnet: error: %s\n", e.what());
+    return 1;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "carnet: internal error: %s\n", e.what());
+    return 1;
+  }
+  return exit_code;
+}
+
+}  // namespace carnet::cli

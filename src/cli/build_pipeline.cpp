@@ -1,0 +1,41 @@
+#include "cli/build_pipeline.hpp"
+
+#include <map>
+
+#include "render/booklet/booklets.hpp"
+
+namespace carnet::cli {
+
+BuildResult build_site(const std::filesystem::path& root, const BuildOptions& options) {
+  BuildResult result;
+  model::Site site = load::load_site(root, options.load, result.diags);
+  // Load everything and report every error first; render nothing from a
+  // site that has errors.
+  if (result.diags.has_errors()) return result;
+
+  auto files = render::html::render_site(site, options.render, result.diags);
+  if (result.diags.has_errors()) return result;
+  if (options.booklets && !site.config.booklet.formats.empty()) {
+    auto booklets = render::booklet::render_booklets(site);
+    files.insert(files.end(), std::make_move_iterator(booklets.begin()), std::make_move_iterator(booklets.end()));
+  }
+
+  // A file in static/ must not silently replace a generated one (or the
+  // other way round): say which two collide.
+  std::map<std::string, const base::OutputFile*> by_path;
+  for (const auto& f : files) {
+    auto [it, fresh] = by_path.emplace(f.path, &f);
+    if (fresh) continue;
+    const base::OutputFile* a = it->second;
+    const base::OutputFile* s = !f.copy_from.empty() ? &f : (!a->copy_from.empty() ? a : nullptr);
+    std::string where = s ? "static/" + s->path : f.path;
+    result.diags.error({where, 0, 0}, "this file would overwrite the generated '" + f.path +
+                                          "'; rename it or move it to another folder");
+  }
+  if (result.diags.has_errors()) return result;
+  std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
+  result.files = std::move(files);
+  return result;
+}
+
+}  // namespace carnet::cli

@@ -1,0 +1,139 @@
+#include "load/page_reader.hpp"
+
+#include "base/slug.hpp"
+#include "base/text.hpp"
+#include "base/utf8.hpp"
+#include "load/yaml_util.hpp"
+
+namespace carnet::load {
+
+namespace {
+
+const std::vector<std::string> known_keys = {"title", "date",   "summary", "slug",
+                                             "draft", "weight", "translation_key", "menu"};
+
+bool is_delimiter(std::string_view line) { return base::trim(line) == "---"; }
+
+std::optional<bool> read_bool(const YAML::Node& n, std::string_view field, const YamlSource& src,
+                              base::Diagnostics& diags) {
+  auto s = n.IsScalar() ? n.Scalar() : std::string();
+  if (s == "true" || s == "yes" || s == "oui") return true;
+  if (s == "false" || s == "no" || s == "non") return false;
+  diags.error(src.pos(n), std::string(field) + ": expected true or false, not " + quote(s));
+  return std::nullopt;
+}
+
+}  // namespace
+
+bool check_utf8(std::string_view text, const std::string& path, base::Diagnostics& diags) {
+  auto bad = base::find_invalid_utf8(text);
+  if (!bad) return true;
+  auto lc = base::line_column_at(text, *bad);
+  diags.error({path, lc.line, lc.column},
+              "this file is not UTF-8 (it was probably saved as Latin-1 or Windows-1252): save it again "
+              "with the UTF-8 encoding");
+  return false;
+}
+
+bool read_page(std::string_view text, model::Page& page, const std::vector<std::string>& languages,
+               base::Diagnostics& diags) {
+  if (!check_utf8(text, page.source, diags)) return false;
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // a BOM some editors add
+
+  // Front matter: from a first line "---" to the next "---" line.
+  std::string_view front;
+  int body_line = 1;
+  size_t first_end = text.find('\n');
+  if (is_delimiter(text.substr(0, first_end))) {
+    size_t pos = first_end == std::string_view::npos ? text.size() : first_end + 1;
+    int line = 2;
+    bool closed = false;
+    while (pos < text.size()) {
+      size_t end = text.find('\n', pos);
+      std::string_view l = text.substr(pos, end == std::string_view::npos ? std::string_view::npos : end - pos);
+      if (is_delimiter(l)) {
+        front = text.substr(first_end + 1, pos - first_end - 1);
+        pos = end == std::string_view::npos ? text.size() : end + 1;
+        closed = true;
+        ++line;
+        break;
+      }
+      pos = end == std::string_view::npos ? text.size() : end + 1;
+      ++line;
+    }
+    if (!closed) {
+      diags.error({page.source, 1, 1}, "the front matter opened by --- on line 1 is never closed: add a line --- "
+                                        "after the last field");
+      return false;
+    }
+    body_line = line;
+    page.markdown = std::string(text.substr(pos));
+  } else {
+    page.markdown = std::string(text);
+  }
+  page.body_line = body_line;
+
+  YamlSource src{page.source, 1, &languages};
+  const size_t errors_before = diags.error_count();
+  bool ok = true;
+  if (!base::trim(front).empty()) {
+    auto root = parse_yaml(front, src, diags);
+    if (!root) return false;
+    if (!root->IsMap()) {
+      diags.error({page.source, 2, 1}, "the front matter must be fields such as `title: ...`, one per line");
+      return false;
+    }
+    model::Value::Map params;
+    for (const auto& kv : *root) {
+      const std::string key = kv.first.as<std::string>("");
+      const YAML::Node& v = kv.second;
+      if (key == "title") page.title = read_scalar(v, key, src, diags).value_or("");
+      else if (key == "summary") page.summary = read_scalar(v, key, src, diags).value_or("");
+      else if (key == "translation_key") page.translation_key = read_scalar(v, key, src, diags).value_or("");
+      else if (key == "slug") {
+        page.slug = read_scalar(v, key, src, diags).value_or("");
+        if (!base::is_clean_segment(page.slug)) {
+          diags.error(src.pos(v), "slug " + quote(page.slug) +
+                                      " may only hold lowercase letters, digits and hyphens (try " +
+                                      quote(base::slugify(page.slug)) + ")");
+          ok = false;
+        }
+      } else if (key == "date") {
+        auto s = read_scalar(v, key, src, diags).value_or("");
+        std::string why;
+        page.date = base::parse_full_date(s, &why);
+        if (!page.date) {
+          diags.error(src.pos(v), "date: " + quote(s) + " is not a valid date: " + why);
+          ok = false;
+        }
+      } else if (key == "draft") page.draft = read_bool(v, key, src, diags).value_or(false);
+      else if (key == "menu") page.menu = read_bool(v, key, src, diags).value_or(false);
+      else if (key == "weight") {
+        auto s = read_scalar(v, key, src, diags).value_or("");
+        try {
+          size_t used = 0;
+          page.weight = std::stoi(s, &used);
+          if (used != s.size()) throw std::invalid_argument(s);
+        } catch (...) {
+          diags.error(src.pos(v), "weight: expected a whole number, not " + quote(s));
+        }
+      } else {
+        // Unknown keys reach templates; a near-miss of a known key is
+        // almost always a typo, worth a warning.
+        auto guess = base::closest_match(key, known_keys);
+        if (!guess.empty())
+          diags.warning(src.pos(kv.first), "unknown front matter key " + quote(key) + " (did you mean " +
+                                               quote(guess) + "?); it is passed to templates as is");
+        params.emplace_back(key, to_value(v));
+      }
+    }
+    page.params.data = std::move(params);
+  }
+  if (page.title.empty()) {
+    diags.error({page.source, 1, 1}, "the page has no title: add `title: ...` to its front matter (between --- lines)");
+    ok = false;
+  }
+  return ok && diags.error_count() == errors_before;
+}
+
+}  // namespace carnet::load

@@ -1,0 +1,387 @@
+#include "load/plan_reader.hpp"
+
+#include <map>
+#include <set>
+
+#include "base/slug.hpp"
+#include "base/text.hpp"
+#include "load/yaml_util.hpp"
+
+namespace carnet::load {
+
+namespace {
+
+const std::vector<std::string> plan_keys = {"title",  "slug",  "period",  "adopted", "summary",
+                                            "intro",  "levels", "years",  "columns", "labels",
+                                            "sections", "actions"};
+const std::vector<std::string> section_keys = {"id",         "code",      "title",    "description",
+                                               "results",    "indicators", "strategy", "notes",
+                                               "follow_up",  "sections",  "actions"};
+const std::vector<std::string> action_keys = {
+    "id",      "code",      "title",    "details", "due",    "years",    "leads",  "partners",
+    "results", "indicators", "follow_up", "strategy", "status", "progress", "notes"};
+
+struct PlanReader {
+  YamlSource src;
+  base::Diagnostics& diags;
+  model::Plan plan;
+  std::map<std::string, base::SourcePos> ids;  // every id given, to find duplicates
+
+  const std::string& default_lang() const { return src.languages->front(); }
+
+  model::LocalizedText text(const YAML::Node& map, const char* field) {
+    YAML::Node value = map[field];
+    if (!value.IsDefined()) return {};
+    // Keys are found by iterating: YAML::Node has no way to get a key's mark.
+    for (const auto& kv : map)
+      if (kv.first.Scalar() == field) return read_text(kv.first, kv.second, field, src, diags);
+    return {};
+  }
+
+  std::vector<model::LocalizedText> texts(const YAML::Node& map, const char* field) {
+    for (const auto& kv : map)
+      if (kv.first.Scalar() == field) return read_text_list(kv.first, kv.second, field, src, diags);
+    return {};
+  }
+
+  base::SourcePos key_pos(const YAML::Node& map, const char* field) {
+    for (const auto& kv : map)
+      if (kv.first.Scalar() == field) return src.pos(kv.first);
+    return src.pos(map);
+  }
+
+  // An id as written (checked) or made from the title; unique in the plan.
+  std::string make_id(const YAML::Node& node, const model::LocalizedText& title, std::string_view what) {
+    if (YAML::Node id = node["id"]; id.IsDefined()) {
+      auto s = read_scalar(id, "id", src, diags).value_or("");
+      if (!base::is_clean_segment(s) || s.find('.') != std::string::npos) {
+        diags.error(src.pos(id), "id " + quote(s) +
+                                     " may only hold lowercase letters, digits, hyphens and underscores (try " +
+                                     quote(base::slugify(s)) + ")");
+        return base::slugify(s);
+      }
+      if (auto [it, fresh] = ids.emplace(s, src.pos(id)); !fresh) {
+        diags.error(src.pos(id), "duplicate id " + quote(s) + ": already used at line " +
+                                     std::to_string(it->second.line) + "; ids must be unique in a plan");
+      }
+      return s;
+    }
+    // Made from the title, so it stays the same from build to build as long
+    // as the title does; a numeric suffix separates equal titles.
+    std::string base_id = base::slugify(title.get(default_lang(), default_lang()));
+    if (base_id.empty()) base_id = std::string(what);
+    std::string id = base_id;
+    for (int k = 2; ids.count(id); ++k) id = base_id + "-" + std::to_string(k);
+    ids.emplace(id, src.pos(node));
+    return id;
+  }
+
+  std::string make_code(const YAML::Node& node, const std::string& parent_code, size_t index) {
+    if (YAML::Node code = node["code"]; code.IsDefined()) return read_scalar(code, "code", src, diags).value_or("");
+    std::string n = std::to_string(index + 1);
+    return parent_code.empty() ? n : parent_code + "." + n;
+  }
+
+  std::optional<base::Date> date(const YAML::Node& n, std::string_view field) {
+    auto s = read_scalar(n, field, src, diags);
+    if (!s) return std::nullopt;
+    std::string why;
+    auto d = base::parse_date(*s, &why);
+    if (!d) diags.error(src.pos(n), std::string(field) + ": malformed date " + quote(*s) + ": " + why);
+    return d;
+  }
+
+  std::vector<model::Note> notes(const YAML::Node& map) {
+    std::vector<model::Note> out;
+    YAML::Node list = map["notes"];
+    if (!list.IsDefined() || list.IsNull()) return out;
+    if (!list.IsSequence()) {
+      diags.error(src.pos(list), "notes: expected a list of {date: ..., text: ...}");
+      return out;
+    }
+    for (const auto& item : list) {
+      model::Note note;
+      if (item.IsMap()) {
+        check_keys(item, {"date", "text"}, "note", src, diags);
+        if (item["date"].IsDefined()) note.date = date(item["date"], "date");
+        note.text = text(item, "text");
+      } else {
+        note.text = read_text(item, item, "note", src, diags);
+      }
+      out.push_back(std::move(note));
+    }
+    return out;
+  }
+
+  std::optional<model::Due> due(const YAML::Node& n) {
+    model::Due d;
+    if (n.IsMap()) {
+      d.kind = model::Due::Kind::text;
+      d.text = read_text(n, n, "due", src, diags);
+      return d;
+    }
+    auto s = read_scalar(n, "due", src, diags);
+    if (!s) return std::nullopt;
+    if (*s == "ongoing") {
+      d.kind = model::Due::Kind::ongoing;
+      return d;
+    }
+    if (*s == "tbd") {
+      d.kind = model::Due::Kind::tbd;
+      return d;
+    }
+    std::string why;
+    auto parsed = base::parse_date(*s, &why);
+    if (!parsed) {
+      diags.error(src.pos(n), "due: malformed date " + quote(*s) + ": " + why +
+                                  "; write YYYY-MM-DD, YYYY-MM, YYYY, ongoing, tbd, or a text {" +
+                                  base::join(*src.languages, ": ..., ") + ": ...}");
+      return std::nullopt;
+    }
+    d.kind = model::Due::Kind::date;
+    d.date = *parsed;
+    return d;
+  }
+
+  void years_of(const YAML::Node& n, std::vector<std::string>& out) {
+    if (!n.IsSequence()) {
+      diags.error(src.pos(n), "years: expected a list such as [" +
+                                  (plan.years.empty() ? std::string("2021-2022") : plan.years.front()) + "]");
+      return;
+    }
+    for (const auto& y : n) {
+      auto s = read_scalar(y, "years", src, diags).value_or("");
+      if (std::find(plan.years.begin(), plan.years.end(), s) == plan.years.end()) {
+        diags.error(src.pos(y), "years: " + quote(s) + " is not one of the plan's years (" +
+                                    (plan.years.empty() ? "the plan has no `years:`" : base::join(plan.years, ", ")) +
+                                    ")");
+        continue;
+      }
+      out.push_back(s);
+    }
+  }
+
+  model::Action action(const YAML::Node& n, const std::string& parent_code, size_t index) {
+    model::Action a;
+    a.pos = src.pos(n);
+    if (!n.IsMap()) {
+      diags.error(src.pos(n), "an action must be a map of fields (id, title, due, ...)");
+      return a;
+    }
+    check_keys(n, action_keys, "action", src, diags);
+    a.title = text(n, "title");
+    if (a.title.empty()) diags.error(src.pos(n), "action has no title");
+    a.id = make_id(n, a.title, "action");
+    a.code = make_code(n, parent_code, index);
+    a.details = text(n, "details");
+    a.strategy = text(n, "strategy");
+    if (n["due"].IsDefined() && !n["due"].IsNull()) a.due = due(n["due"]);
+    if (n["years"].IsDefined()) years_of(n["years"], a.years);
+    a.leads = texts(n, "leads");
+    a.partners = texts(n, "partners");
+    a.results = texts(n, "results");
+    a.indicators = texts(n, "indicators");
+    a.follow_up = texts(n, "follow_up");
+    a.notes = notes(n);
+    if (YAML::Node st = n["status"]; st.IsDefined()) {
+      auto s = read_scalar(st, "status", src, diags).value_or("");
+      if (auto parsed = model::parse_status(s)) {
+        a.status = *parsed;
+      } else {
+        std::vector<std::string> names;
+        for (auto x : model::all_statuses) names.push_back(model::status_name(x));
+        std::string msg = "unknown status " + quote(s);
+        auto guess = base::closest_match(s, names);
+        if (!guess.empty()) msg += " (did you mean " + quote(guess) + "?)";
+        msg += "; a status is one of " + base::join(names, ", ");
+        diags.error(src.pos(st), msg);
+      }
+    }
+    if (YAML::Node p = n["progress"]; p.IsDefined()) {
+      auto s = read_scalar(p, "progress", src, diags).value_or("");
+      if (!s.empty() && s.back() == '%') s.pop_back();
+      int v = -1;
+      try {
+        size_t used = 0;
+        v = std::stoi(s, &used);
+        if (used != s.size()) v = -1;
+      } catch (...) {
+      }
+      if (v < 0 || v > 100) diags.error(src.pos(p), "progress: expected a percentage from 0 to 100, not " + quote(s));
+      else a.progress = v;
+    }
+    return a;
+  }
+
+  model::PlanSection section(const YAML::Node& n, int depth, const std::string& parent_code, size_t index) {
+    model::PlanSection s;
+    s.depth = depth;
+    s.pos = src.pos(n);
+    if (!n.IsMap()) {
+      diags.error(src.pos(n), "a section must be a map of fields (id, title, sections, actions, ...)");
+      return s;
+    }
+    check_keys(n, section_keys, "section", src, diags);
+    if (static_cast<size_t>(depth) >= plan.levels.size()) {
+      std::vector<std::string> names;
+      for (const auto& l : plan.levels) names.push_back(l.get(default_lang(), default_lang()));
+      diags.error(src.pos(n), "this section is at level " + std::to_string(depth + 1) + ", but the plan declares " +
+                                  std::to_string(plan.levels.size()) + " level(s) in `levels` (" +
+                                  base::join(names, ", ") + "): add a level or move the section up");
+    }
+    s.title = text(n, "title");
+    if (s.title.empty()) diags.error(src.pos(n), "section has no title");
+    s.id = make_id(n, s.title, "section");
+    s.code = make_code(n, parent_code, index);
+    s.description = text(n, "description");
+    s.strategy = text(n, "strategy");
+    s.results = texts(n, "results");
+    s.indicators = texts(n, "indicators");
+    s.follow_up = texts(n, "follow_up");
+    s.notes = notes(n);
+    if (YAML::Node list = n["sections"]; list.IsDefined() && !list.IsNull()) {
+      if (!list.IsSequence()) diags.error(src.pos(list), "sections: expected a list");
+      else
+        for (size_t i = 0; i < list.size(); ++i) s.sections.push_back(section(list[i], depth + 1, s.code, i));
+    }
+    if (YAML::Node list = n["actions"]; list.IsDefined() && !list.IsNull()) {
+      if (!list.IsSequence()) diags.error(src.pos(list), "actions: expected a list");
+      else
+        for (size_t i = 0; i < list.size(); ++i) s.actions.push_back(action(list[i], s.code, i));
+    }
+    return s;
+  }
+
+  void period(const YAML::Node& n) {
+    auto year = [&](const YAML::Node& y) -> std::optional<int> {
+      auto s = read_scalar(y, "period", src, diags).value_or("");
+      auto d = base::parse_date(s);
+      if (!d || d->month != 0) {
+        diags.error(src.pos(y), "period: expected a year such as 2021, not " + quote(s));
+        return std::nullopt;
+      }
+      return d->year;
+    };
+    if (n.IsMap()) {
+      check_keys(n, {"start", "end"}, "period", src, diags);
+      if (n["start"].IsDefined()) plan.period_start = year(n["start"]);
+      if (n["end"].IsDefined()) plan.period_end = year(n["end"]);
+    } else if (n.IsScalar()) {
+      auto parts = base::split(n.Scalar(), '-');
+      if (parts.size() == 2 && parts[0].size() == 4 && parts[1].size() == 4 &&
+          base::parse_date(parts[0]) && base::parse_date(parts[1])) {
+        plan.period_start = std::stoi(parts[0]);
+        plan.period_end = std::stoi(parts[1]);
+      } else if (auto y = year(n)) {
+        plan.period_start = plan.period_end = *y;
+      }
+    } else {
+      diags.error(src.pos(n), "period: expected {start: 2021, end: 2023} or \"2021-2023\"");
+    }
+    if (plan.period_start && plan.period_end && *plan.period_end < *plan.period_start)
+      diags.error(src.pos(n), "period: the end (" + std::to_string(*plan.period_end) + ") comes before the start (" +
+                                  std::to_string(*plan.period_start) + ")");
+  }
+
+  void field_list(const YAML::Node& n, const char* what, std::vector<std::string>& out) {
+    if (!n.IsSequence()) {
+      diags.error(src.pos(n), std::string(what) + ": expected a list of field names");
+      return;
+    }
+    for (const auto& item : n) {
+      auto s = read_scalar(item, what, src, diags).value_or("");
+      const auto& known = model::column_fields();
+      if (std::find(known.begin(), known.end(), s) == known.end()) {
+        std::string msg = std::string(what) + ": unknown field " + quote(s);
+        auto guess = base::closest_match(s, known);
+        msg += guess.empty() ? " (fields: " + base::join(known, ", ") + ")" : " (did you mean " + quote(guess) + "?)";
+        diags.error(src.pos(item), msg);
+        continue;
+      }
+      out.push_back(s);
+    }
+  }
+
+  void read(const YAML::Node& root) {
+    if (!root.IsMap()) {
+      diags.error({src.path, 1, 1}, "a plan file must be a map of fields (title, levels, sections, ...)");
+      return;
+    }
+    check_keys(root, plan_keys, "plan", src, diags);
+    plan.title = text(root, "title");
+    if (plan.title.empty()) diags.error({src.path, 1, 1}, "the plan has no title: add `title: {fr: ..., en: ...}`");
+    if (YAML::Node slug = root["slug"]; slug.IsDefined()) {
+      auto t = text(root, "slug");
+      for (const auto& [lang, s] : t.text) {
+        if (!base::is_clean_segment(s))
+          diags.error(t.lang_pos.count(lang) ? t.lang_pos[lang] : t.pos,
+                      "slug " + quote(s) + " may only hold lowercase letters, digits and hyphens (try " +
+                          quote(base::slugify(s)) + ")");
+        else
+          plan.slug[lang] = s;
+      }
+    }
+    if (root["period"].IsDefined()) period(root["period"]);
+    if (root["adopted"].IsDefined()) {
+      plan.adopted = date(root["adopted"], "adopted");
+    }
+    plan.summary = text(root, "summary");
+    plan.intro = text(root, "intro");
+    if (YAML::Node levels = root["levels"]; levels.IsDefined() && levels.IsSequence() && levels.size() > 0) {
+      for (const auto& l : levels) plan.levels.push_back(read_text(l, l, "levels", src, diags));
+    } else {
+      diags.error(levels.IsDefined() ? src.pos(levels) : base::SourcePos{src.path, 1, 1},
+                  "the plan must name its levels, outermost first: `levels: [{fr: Orientation, en: Direction}, "
+                  "{fr: Objectif, en: Objective}]`");
+    }
+    if (YAML::Node years = root["years"]; years.IsDefined()) {
+      if (!years.IsSequence()) diags.error(src.pos(years), "years: expected a list such as [2021-2022, 2022-2023]");
+      else
+        for (const auto& y : years) {
+          auto s = read_scalar(y, "years", src, diags).value_or("");
+          if (std::find(plan.years.begin(), plan.years.end(), s) != plan.years.end())
+            diags.error(src.pos(y), "years: " + quote(s) + " is listed twice");
+          else
+            plan.years.push_back(s);
+        }
+    }
+    if (YAML::Node cols = root["columns"]; cols.IsDefined()) field_list(cols, "columns", plan.columns);
+    else plan.columns = {"due", "leads", "partners", "results", "indicators"};
+    if (YAML::Node labels = root["labels"]; labels.IsDefined()) {
+      if (!labels.IsMap()) {
+        diags.error(src.pos(labels), "labels: expected a map such as {partners: {fr: Ressources, en: Resources}}");
+      } else {
+        check_keys(labels, model::column_fields(), "label", src, diags);
+        for (const auto& kv : labels) plan.labels[kv.first.Scalar()] = read_text(kv.first, kv.second, "labels", src, diags);
+      }
+    }
+    if (YAML::Node list = root["sections"]; list.IsDefined() && !list.IsNull()) {
+      if (!list.IsSequence()) diags.error(src.pos(list), "sections: expected a list");
+      else
+        for (size_t i = 0; i < list.size(); ++i) plan.sections.push_back(section(list[i], 0, "", i));
+    }
+    if (YAML::Node list = root["actions"]; list.IsDefined() && !list.IsNull()) {
+      diags.error(src.pos(list), "actions belong in a section: put them under one of `sections`");
+    }
+  }
+};
+
+}  // namespace
+
+std::optional<model::Plan> read_plan(std::string_view yaml, const std::string& source,
+                                     const std::vector<std::string>& languages, base::Diagnostics& diags) {
+  YamlSource src{source, 0, &languages};
+  auto root = parse_yaml(yaml, src, diags);
+  if (!root) return std::nullopt;
+  PlanReader reader{src, diags, {}, {}};
+  reader.plan.source = source;
+  try {
+    reader.read(*root);
+  } catch (const YAML::Exception& e) {
+    diags.error(src.pos(e.mark), "invalid plan: " + e.msg);
+    return std::nullopt;
+  }
+  return std::move(reader.plan);
+}
+
+}  // namespace carnet::load

@@ -1,0 +1,383 @@
+#include "load/site_loader.hpp"
+
+#include <set>
+
+#include "base/fs.hpp"
+#include "base/parallel.hpp"
+#include "base/slug.hpp"
+#include "base/system_error.hpp"
+#include "base/text.hpp"
+#include "load/config_reader.hpp"
+#include "load/page_reader.hpp"
+#include "load/plan_reader.hpp"
+#include "load/yaml_util.hpp"
+#include "markdown/markdown.hpp"
+#include "model/links.hpp"
+
+namespace carnet::load {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct ContentFile {
+  std::string rel;  // relative to content/
+  enum class Kind { page, plan } kind;
+};
+
+std::string dir_of(const std::string& rel) {
+  auto slash = rel.rfind('/');
+  return slash == std::string::npos ? "" : rel.substr(0, slash);
+}
+
+std::string file_of(const std::string& rel) {
+  auto slash = rel.rfind('/');
+  return slash == std::string::npos ? rel : rel.substr(slash + 1);
+}
+
+bool looks_like_language(const std::string& s) {
+  if (s.size() != 2) return false;
+  return s[0] >= 'a' && s[0] <= 'z' && s[1] >= 'a' && s[1] <= 'z';
+}
+
+// "bilan.fr.md" → name "bilan", lang "fr"; "bilan.md" → default language.
+bool split_page_name(const std::string& file, const model::SiteConfig& config, std::string& name, std::string& lang,
+                     std::string& error) {
+  std::string stem = file.substr(0, file.size() - 3);
+  auto dot = stem.rfind('.');
+  if (dot != std::string::npos && looks_like_language(stem.substr(dot + 1))) {
+    lang = stem.substr(dot + 1);
+    name = stem.substr(0, dot);
+    const auto& langs = config.languages;
+    if (std::find(langs.begin(), langs.end(), lang) == langs.end()) {
+      error = "language \"" + lang + "\" in the file name is not one of the site's languages (" +
+              base::join(langs, ", ") + "); add it to `languages` in carnet.yaml or rename the file";
+      return false;
+    }
+  } else {
+    name = stem;
+    lang = config.default_language();
+  }
+  if (name.empty()) {
+    error = "a page file needs a name before its language: NAME." + lang + ".md";
+    return false;
+  }
+  return true;
+}
+
+// The URL segment of a name or folder: as written when clean, else slugified.
+std::string segment_of(const std::string& name) {
+  return base::is_clean_segment(name) ? name : base::slugify(name);
+}
+
+class Loader {
+ public:
+  Loader(const fs::path& root, const LoadOptions& options, base::Diagnostics& diags)
+      : root_(root), options_(options), diags_(diags) {}
+
+  model::Site run() {
+    site_.root = root_.string();
+    site_.include_drafts = options_.include_drafts;
+    if (!read_config()) return std::move(site_);
+    read_content();
+    read_static();
+    assign_groups();
+    build_sections();
+    assign_urls();
+    render_bodies();
+    check_plan_links();
+    return std::move(site_);
+  }
+
+ private:
+  bool read_config() {
+    const fs::path path = root_ / "carnet.yaml";
+    std::error_code ec;
+    if (!fs::is_regular_file(path, ec)) {
+      diags_.error({"carnet.yaml", 0, 0}, "no carnet.yaml in '" + root_.string() +
+                                              "': is this a Carnet site? (`carnet new FOLDER` makes one)");
+      return false;
+    }
+    site_.config = read_config_text(base::read_file(path));
+    if (!options_.base_url.empty()) {
+      site_.config.base_url = options_.base_url;
+      while (!site_.config.base_url.empty() && site_.config.base_url.back() == '/') site_.config.base_url.pop_back();
+      site_.config.base_url += '/';
+      auto scheme = site_.config.base_url.find("://");
+      auto slash = site_.config.base_url.find('/', scheme == std::string::npos ? 0 : scheme + 3);
+      site_.config.base_path = slash == std::string::npos ? "/" : site_.config.base_url.substr(slash);
+    }
+    return true;
+  }
+
+  model::SiteConfig read_config_text(const std::string& text) { return load::read_config(text, diags_); }
+
+  void read_content() {
+    std::vector<ContentFile> files;
+    for (const auto& rel : base::list_files(root_ / "content")) {
+      if (rel.size() > 10 && rel.compare(rel.size() - 10, 10, ".plan.yaml") == 0)
+        files.push_back({rel, ContentFile::Kind::plan});
+      else if (rel.size() > 3 && rel.compare(rel.size() - 3, 3, ".md") == 0)
+        files.push_back({rel, ContentFile::Kind::page});
+      else
+        diags_.warning({"content/" + rel, 0, 0},
+                       "only pages (.md) and plans (.plan.yaml) belong in content/; this file is not published "
+                       "(put images and documents in static/)");
+    }
+    // Each file is read and parsed on its own, in parallel; results and
+    // diagnostics land in per-file slots so their order never depends on timing.
+    struct Slot {
+      std::optional<model::Page> page;
+      std::optional<model::Plan> plan;
+      base::Diagnostics diags;
+    };
+    std::vector<Slot> slots(files.size());
+    const auto& config = site_.config;
+    base::parallel_for(files.size(), [&](size_t i) {
+      const auto& f = files[i];
+      Slot& slot = slots[i];
+      const std::string source = "content/" + f.rel;
+      std::string text;
+      try {
+        text = base::read_file(root_ / source);
+      } catch (const base::SystemError& e) {
+        slot.diags.error({source, 0, 0}, e.what());
+        return;
+      }
+      if (f.kind == ContentFile::Kind::plan) {
+        if (!check_utf8(text, source, slot.diags)) return;
+        auto plan = read_plan(text, source, config.languages, slot.diags);
+        if (!plan) return;
+        plan->dir = dir_of(f.rel);
+        const auto file = file_of(f.rel);
+        plan->name = file.substr(0, file.size() - 10);
+        slot.plan = std::move(*plan);
+        return;
+      }
+      model::Page page;
+      page.source = source;
+      page.dir = dir_of(f.rel);
+      std::string error;
+      if (!split_page_name(file_of(f.rel), config, page.name, page.lang, error)) {
+        slot.diags.error({source, 0, 0}, error);
+        return;
+      }
+      page.kind = page.name != "_index" ? model::PageKind::regular
+                  : page.dir.empty()    ? model::PageKind::home
+                                        : model::PageKind::section;
+      if (!read_page(text, page, config.languages, slot.diags)) return;
+      if (page.draft && !options_.include_drafts) return;
+      slot.page = std::move(page);
+    });
+    std::map<std::string, std::string> plan_names;
+    for (auto& slot : slots) {
+      diags_.append(std::move(slot.diags));
+      if (slot.page) site_.pages.push_back(std::move(*slot.page));
+      if (slot.plan) {
+        auto [it, fresh] = plan_names.emplace(slot.plan->name, slot.plan->source);
+        if (!fresh)
+          diags_.error({slot.plan->source, 1, 1}, "two plans are named \"" + slot.plan->name + "\" (also " +
+                                                      it->second + "); their booklets would share one file name");
+        site_.plans.push_back(std::move(*slot.plan));
+      }
+    }
+    for (size_t i = 0; i < site_.pages.size(); ++i) site_.page_by_source[site_.pages[i].source] = i;
+    for (size_t i = 0; i < site_.plans.size(); ++i) site_.plan_by_source[site_.plans[i].source] = i;
+  }
+
+  void read_static() {
+    for (const auto& rel : base::list_files(root_ / "static"))
+      site_.static_files.push_back({"static/" + rel, rel});
+  }
+
+  void assign_groups() {
+    for (size_t i = 0; i < site_.pages.size(); ++i) {
+      auto& p = site_.pages[i];
+      p.group = !p.translation_key.empty() ? "key:" + p.translation_key : p.dir + "/" + p.name;
+      auto& members = site_.groups[p.group];
+      for (size_t other : members) {
+        if (site_.pages[other].lang == p.lang) {
+          diags_.error({p.source, 1, 1}, "this page and " + site_.pages[other].source + " are both the \"" + p.lang +
+                                             "\" version of the same page" +
+                                             (p.translation_key.empty() ? "" : " (translation_key \"" + p.translation_key + "\")") +
+                                             "; give one of them another name or translation_key");
+        }
+      }
+      members.push_back(i);
+    }
+  }
+
+  void build_sections() {
+    std::set<std::string> dirs;
+    auto add_with_parents = [&](std::string dir) {
+      while (!dir.empty()) {
+        dirs.insert(dir);
+        dir = dir_of(dir);
+      }
+    };
+    for (const auto& p : site_.pages) add_with_parents(p.dir);
+    for (const auto& p : site_.plans) add_with_parents(p.dir);
+    for (const auto& dir : dirs) {
+      model::Section s;
+      s.dir = dir;
+      for (const auto& lang : site_.config.languages) {
+        auto& in = s.lang[lang];
+        if (auto idx = site_.find_page(dir + "/_index", lang)) {
+          in.index_page = idx;
+          in.title = site_.pages[*idx].title;
+        } else {
+          in.title = file_of(dir);
+        }
+      }
+      site_.sections.push_back(std::move(s));
+    }
+    for (size_t i = 0; i < site_.pages.size(); ++i) {
+      const auto& p = site_.pages[i];
+      if (p.kind == model::PageKind::regular && !p.dir.empty()) section_of(p.dir).pages.push_back(i);
+    }
+    for (size_t i = 0; i < site_.plans.size(); ++i)
+      if (!site_.plans[i].dir.empty()) section_of(site_.plans[i].dir).plans.push_back(i);
+  }
+
+  model::Section& section_of(const std::string& dir) {
+    for (auto& s : site_.sections)
+      if (s.dir == dir) return s;
+    throw base::SystemError("internal: no section for folder '" + dir + "'");
+  }
+
+  // "rapports/" or "en/reports/" for dir "rapports": each folder level takes
+  // its section's slug in that language.
+  std::string section_path(const std::string& dir, const std::string& lang) {
+    if (dir.empty()) return "";
+    std::string out;
+    std::string prefix;
+    for (const auto& seg : base::split(dir, '/')) {
+      prefix = prefix.empty() ? seg : prefix + "/" + seg;
+      std::string slug = segment_of(seg);
+      if (auto idx = site_.find_page(prefix + "/_index", lang); idx && !site_.pages[*idx].slug.empty())
+        slug = site_.pages[*idx].slug;
+      out += slug + "/";
+    }
+    return out;
+  }
+
+  void assign_urls() {
+    std::map<std::string, std::string> claimed;  // url → source
+    auto claim = [&](const std::string& url, const std::string& source) {
+      auto [it, fresh] = claimed.emplace(url, source);
+      if (!fresh)
+        diags_.error({source, 1, 1}, "this page and " + it->second + " both want the address /" + url +
+                                         "; change the `slug` of one of them");
+    };
+    for (auto& s : site_.sections)
+      for (auto& [lang, in] : s.lang) in.url = site_.home_url(lang) + section_path(s.dir, lang);
+    for (auto& p : site_.pages) {
+      const std::string prefix = site_.home_url(p.lang) + section_path(p.dir, p.lang);
+      if (p.kind == model::PageKind::regular) p.url = prefix + (p.slug.empty() ? segment_of(p.name) : p.slug) + "/";
+      else p.url = prefix;
+      claim(p.url, p.source);
+    }
+    for (auto& plan : site_.plans) {
+      for (const auto& lang : site_.config.languages) {
+        auto slug = plan.slug.count(lang) ? plan.slug[lang] : segment_of(plan.name);
+        plan.url[lang] = site_.home_url(lang) + section_path(plan.dir, lang) + slug + "/";
+        claim(plan.url[lang], plan.source);
+      }
+    }
+  }
+
+  void render_bodies() {
+    struct Check {
+      base::SourcePos pos;
+      model::LinkResolution link;
+    };
+    std::vector<base::Diagnostics> slot_diags(site_.pages.size());
+    std::vector<std::vector<Check>> slot_checks(site_.pages.size());
+    base::parallel_for(site_.pages.size(), [&](size_t i) {
+      auto& page = site_.pages[i];
+      const std::string from_dir = dir_of(page.source);
+      markdown::Options o;
+      o.unsafe_html = site_.config.unsafe_html;
+      o.first_line = page.body_line;
+      o.rewrite_link = [&](const std::string& url, const markdown::LinkContext& where) {
+        auto r = model::resolve_link(site_, from_dir, page.url, page.lang, url);
+        base::SourcePos pos{page.source, where.line, where.column};
+        if (!r.error.empty()) slot_diags[i].error(pos, r.error);
+        else if (!r.fragment.empty() && (r.page || r.plan)) slot_checks[i].push_back({pos, r});
+        return r.href;
+      };
+      auto html = markdown::to_html(page.markdown, o);
+      page.html = std::move(html.html);
+      page.anchors = std::move(html.anchors);
+    });
+    for (size_t i = 0; i < site_.pages.size(); ++i) {
+      diags_.append(std::move(slot_diags[i]));
+      for (const auto& c : slot_checks[i]) check_fragment(c.pos, c.link);
+    }
+  }
+
+  void check_fragment(const base::SourcePos& pos, const model::LinkResolution& r) {
+    if (r.page) {
+      const auto& target = site_.pages[*r.page];
+      if (std::find(target.anchors.begin(), target.anchors.end(), r.fragment) == target.anchors.end() &&
+          r.fragment.rfind("fn", 0) != 0)
+        diags_.error(pos, "link to \"#" + r.fragment + "\": " + target.source + " has no heading with that anchor" +
+                              (target.anchors.empty() ? "" : " (anchors: " + base::join(target.anchors, ", ") + ")"));
+    } else if (r.plan && !model::plan_has_anchor(site_.plans[*r.plan], r.fragment)) {
+      diags_.error(pos, "link to \"#" + r.fragment + "\": " + site_.plans[*r.plan].source +
+                            " has no section or action with that id");
+    }
+  }
+
+  // Markdown texts of plans are rendered by the themes; their links are
+  // checked here so that a broken one fails the build like a page's would.
+  void check_plan_links() {
+    for (const auto& plan : site_.plans) {
+      const std::string from_dir = dir_of(plan.source);
+      auto check_text = [&](const model::LocalizedText& t) {
+        for (const auto& [lang, text] : t.text) {
+          if (text.find("](") == std::string::npos && text.find("]:") == std::string::npos) continue;
+          auto pos = t.lang_pos.count(lang) ? t.lang_pos.at(lang) : t.pos;
+          markdown::Options o;
+          o.rewrite_link = [&](const std::string& url, const markdown::LinkContext& where) {
+            auto r = model::resolve_link(site_, from_dir, plan.url.at(lang), lang, url);
+            // Positions inside a YAML scalar are approximate: report the
+            // line of the text's first line plus the link's line in it.
+            base::SourcePos at{plan.source, pos.line + where.line - 1, where.line == 1 ? pos.column : where.column};
+            if (!r.error.empty()) diags_.error(at, r.error);
+            else if (!r.fragment.empty() && (r.page || r.plan)) check_fragment(at, r);
+            return r.href;
+          };
+          markdown::to_html(text, o);
+        }
+      };
+      check_text(plan.summary);
+      check_text(plan.intro);
+      std::function<void(const model::PlanSection&)> walk = [&](const model::PlanSection& s) {
+        check_text(s.description);
+        check_text(s.strategy);
+        for (const auto& n : s.notes) check_text(n.text);
+        for (const auto& a : s.actions) {
+          check_text(a.details);
+          check_text(a.strategy);
+          for (const auto& n : a.notes) check_text(n.text);
+        }
+        for (const auto& c : s.sections) walk(c);
+      };
+      for (const auto& s : plan.sections) walk(s);
+    }
+  }
+
+  fs::path root_;
+  LoadOptions options_;
+  base::Diagnostics& diags_;
+  model::Site site_;
+};
+
+}  // namespace
+
+model::Site load_site(const fs::path& root, const LoadOptions& options, base::Diagnostics& diags) {
+  return Loader(root, options, diags).run();
+}
+
+}  // namespace carnet::load

@@ -1,0 +1,136 @@
+#include "load/yaml_util.hpp"
+
+#include <set>
+
+#include "base/text.hpp"
+
+namespace carnet::load {
+
+std::string quote(std::string_view s) { return "\"" + std::string(s) + "\""; }
+
+std::optional<YAML::Node> parse_yaml(std::string_view text, const YamlSource& src,
+                                     base::Diagnostics& diags) {
+  try {
+    return YAML::Load(std::string(text));
+  } catch (const YAML::Exception& e) {
+    // yaml-cpp's messages are terse; a tab is the commonest cause and
+    // deserves words a non-programmer understands.
+    auto lines = base::split(text, '\n');
+    std::string msg = e.msg;
+    if (e.mark.line >= 0 && static_cast<size_t>(e.mark.line) < lines.size() &&
+        lines[e.mark.line].find('\t') != std::string::npos) {
+      auto col = lines[e.mark.line].find('\t');
+      diags.error({src.path, e.mark.line + 1 + src.line_offset, static_cast<int>(col) + 1},
+                  "tab character: YAML must be indented with spaces, not tabs");
+      return std::nullopt;
+    }
+    if (!msg.empty()) msg[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(msg[0])));
+    diags.error(e.mark.is_null() ? base::SourcePos{src.path, 0, 0} : src.pos(e.mark),
+                "invalid YAML: " + msg);
+    return std::nullopt;
+  }
+}
+
+void check_keys(const YAML::Node& map, const std::vector<std::string>& known, std::string_view what,
+                const YamlSource& src, base::Diagnostics& diags) {
+  std::set<std::string> seen;
+  for (const auto& kv : map) {
+    auto key = kv.first.as<std::string>("");
+    if (!seen.insert(key).second) {
+      diags.error(src.pos(kv.first), std::string(what) + " field " + quote(key) + " is given twice");
+      continue;
+    }
+    if (std::find(known.begin(), known.end(), key) != known.end()) continue;
+    std::string msg = "unknown " + std::string(what) + " field " + quote(key);
+    auto guess = base::closest_match(key, known);
+    if (!guess.empty()) msg += " (did you mean " + quote(guess) + "?)";
+    else msg += " (known fields: " + base::join(known, ", ") + ")";
+    diags.error(src.pos(kv.first), msg);
+  }
+}
+
+std::optional<std::string> read_scalar(const YAML::Node& n, std::string_view field,
+                                       const YamlSource& src, base::Diagnostics& diags) {
+  if (n.IsScalar()) return n.Scalar();
+  if (n.IsNull()) return std::string();
+  diags.error(src.pos(n), std::string(field) + ": expected a text, not a " +
+                              (n.IsMap() ? "map" : "list"));
+  return std::nullopt;
+}
+
+model::LocalizedText read_text(const YAML::Node& key, const YAML::Node& value, std::string_view field,
+                               const YamlSource& src, base::Diagnostics& diags) {
+  model::LocalizedText t;
+  t.pos = src.pos(key.IsDefined() ? key : value);
+  const auto& langs = *src.languages;
+  if (value.IsNull() || !value.IsDefined()) return t;
+  if (value.IsScalar()) {
+    t.text[langs.front()] = value.Scalar();
+    t.lang_pos[langs.front()] = src.pos(value);
+    return t;
+  }
+  if (value.IsSequence()) {
+    diags.error(src.pos(value), std::string(field) + ": expected a text or a map of languages {" +
+                                    base::join(langs, ": ..., ") + ": ...}, not a list");
+    return t;
+  }
+  std::set<std::string> seen;
+  for (const auto& kv : value) {
+    auto lang = kv.first.as<std::string>("");
+    if (std::find(langs.begin(), langs.end(), lang) == langs.end()) {
+      std::string msg = std::string(field) + ": " + quote(lang) + " is not a language of this site (" +
+                        base::join(langs, ", ") + ")";
+      auto guess = base::closest_match(lang, langs);
+      if (!guess.empty()) msg += "; did you mean " + quote(guess) + "?";
+      diags.error(src.pos(kv.first), msg);
+      continue;
+    }
+    if (!seen.insert(lang).second) {
+      diags.error(src.pos(kv.first), std::string(field) + ": language " + quote(lang) + " is given twice");
+      continue;
+    }
+    if (kv.second.IsNull()) continue;
+    if (!kv.second.IsScalar()) {
+      diags.error(src.pos(kv.second), std::string(field) + "." + lang + ": expected a text");
+      continue;
+    }
+    t.text[lang] = kv.second.Scalar();
+    t.lang_pos[lang] = src.pos(kv.second);
+  }
+  return t;
+}
+
+std::vector<model::LocalizedText> read_text_list(const YAML::Node& key, const YAML::Node& value,
+                                                 std::string_view field, const YamlSource& src,
+                                                 base::Diagnostics& diags) {
+  std::vector<model::LocalizedText> out;
+  if (!value.IsDefined() || value.IsNull()) return out;
+  if (!value.IsSequence()) {
+    auto t = read_text(key, value, field, src, diags);
+    if (!t.empty()) out.push_back(std::move(t));
+    return out;
+  }
+  for (const auto& item : value) {
+    auto t = read_text(item, item, field, src, diags);
+    if (!t.empty()) out.push_back(std::move(t));
+  }
+  return out;
+}
+
+model::Value to_value(const YAML::Node& n) {
+  model::Value v;
+  if (n.IsScalar()) {
+    v.data = n.Scalar();
+  } else if (n.IsSequence()) {
+    model::Value::List list;
+    for (const auto& item : n) list.push_back(to_value(item));
+    v.data = std::move(list);
+  } else if (n.IsMap()) {
+    model::Value::Map map;
+    for (const auto& kv : n) map.emplace_back(kv.first.as<std::string>(""), to_value(kv.second));
+    v.data = std::move(map);
+  }
+  return v;
+}
+
+}  // namespace carnet::load

@@ -1,0 +1,59 @@
+// yaml-cpp glue shared by the readers: positions (yaml-cpp marks are 0-based
+// and relative to the text it was given; front matter starts at line 2 of its
+// file), parsing with readable errors, and key checks with suggestions.
+#pragma once
+
+#include <yaml-cpp/yaml.h>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/diagnostics.hpp"
+#include "model/localized_text.hpp"
+#include "model/value.hpp"
+
+namespace carnet::load {
+
+struct YamlSource {
+  std::string path;     // relative to the site
+  int line_offset = 0;  // lines before the YAML text in its file
+  const std::vector<std::string>* languages = nullptr;
+
+  base::SourcePos pos(const YAML::Mark& m) const {
+    return {path, m.line + 1 + line_offset, m.column + 1};
+  }
+  base::SourcePos pos(const YAML::Node& n) const { return pos(n.Mark()); }
+};
+
+// Parses `text`; on a syntax error reports it (with a hint for tabs) and
+// returns nullopt.
+std::optional<YAML::Node> parse_yaml(std::string_view text, const YamlSource& src,
+                                     base::Diagnostics& diags);
+
+// Reports keys of `map` not in `known` ("unknown field "partenrs" (did you
+// mean "partners"?)") and keys given twice. `what` names the object ("action").
+void check_keys(const YAML::Node& map, const std::vector<std::string>& known, std::string_view what,
+                const YamlSource& src, base::Diagnostics& diags);
+
+// A scalar as a string; reports "expected a text" otherwise.
+std::optional<std::string> read_scalar(const YAML::Node& n, std::string_view field,
+                                       const YamlSource& src, base::Diagnostics& diags);
+
+// A text: a plain string (the default language) or a map of languages.
+model::LocalizedText read_text(const YAML::Node& key, const YAML::Node& value, std::string_view field,
+                               const YamlSource& src, base::Diagnostics& diags);
+
+// A list of texts (a single text is accepted as a list of one).
+std::vector<model::LocalizedText> read_text_list(const YAML::Node& key, const YAML::Node& value,
+                                                 std::string_view field, const YamlSource& src,
+                                                 base::Diagnostics& diags);
+
+// Any YAML value, kept for templates.
+model::Value to_value(const YAML::Node& n);
+
+// "quoted" for messages.
+std::string quote(std::string_view s);
+
+}  // namespace carnet::load

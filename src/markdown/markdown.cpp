@@ -1,0 +1,204 @@
+#include "markdown/markdown.hpp"
+
+#include <cstring>
+#include <mutex>
+#include <set>
+
+#include "base/slug.hpp"
+#include "base/text.hpp"
+#include "wrap/cmark.hpp"
+
+namespace carnet::markdown {
+
+namespace {
+
+const char* const extension_names[] = {"table", "strikethrough", "autolink", "tasklist", "tagfilter"};
+
+int parse_options(const Options& o) {
+  int opts = CMARK_OPT_FOOTNOTES | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE;
+  if (o.unsafe_html) opts |= CMARK_OPT_UNSAFE;
+  return opts;
+}
+
+wrap::CmarkParser make_parser(const Options& o) {
+  // Registration touches a global registry: once, before any thread parses.
+  static std::once_flag registered;
+  std::call_once(registered, [] { cmark_gfm_core_extensions_ensure_registered(); });
+  wrap::CmarkParser parser(cmark_parser_new(parse_options(o)));
+  for (const char* name : extension_names) {
+    // tagfilter only matters when raw HTML is let through.
+    if (std::strcmp(name, "tagfilter") == 0 && !o.unsafe_html) continue;
+    if (auto* ext = cmark_find_syntax_extension(name)) cmark_parser_attach_syntax_extension(parser.get(), ext);
+  }
+  return parser;
+}
+
+bool is_script_url(std::string_view url) {
+  auto t = base::to_lower_ascii(base::trim(url));
+  std::string compact;
+  for (char c : t)
+    if (c != '\t' && c != '\n' && c != '\r' && c != ' ') compact += c;
+  return compact.rfind("javascript:", 0) == 0 || compact.rfind("vbscript:", 0) == 0 ||
+         compact.rfind("data:text/html", 0) == 0;
+}
+
+// Neutralises "javascript:" inside raw HTML the author let through: raw HTML
+// is an opt-in for embeds, not for scripts in links.
+std::string defuse_raw_html(std::string html) {
+  std::string lower = base::to_lower_ascii(html);
+  for (size_t pos = lower.find("javascript:"); pos != std::string::npos;
+       pos = lower.find("javascript:", pos + 1)) {
+    html.replace(pos, 11, "blocked-js:");
+  }
+  return html;
+}
+
+std::string plain_text_of(cmark_node* node) {
+  std::string out;
+  wrap::CmarkIter it(cmark_iter_new(node));
+  cmark_event_type ev;
+  while ((ev = cmark_iter_next(it.get())) != CMARK_EVENT_DONE) {
+    if (ev != CMARK_EVENT_ENTER) continue;
+    cmark_node* n = cmark_iter_get_node(it.get());
+    auto type = cmark_node_get_type(n);
+    if (type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE) {
+      if (const char* lit = cmark_node_get_literal(n)) out += lit;
+    } else if (type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK) {
+      out += ' ';
+    }
+  }
+  return out;
+}
+
+struct Walk {
+  const Options& options;
+  std::vector<std::string>* anchors;
+  std::set<std::string> used_ids;
+  std::vector<cmark_node*> headings;
+
+  void visit(cmark_node* root) {
+    wrap::CmarkIter it(cmark_iter_new(root));
+    cmark_event_type ev;
+    while ((ev = cmark_iter_next(it.get())) != CMARK_EVENT_DONE) {
+      if (ev != CMARK_EVENT_ENTER) continue;
+      cmark_node* n = cmark_iter_get_node(it.get());
+      switch (cmark_node_get_type(n)) {
+        case CMARK_NODE_LINK:
+        case CMARK_NODE_IMAGE: rewrite(n); break;
+        case CMARK_NODE_HEADING:
+          if (options.heading_ids) headings.push_back(n);
+          break;
+        case CMARK_NODE_HTML_BLOCK:
+        case CMARK_NODE_HTML_INLINE:
+          if (options.unsafe_html) {
+            auto lit = defuse_raw_html(cmark_node_get_literal(n) ? cmark_node_get_literal(n) : "");
+            cmark_node_set_literal(n, lit.c_str());
+          }
+          break;
+        default: break;
+      }
+    }
+    // Changing the tree while iterating is not allowed; headings are swapped after.
+    for (cmark_node* h : headings) add_id(h);
+  }
+
+  void rewrite(cmark_node* n) {
+    const char* raw = cmark_node_get_url(n);
+    std::string url = raw ? raw : "";
+    if (is_script_url(url)) {
+      cmark_node_set_url(n, "");
+      return;
+    }
+    if (!options.rewrite_link) return;
+    LinkContext where;
+    where.image = cmark_node_get_type(n) == CMARK_NODE_IMAGE;
+    where.line = cmark_node_get_start_line(n);
+    where.column = cmark_node_get_start_column(n);
+    // Inline nodes may lack positions; fall back to the enclosing block's.
+    for (cmark_node* p = n; where.line == 0 && p; p = cmark_node_parent(p)) {
+      where.line = cmark_node_get_start_line(p);
+      where.column = cmark_node_get_start_column(p);
+    }
+    where.line += options.first_line - 1;
+    std::string out = options.rewrite_link(url, where);
+    if (out != url) cmark_node_set_url(n, out.c_str());
+  }
+
+  // cmark-gfm writes <h2> without an id; a custom block prints the opening
+  // tag we choose and keeps the heading's inline children as they were.
+  void add_id(cmark_node* h) {
+    std::string id = base::slugify(plain_text_of(h));
+    if (id.empty()) id = "section";
+    std::string unique = id;
+    for (int k = 1; used_ids.count(unique); ++k) unique = id + "-" + std::to_string(k);
+    used_ids.insert(unique);
+    if (anchors) anchors->push_back(unique);
+    int level = cmark_node_get_heading_level(h);
+    std::string open = "<h" + std::to_string(level) + " id=\"" + unique + "\">";
+    std::string close = "</h" + std::to_string(level) + ">\n";
+    cmark_node* block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
+    cmark_node_set_on_enter(block, open.c_str());
+    cmark_node_set_on_exit(block, close.c_str());
+    while (cmark_node* child = cmark_node_first_child(h)) {
+      cmark_node_unlink(child);
+      cmark_node_append_child(block, child);
+    }
+    cmark_node_replace(h, block);
+    cmark_node_free(h);
+  }
+};
+
+std::string render(cmark_parser* parser, cmark_node* root, const Options& o) {
+  return wrap::take_cmark_string(cmark_render_html(root, parse_options(o),
+                                                   cmark_parser_get_syntax_extensions(parser)));
+}
+
+}  // namespace
+
+Html to_html(std::string_view markdown, const Options& options) {
+  Html out;
+  auto parser = make_parser(options);
+  cmark_parser_feed(parser.get(), markdown.data(), markdown.size());
+  wrap::CmarkNode root(cmark_parser_finish(parser.get()));
+  Walk walk{options, &out.anchors, {}, {}};
+  walk.visit(root.get());
+  out.html = render(parser.get(), root.get(), options);
+  return out;
+}
+
+std::string inline_html(std::string_view markdown, const Options& options) {
+  Options o = options;
+  o.heading_ids = false;
+  std::string html = to_html(markdown, o).html;
+  // A single paragraph: drop its <p>...</p>\n so the text fits in a cell or a title.
+  if (html.rfind("<p>", 0) == 0 && html.size() >= 8 && html.compare(html.size() - 5, 5, "</p>\n") == 0 &&
+      html.find("<p>", 3) == std::string::npos)
+    return html.substr(3, html.size() - 8);
+  return html;
+}
+
+std::string to_plain_text(std::string_view markdown) {
+  Options o;
+  auto parser = make_parser(o);
+  cmark_parser_feed(parser.get(), markdown.data(), markdown.size());
+  wrap::CmarkNode root(cmark_parser_finish(parser.get()));
+  std::string out;
+  wrap::CmarkIter it(cmark_iter_new(root.get()));
+  cmark_event_type ev;
+  while ((ev = cmark_iter_next(it.get())) != CMARK_EVENT_DONE) {
+    cmark_node* n = cmark_iter_get_node(it.get());
+    auto type = cmark_node_get_type(n);
+    if (ev == CMARK_EVENT_ENTER && (type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE)) {
+      if (const char* lit = cmark_node_get_literal(n)) out += lit;
+    } else if (ev == CMARK_EVENT_ENTER && (type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK)) {
+      out += ' ';
+    } else if (ev == CMARK_EVENT_EXIT && (type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING ||
+                                          type == CMARK_NODE_ITEM)) {
+      out += '\n';
+    }
+  }
+  while (!out.empty() && out.back() == '\n') out.pop_back();
+  return out;
+}
+
+}  // namespace carnet::markdown

@@ -1,0 +1,43 @@
+// The only door to cmark-gfm: CommonMark with GitHub's extensions (tables,
+// strikethrough, autolinks, task lists, footnotes) to HTML, with heading ids
+// and a hook that rewrites every link and image URL.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace carnet::markdown {
+
+struct LinkContext {
+  int line = 0;    // 1-based, within the Markdown given (add Options::first_line - 1)
+  int column = 0;  // 1-based
+  bool image = false;
+};
+
+// Returns the URL to write instead of `url` (return `url` to keep it).
+using LinkRewriter = std::function<std::string(const std::string& url, const LinkContext& where)>;
+
+struct Options {
+  bool unsafe_html = false;  // raw HTML passes through (markdown.unsafe_html: true)
+  LinkRewriter rewrite_link;  // may be empty
+  int first_line = 1;  // line of the Markdown's first line in its file, for LinkContext
+  bool heading_ids = true;
+};
+
+struct Html {
+  std::string html;
+  std::vector<std::string> anchors;  // ids given to headings, in order
+};
+
+// Block Markdown (a page body, a plan's description) to HTML.
+Html to_html(std::string_view markdown, const Options& options);
+
+// A short text (a title, a list item) to HTML without the enclosing <p>.
+std::string inline_html(std::string_view markdown, const Options& options);
+
+// Plain text of Markdown (for meta descriptions, search, PDF text).
+std::string to_plain_text(std::string_view markdown);
+
+}  // namespace carnet::markdown

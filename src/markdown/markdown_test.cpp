@@ -1,0 +1,61 @@
+#include <catch2/catch.hpp>
+
+#include "markdown/markdown.hpp"
+
+using namespace carnet::markdown;
+
+TEST_CASE("markdown: GitHub extensions are on", "[markdown]") {
+  auto html = to_html("| a | b |\n|---|--:|\n| 1 | 2 |\n\n~~non~~ www.example.org\n\n- [x] fait\n\nNote[^1].\n\n[^1]: Ici.\n", {}).html;
+  CHECK(html.find("<table>") != std::string::npos);
+  CHECK(html.find("<del>non</del>") != std::string::npos);
+  CHECK(html.find("href=\"http://www.example.org\"") != std::string::npos);
+  CHECK(html.find("type=\"checkbox\"") != std::string::npos);
+  CHECK(html.find("footnote") != std::string::npos);
+}
+
+TEST_CASE("markdown: headings get unique ids", "[markdown]") {
+  auto r = to_html("# Été 2021\n\n## Bilan\n\n## Bilan\n", {});
+  REQUIRE(r.anchors == std::vector<std::string>{"ete-2021", "bilan", "bilan-1"});
+  CHECK(r.html.find("<h1 id=\"ete-2021\">") != std::string::npos);
+  CHECK(r.html.find("<h2 id=\"bilan-1\">") != std::string::npos);
+}
+
+TEST_CASE("markdown: raw HTML is escaped unless the site opts in", "[markdown]") {
+  auto safe = to_html("<script>alert(1)</script>\n\nA <b>b</b>.\n", {}).html;
+  CHECK(safe.find("<script>") == std::string::npos);
+  CHECK(safe.find("<b>") == std::string::npos);
+  Options unsafe;
+  unsafe.unsafe_html = true;
+  auto raw = to_html("A <b>b</b> <a href=\"javascript:alert(1)\">x</a>.\n", unsafe).html;
+  CHECK(raw.find("<b>b</b>") != std::string::npos);
+  CHECK(raw.find("javascript:") == std::string::npos);
+}
+
+TEST_CASE("markdown: javascript links never survive", "[markdown]") {
+  for (bool unsafe : {false, true}) {
+    Options o;
+    o.unsafe_html = unsafe;
+    auto html = to_html("[x](javascript:alert(1)) [y](JavaScript:alert(1))\n", o).html;
+    CHECK(html.find("alert") == std::string::npos);
+  }
+}
+
+TEST_CASE("markdown: links are rewritten with their positions", "[markdown]") {
+  Options o;
+  o.first_line = 5;
+  std::vector<std::pair<std::string, int>> seen;
+  o.rewrite_link = [&](const std::string& url, const LinkContext& where) {
+    seen.emplace_back(url, where.line);
+    return url == "a.fr.md" ? std::string("../a/") : url;
+  };
+  auto html = to_html("Voir [a](a.fr.md).\n\nEt ![logo](/img/l.png).\n", o).html;
+  CHECK(html.find("href=\"../a/\"") != std::string::npos);
+  REQUIRE(seen.size() == 2);
+  CHECK(seen[0] == std::make_pair(std::string("a.fr.md"), 5));
+  CHECK(seen[1] == std::make_pair(std::string("/img/l.png"), 7));
+}
+
+TEST_CASE("markdown: inline text and plain text", "[markdown]") {
+  CHECK(inline_html("Un *plan*", {}) == "Un <em>plan</em>");
+  CHECK(to_plain_text("# Titre\n\nUn *plan* d'action.\n") == "Titre\nUn plan d'action.");
+}

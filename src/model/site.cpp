@@ -1,0 +1,36 @@
+#include "model/site.hpp"
+
+namespace carnet::model {
+
+std::string Site::home_url(const std::string& lang) const {
+  if (lang == config.default_language() && !config.default_language_in_subdir) return "";
+  return lang + "/";
+}
+
+std::vector<size_t> Site::translations_of(size_t page) const {
+  auto found = groups.find(pages[page].group);
+  return found == groups.end() ? std::vector<size_t>{page} : found->second;
+}
+
+std::optional<size_t> Site::find_page(const std::string& group, const std::string& lang) const {
+  auto found = groups.find(group);
+  if (found == groups.end()) return std::nullopt;
+  for (size_t i : found->second)
+    if (pages[i].lang == lang) return i;
+  return std::nullopt;
+}
+
+const Section* Site::find_section(const std::string& dir) const {
+  for (const auto& s : sections)
+    if (s.dir == dir) return &s;
+  return nullptr;
+}
+
+}  // namespace carnet::model
+
+namespace carnet::model {
+std::string booklet_path(const Plan& plan, const std::string& lang, const std::string& format) {
+  // Plan names are unique in a site (load/ checks), so the name alone is enough.
+  return "booklets/" + plan.name + "." + lang + "." + format;
+}
+}  // namespace carnet::model

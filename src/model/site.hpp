@@ -1,0 +1,90 @@
+// The whole site as loaded: settings, pages, plans, sections and static
+// files. Everything refers to everything else by index, so the model copies
+// cleanly and iteration order (sorted by source path) is stable.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/localized_text.hpp"
+#include "model/page.hpp"
+#include "model/plan.hpp"
+#include "model/value.hpp"
+
+namespace carnet::model {
+
+struct Organization {
+  LocalizedText name, address;
+  std::string email, phone, website;
+};
+
+struct BookletSettings {
+  std::string paper = "letter";  // letter | a4
+  std::vector<std::string> formats = {"pdf", "epub", "odt"};
+  std::string imposition;  // "" | saddle-stitch
+  std::string bilingual;   // "" | tete-beche
+};
+
+struct SiteConfig {
+  std::string source = "carnet.yaml";
+  LocalizedText title, description;
+  std::string base_url = "/";   // normalized: ends with '/'
+  std::string base_path = "/";  // path part of base_url: "/parc-ex/"
+  std::vector<std::string> languages = {"fr", "en"};
+  bool default_language_in_subdir = false;
+  std::string cname;
+  Organization organization;
+  BookletSettings booklet;
+  bool unsafe_html = false;
+  Value params;  // unknown keys, for templates
+
+  const std::string& default_language() const { return languages.front(); }
+};
+
+// A content folder, in every language.
+struct Section {
+  std::string dir;  // "rapports", "a/b"
+  struct InLanguage {
+    std::optional<size_t> index_page;  // its _index.LANG.md, if any
+    std::string url;                   // "rapports/", "en/reports/"
+    std::string title;                 // the index page's title, else the folder name
+  };
+  std::map<std::string, InLanguage> lang;
+  std::vector<size_t> pages;  // regular pages in this folder (all languages), by index
+  std::vector<size_t> plans;  // plans in this folder, by index
+};
+
+struct StaticFile {
+  std::string source;  // relative to the site: "static/img/logo.png"
+  std::string output;  // relative to the output folder: "img/logo.png"
+};
+
+struct Site {
+  std::string root;  // the site folder on disk
+  SiteConfig config;
+  std::vector<Page> pages;       // sorted by source
+  std::vector<Plan> plans;       // sorted by source
+  std::vector<Section> sections; // sorted by dir
+  std::vector<StaticFile> static_files;
+  std::map<std::string, std::vector<size_t>> groups;  // Page::group → page indices
+  std::map<std::string, size_t> page_by_source;       // Page::source → index
+  std::map<std::string, size_t> plan_by_source;       // Plan::source → index
+  bool include_drafts = false;
+
+  // The language's home URL: "" or "en/" (or "fr/" in a subfolder).
+  std::string home_url(const std::string& lang) const;
+  // Indices of the pages of the same group (translations), this one included.
+  std::vector<size_t> translations_of(size_t page) const;
+  // The page of `group` in `lang`, if any.
+  std::optional<size_t> find_page(const std::string& group, const std::string& lang) const;
+  const Section* find_section(const std::string& dir) const;
+};
+
+}  // namespace carnet::model
+
+namespace carnet::model {
+// Where a plan's booklet goes in the output: "booklets/x.fr.pdf".
+std::string booklet_path(const Plan& plan, const std::string& lang, const std::string& format);
+}  // namespace carnet::model
