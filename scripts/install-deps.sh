@@ -9,9 +9,9 @@ build_pkgs=(
   libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-cpp-dev libkainjow-mustache-dev
   libpango1.0-dev libcairo2-dev libhyphen-dev hyphen-fr hyphen-en-us libzip-dev
   libcpp-httplib-dev libcli11-dev libfmt-dev catch2
-  fonts-dejavu-core
+  fonts-noto-core
 )
-test_pkgs=(qpdf poppler-utils python3 unzip)
+test_pkgs=(qpdf poppler-utils python3 unzip epubcheck default-jre-headless libxml2-utils)
 
 want=("${build_pkgs[@]}")
 [[ ${1:-build} == test ]] && want+=("${test_pkgs[@]}")

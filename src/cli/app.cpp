@@ -4,7 +4,9 @@
 #include <cstdio>
 
 #include "base/system_error.hpp"
+#include "cli/booklet_command.hpp"
 #include "cli/build_command.hpp"
+#include "cli/import_command.hpp"
 
 namespace carnet::cli {
 
@@ -14,6 +16,8 @@ int run(int argc, char** argv) {
   app.require_subcommand(1);
   int exit_code = 0;
   add_build_command(app, exit_code);
+  add_booklet_command(app, exit_code);
+  add_import_command(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -28,7 +28,8 @@ int run_build(const BuildArgs& args) {
   auto result = build_site(args.site, options);
   print_diagnostics(result.diags);
   if (result.diags.has_errors()) return 1;
-  const std::filesystem::path out = args.output.empty() ? std::filesystem::path(args.site) / "output" : args.output;
+  const std::filesystem::path out =
+      args.output.empty() ? std::filesystem::path(args.site) / "output" : std::filesystem::path(args.output);
   write::publish(out, result.files);
   if (!args.quiet) {
     auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();

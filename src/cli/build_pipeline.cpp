@@ -1,5 +1,6 @@
 #include "cli/build_pipeline.hpp"
 
+#include <algorithm>
 #include <map>
 
 #include "render/booklet/booklets.hpp"

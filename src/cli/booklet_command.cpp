@@ -1,0 +1,125 @@
+#include "cli/booklet_command.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+#include <optional>
+
+#include "base/fs.hpp"
+#include "base/text.hpp"
+#include "cli/diagnostics_printer.hpp"
+#include "load/site_loader.hpp"
+#include "render/booklet/booklets.hpp"
+
+namespace carnet::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct BookletArgs {
+  std::string plan;
+  std::string lang;
+  std::string format;
+  std::string output;
+  std::string site;
+  bool saddle_stitch = false;
+  bool tete_beche = false;
+};
+
+// The site is the nearest folder above the plan that holds content/ with the
+// plan inside it.
+std::optional<fs::path> find_site(const fs::path& plan) {
+  for (fs::path dir = plan.parent_path(); !dir.empty(); dir = dir.parent_path()) {
+    if (fs::is_directory(dir / "content") && dir.filename() != "content") return dir;
+    if (dir == dir.parent_path()) break;
+  }
+  return std::nullopt;
+}
+
+int run_booklet(const BookletArgs& args) {
+  std::error_code ec;
+  fs::path plan = fs::weakly_canonical(fs::absolute(args.plan), ec);
+  if (ec || !fs::is_regular_file(plan)) {
+    std::fprintf(stderr, "carnet booklet: no such plan file '%s'\n", args.plan.c_str());
+    return 2;
+  }
+  std::optional<fs::path> site_dir;
+  if (!args.site.empty())
+    site_dir = fs::weakly_canonical(fs::absolute(args.site), ec);
+  else
+    site_dir = find_site(plan);
+  if (!site_dir || !fs::is_directory(*site_dir / "content")) {
+    std::fprintf(
+        stderr, "carnet booklet: no site folder (with content/) above '%s'; give one with --site\n",
+        args.plan.c_str());
+    return 2;
+  }
+  std::string source = plan.lexically_relative(*site_dir).generic_string();
+
+  base::Diagnostics diags;
+  model::Site site = load::load_site(*site_dir, load::LoadOptions{}, diags);
+  print_diagnostics(diags);
+  if (diags.has_errors()) return 1;
+
+  auto found = site.plan_by_source.find(source);
+  if (found == site.plan_by_source.end()) {
+    std::fprintf(stderr, "carnet booklet: '%s' is not a plan of the site in '%s'\n", source.c_str(),
+                 site_dir->c_str());
+    return 2;
+  }
+  const model::Plan& p = site.plans[found->second];
+  std::string lang = args.lang.empty() ? site.config.default_language() : args.lang;
+  const auto& langs = site.config.languages;
+  if (std::find(langs.begin(), langs.end(), lang) == langs.end()) {
+    std::fprintf(stderr, "carnet booklet: '%s' is not a language of the site (%s)\n", lang.c_str(),
+                 base::join(langs, ", ").c_str());
+    return 2;
+  }
+  std::string format = args.format;
+  if (format.empty()) {
+    // From the output file's extension, else a PDF.
+    std::string ext = fs::path(args.output).extension().string();
+    format = ext == ".epub" ? "epub" : ext == ".odt" ? "odt" : "pdf";
+  }
+  if ((args.saddle_stitch || args.tete_beche) && format != "pdf") {
+    std::fprintf(stderr, "carnet booklet: --saddle-stitch and --tete-beche make PDFs only\n");
+    return 2;
+  }
+  std::string bytes;
+  if (args.tete_beche) {
+    model::Site copy = site;
+    if (args.saddle_stitch) copy.config.booklet.imposition = "saddle-stitch";
+    bytes = render::booklet::render_tete_beche(copy, copy.plans[found->second]);
+  } else if (args.saddle_stitch) {
+    bytes = render::booklet::render_imposed(site, p, lang);
+  } else {
+    bytes = render::booklet::render_booklet(site, p, lang, format);
+  }
+  base::write_file(args.output, bytes);
+  return 0;
+}
+
+}  // namespace
+
+void add_booklet_command(CLI::App& app, int& exit_code) {
+  auto args = std::make_shared<BookletArgs>();
+  auto* cmd = app.add_subcommand("booklet", "Write one booklet of a plan (PDF, EPUB or ODT)");
+  cmd->add_option("PLAN", args->plan, "The plan file (content/plans/NAME.plan.yaml)")->required();
+  cmd->add_option("--lang", args->lang,
+                  "The booklet's language (default: the site's first language)");
+  cmd->add_option("--format", args->format, "pdf, epub or odt (default: from FILE's extension)")
+      ->check(CLI::IsMember({"pdf", "epub", "odt"}));
+  cmd->add_option("-o,--output", args->output, "The file to write")->required();
+  cmd->add_option("--site", args->site,
+                  "The site folder (default: the folder above the plan holding content/)");
+  cmd->add_flag(
+      "--saddle-stitch", args->saddle_stitch,
+      "Half-size pages imposed two per sheet side, for printing double-sided and folding");
+  cmd->add_flag("--tete-beche", args->tete_beche,
+                "Both languages back to back, the second upside down from the back cover");
+  cmd->callback([args, &exit_code] { exit_code = run_booklet(*args); });
+}
+
+}  // namespace carnet::cli

@@ -1,0 +1,661 @@
+#include "cli/csv_plan_import.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+#include <filesystem>
+#include <map>
+#include <regex>
+#include <set>
+
+#include "base/date.hpp"
+#include "base/slug.hpp"
+#include "base/text.hpp"
+#include "cli/csv_plan_headers.hpp"
+#include "cli/csv_plan_yaml.hpp"
+#include "cli/csv_reader.hpp"
+#include "load/plan_reader.hpp"
+
+namespace carnet::cli {
+
+namespace {
+
+using csvplan::Item;
+using csvplan::Text;
+
+std::string q(std::string_view s) { return "\"" + std::string(s) + "\""; }
+
+// "RESSOURCES" → "Ressources": headers are often in capitals, labels are not.
+// Only Latin-1 capitals (É, À, Ç...) and Œ need care in French.
+std::string sentence_case(std::string_view s) {
+  std::string out(base::trim(s));
+  bool has_lower = false;
+  for (size_t i = 0; i < out.size(); ++i) {
+    unsigned char c = out[i];
+    if (c >= 'a' && c <= 'z') has_lower = true;
+    if (c == 0xC3 && i + 1 < out.size() && static_cast<unsigned char>(out[i + 1]) >= 0x9F) has_lower = true;
+  }
+  if (has_lower) return out;
+  bool first = true;
+  for (size_t i = 0; i < out.size(); ++i) {
+    unsigned char c = out[i];
+    if (c < 0x80) {
+      if (!first && c >= 'A' && c <= 'Z') out[i] = static_cast<char>(c - 'A' + 'a');
+      if (std::isalpha(c)) first = false;
+    } else if (i + 1 < out.size()) {
+      unsigned char d = out[i + 1];
+      bool upper = (c == 0xC3 && d >= 0x80 && d <= 0x9E && d != 0x97) || (c == 0xC5 && d == 0x92);
+      if (upper && !first) out[i + 1] = static_cast<char>(c == 0xC5 ? 0x93 : d + 0x20);
+      first = false;
+      ++i;
+    }
+  }
+  return out;
+}
+
+// Lines of a cell, without list bullets ("- ", "• ", "* ") and blank lines.
+std::vector<std::string> cell_lines(std::string_view cell) {
+  std::vector<std::string> out;
+  for (const auto& raw : base::split(cell, '\n')) {
+    std::string_view line = base::trim(raw);
+    for (std::string_view bullet : {"- ", "-", "• ", "•", "* ", "– ", "–", "— "})
+      if (line.size() > bullet.size() && line.substr(0, bullet.size()) == bullet) {
+        line = base::trim(line.substr(bullet.size()));
+        break;
+      }
+    if (!line.empty()) out.emplace_back(line);
+  }
+  return out;
+}
+
+std::string one_line(std::string_view cell) { return base::join(cell_lines(cell), " "); }
+
+struct CodeAndTitle {
+  std::string code, title;
+};
+
+// "ORIENTATION 1 : Relocalisation", "1.1 Aider à...", "2. Créer" → code and
+// title. Plain numbers need a separator so that "3 ateliers par an" stays a
+// title, unless the level's name came first ("Objectif 3 Relocaliser").
+CodeAndTitle split_code(std::string_view cell, std::string_view level_name) {
+  std::string rest = one_line(cell);
+  bool named = false;
+  if (!level_name.empty()) {
+    auto words = base::split(rest, ' ');
+    auto name_words = base::split(std::string(base::trim(level_name)), ' ');
+    if (words.size() > name_words.size() &&
+        base::slugify(base::join({words.begin(), words.begin() + name_words.size()}, " ")) ==
+            base::slugify(level_name)) {
+      rest = base::join({words.begin() + name_words.size(), words.end()}, " ");
+      named = true;
+    }
+  }
+  static const std::regex dotted(R"(^(\d{1,3}(?:\.\d{1,3})+)\.?\s+(.+)$)");
+  static const std::regex separated(R"(^(\d{1,3})\s*(?:[:).]|-|–|—)\s*(.+)$)");
+  static const std::regex plain(R"(^(\d{1,3})\s+(.+)$)");
+  static const std::regex lead_punct(R"(^(?:[:.]|-|–|—)\s*(.+)$)");
+  std::smatch m;
+  if (std::regex_match(rest, m, dotted) || std::regex_match(rest, m, separated) ||
+      (named && std::regex_match(rest, m, plain)))
+    return {m[1].str(), m[2].str()};
+  if (named && std::regex_match(rest, m, lead_punct)) return {"", m[1].str()};
+  return {"", rest};
+}
+
+struct ColumnSet {
+  std::vector<CsvColumn> columns;
+  std::vector<std::vector<size_t>> levels;           // level → its columns (one per language)
+  std::map<std::string, std::vector<size_t>> fields;  // field → its columns
+  std::vector<std::string> field_order;              // fields in header order
+  std::vector<size_t> years;                         // year-grid columns
+};
+
+class Importer {
+ public:
+  Importer(const CsvTable& table, const std::string& path, const CsvPlanOptions& options,
+           base::Diagnostics& diags)
+      : table_(table), path_(path), options_(options), diags_(diags) {}
+
+  std::optional<std::string> run() {
+    if (!find_header()) return std::nullopt;
+    classify_columns();
+    // Unknown columns are left out of the rows, so that one run reports
+    // every error of the file, not only the header's.
+    if (cols_.levels.empty()) return std::nullopt;
+    for (size_t r = header_ + 1; r < table_.rows.size(); ++r) read_row(table_.rows[r]);
+    if (diags_.has_errors()) return std::nullopt;
+    return write();
+  }
+
+ private:
+  const CsvTable& table_;
+  const std::string& path_;
+  const CsvPlanOptions& options_;
+  base::Diagnostics& diags_;
+  size_t header_ = 0;
+  std::string title_row_;
+  std::string lang_;  // the spreadsheet's language
+  ColumnSet cols_;
+  Item root_;
+  std::vector<Item*> path_items_;  // the current section at each level
+  std::set<std::string> ids_;
+
+  base::SourcePos at(const CsvCell& c) const { return {path_, c.line, c.column}; }
+
+  std::string column_ref(size_t i) const { return "column " + spreadsheet_column_name(static_cast<int>(i) + 1); }
+
+  // The header row is the first with a recognised column; a lone cell above
+  // it is taken as the plan's title (spreadsheets often start with one).
+  bool find_header() {
+    for (size_t r = 0; r < table_.rows.size(); ++r) {
+      for (const auto& cell : table_.rows[r]) {
+        auto base_name = split_header_language(cell.text).first;
+        if (match_header(base_name)) {
+          header_ = r;
+          return true;
+        }
+      }
+      std::vector<std::string> filled;
+      for (const auto& cell : table_.rows[r])
+        if (!base::trim(cell.text).empty()) filled.push_back(one_line(cell.text));
+      if (filled.size() == 1 && title_row_.empty()) title_row_ = filled.front();
+    }
+    diags_.error({path_, 1, 1},
+                 "found no header row: name the columns, e.g. ORIENTATION;OBJECTIF;ACTION;ÉCHÉANCIER;RESPONSABLES "
+                 "(or in English LEVEL...;ACTION;DUE;LEADS)");
+    return false;
+  }
+
+  bool column_has_data(size_t col) const {
+    for (size_t r = header_ + 1; r < table_.rows.size(); ++r)
+      if (col < table_.rows[r].size() && !base::trim(table_.rows[r][col].text).empty()) return true;
+    return false;
+  }
+
+  void classify_columns() {
+    const CsvRow& header = table_.rows[header_];
+    bool seen_field = false, prev_was_level = false;
+    int fr_words = 0, en_words = 0;
+    std::map<std::pair<std::string, std::string>, size_t> taken;  // (field, lang) → column
+    cols_.columns.resize(header.size());
+    for (size_t i = 0; i < header.size(); ++i) {
+      CsvColumn& col = cols_.columns[i];
+      auto [name, lang] = split_header_language(header[i].text);
+      col.header = name;
+      col.lang = lang;
+      if (!col.lang.empty() &&
+          std::find(options_.languages.begin(), options_.languages.end(), col.lang) == options_.languages.end()) {
+        diags_.error(at(header[i]), "column " + q(header[i].text) + ": " + q(col.lang) +
+                                        " is not a language of this site (" + base::join(options_.languages, ", ") +
+                                        ")");
+      }
+      // --levels N: the first N columns are levels whatever their names
+      // (Saint-Michel's "STRATÉGIE" is a level, elsewhere a field).
+      const int n_levels = static_cast<int>(cols_.levels.size());
+      const bool forced_level =
+          !seen_field && (n_levels < options_.level_columns ||
+                          (n_levels > 0 && n_levels == options_.level_columns && !lang.empty() && prev_was_level));
+      prev_was_level = forced_level;
+      if (name.empty()) {
+        if (column_has_data(i))
+          diags_.error(at(header[i]), column_ref(i) + " has data but no header: name it, or delete it");
+        continue;
+      }
+      if (auto year = year_header(name); year && !forced_level) {
+        col.kind = CsvColumn::Kind::year;
+        col.year = *year;
+        cols_.years.push_back(i);
+        seen_field = true;
+        continue;
+      }
+      auto match = forced_level ? std::nullopt : match_header(name);
+      if (match) {
+        col.kind = CsvColumn::Kind::field;
+        col.field = match->field;
+        if (match->keep_label) col.label = sentence_case(name);
+        if (match->word_lang == "fr") ++fr_words;
+        if (match->word_lang == "en") ++en_words;
+        seen_field = true;
+        continue;
+      }
+      if (!seen_field) {
+        // A level, or the same level in another language: "Orientation",
+        // then "Direction (en)".
+        prev_was_level = true;
+        col.kind = CsvColumn::Kind::level;
+        if (!lang.empty() && !cols_.levels.empty()) {
+          col.level = static_cast<int>(cols_.levels.size()) - 1;
+          cols_.levels.back().push_back(i);
+        } else {
+          col.level = static_cast<int>(cols_.levels.size());
+          cols_.levels.push_back({i});
+        }
+        continue;
+      }
+      std::string msg = "unknown column " + q(header[i].text) + " (" + column_ref(i);
+      std::vector<std::string> slugs;
+      for (const auto& known : known_header_names()) slugs.push_back(base::slugify(known));
+      auto guess = base::closest_match(base::slugify(name), slugs);
+      std::string suggestion;
+      for (const auto& known : known_header_names())
+        if (!guess.empty() && base::slugify(known) == guess && suggestion.empty()) suggestion = known;
+      if (!suggestion.empty())
+        msg += "; did you mean " + q(suggestion) + "?)";
+      else
+        msg += "); after the levels come plan fields: ACTION, DÉTAILS, ÉCHÉANCIER, ANNÉES, RESPONSABLES, "
+               "PARTENAIRES, RÉSULTATS, INDICATEURS, SUIVI, STRATÉGIE, STATUT, AVANCEMENT, NOTES, CODE, ID, "
+               "or their English names";
+      diags_.error(at(header[i]), msg);
+    }
+
+    if (!options_.lang.empty()) lang_ = options_.lang;
+    else if (en_words > fr_words && has_language("en")) lang_ = "en";
+    else if (fr_words > en_words && has_language("fr")) lang_ = "fr";
+    else lang_ = options_.languages.front();
+    if (!has_language(lang_))
+      diags_.error({path_, 1, 1}, "--lang " + q(lang_) + " is not a language of this site (" +
+                                      base::join(options_.languages, ", ") + ")");
+
+    for (size_t i = 0; i < cols_.columns.size(); ++i) {
+      CsvColumn& col = cols_.columns[i];
+      if (col.lang.empty()) col.lang = lang_;
+      if (col.kind != CsvColumn::Kind::field) continue;
+      auto [it, fresh] = taken.emplace(std::pair{col.field, col.lang}, i);
+      if (!fresh) {
+        diags_.error(at(header[i]), "column " + q(header[i].text) + " holds the same field (" + col.field +
+                                        ", " + col.lang + ") as " + column_ref(it->second) + " " +
+                                        q(header[it->second].text) + "; merge them or rename one");
+        continue;
+      }
+      if (!cols_.fields.count(col.field)) cols_.field_order.push_back(col.field);
+      cols_.fields[col.field].push_back(i);
+    }
+    if (cols_.levels.empty() && !diags_.has_errors())
+      diags_.error(at(header.front()),
+                   "the first columns must be the plan's levels, outermost first (e.g. ORIENTATION;OBJECTIF), "
+                   "before the action columns; use --levels N when a level's name is also a field's");
+  }
+
+  bool has_language(const std::string& l) const {
+    return std::find(options_.languages.begin(), options_.languages.end(), l) != options_.languages.end();
+  }
+
+  const CsvCell* cell(const CsvRow& row, size_t col) const {
+    if (col >= row.size() || base::trim(row[col].text).empty()) return nullptr;
+    return &row[col];
+  }
+
+  // The cells of `field` in this row: language → cell.
+  std::map<std::string, const CsvCell*> field_cells(const CsvRow& row, const std::string& field) const {
+    std::map<std::string, const CsvCell*> out;
+    auto it = cols_.fields.find(field);
+    if (it == cols_.fields.end()) return out;
+    for (size_t c : it->second)
+      if (const CsvCell* x = cell(row, c)) out[cols_.columns[c].lang] = x;
+    return out;
+  }
+
+  void read_row(const CsvRow& row) {
+    for (size_t c = cols_.columns.size(); c < row.size(); ++c)
+      if (cell(row, c))
+        diags_.error(at(row[c]), "this cell is beyond the last named column (" + column_ref(c) +
+                                     "): add a header for it, or delete it");
+
+    int opened = -1;  // the outermost level this row starts anew
+    for (size_t level = 0; level < cols_.levels.size(); ++level) {
+      Text title, code;
+      const CsvCell* first = nullptr;
+      for (size_t c : cols_.levels[level]) {
+        const CsvCell* x = cell(row, c);
+        if (!x) continue;
+        if (!first) first = x;
+        auto ct = split_code(x->text, cols_.columns[c].header);
+        title[cols_.columns[c].lang] = ct.title;
+        if (!ct.code.empty()) code[""] = ct.code;
+      }
+      if (!first) {
+        // An empty cell continues the level above (a merged cell), unless
+        // an outer level changed on this row: then the row has no such level.
+        if (opened >= 0) break;
+        continue;
+      }
+      if (path_items_.size() < level) {
+        diags_.error(at(*first), "this " + q(level_name(level)) + " has no " + q(level_name(path_items_.size())) +
+                                     " above it: fill in " + column_ref(cols_.levels[path_items_.size()].front()));
+        return;
+      }
+      if (opened < 0 && path_items_.size() > level && path_items_[level]->title == title) continue;
+      Item& parent = level == 0 ? root_ : *path_items_[level - 1];
+      Item section;
+      section.pos = at(*first);
+      section.title = title;
+      if (code.count("")) section.code = code[""];
+      parent.sections.push_back(std::move(section));
+      path_items_.resize(level);
+      path_items_.push_back(&parent.sections.back());
+      if (opened < 0) opened = static_cast<int>(level);
+    }
+    if (opened >= 0) path_items_.resize(std::min<size_t>(path_items_.size(), last_level_in_row(row, opened) + 1));
+
+    auto titles = field_cells(row, "title");
+    if (!titles.empty()) {
+      const CsvCell* first = titles.begin()->second;
+      if (path_items_.empty()) {
+        diags_.error(at(*first), "this action belongs to no " + q(level_name(0)) + ": fill in " +
+                                     column_ref(cols_.levels.front().front()) + " on this row or a row above");
+        return;
+      }
+      Item action;
+      action.pos = at(*first);
+      for (const auto& [l, x] : titles) {
+        auto ct = split_code(x->text, "");
+        action.title[l] = ct.title;
+        if (!ct.code.empty()) action.code = ct.code;
+      }
+      read_fields(row, action, /*is_action=*/true);
+      path_items_.back()->actions.push_back(std::move(action));
+      return;
+    }
+    if (path_items_.empty()) {
+      for (const auto& c : row)
+        if (!base::trim(c.text).empty()) {
+          diags_.error(at(c), "this row has no level and no action title: fill in " +
+                                  column_ref(cols_.levels.front().front()));
+          return;
+        }
+      return;
+    }
+    // No action title: the fields describe the section itself.
+    read_fields(row, *path_items_.back(), /*is_action=*/false);
+  }
+
+  size_t last_level_in_row(const CsvRow& row, int opened) const {
+    size_t last = static_cast<size_t>(opened);
+    for (size_t level = static_cast<size_t>(opened); level < cols_.levels.size(); ++level) {
+      bool any = false;
+      for (size_t c : cols_.levels[level]) any = any || cell(row, c);
+      if (!any) break;
+      last = level;
+    }
+    return last;
+  }
+
+  std::string level_name(size_t level) const {
+    if (level >= cols_.levels.size()) return "level";
+    return sentence_case(cols_.columns[cols_.levels[level].front()].header);
+  }
+
+  void read_fields(const CsvRow& row, Item& item, bool is_action) {
+    for (const auto& field : cols_.field_order) {
+      if (field == "title") continue;
+      auto cells = field_cells(row, field);
+      if (cells.empty()) continue;
+      if (!is_action && !is_section_field(field)) {
+        const CsvCell* x = cells.begin()->second;
+        diags_.error(at(*x), q(cols_.columns[cols_.fields[field].front()].header) +
+                                 " belongs to an action, but this row has no action title (" +
+                                 column_ref(cols_.fields["title"].empty() ? 0 : cols_.fields["title"].front()) + ")");
+        continue;
+      }
+      read_field(field, cells, item);
+    }
+    if (is_action)
+      for (size_t c : cols_.years) {
+        const CsvCell* x = cell(row, c);
+        if (!x) continue;
+        std::string mark = base::slugify(x->text);
+        if (mark == "non" || mark == "no" || mark == "0" || base::trim(x->text) == "-") continue;
+        if (std::find(item.years.begin(), item.years.end(), cols_.columns[c].year) == item.years.end())
+          item.years.push_back(cols_.columns[c].year);
+      }
+  }
+
+  void read_field(const std::string& field, const std::map<std::string, const CsvCell*>& cells, Item& item) {
+    const std::string first_lang = cells.count(lang_) ? lang_ : cells.begin()->first;
+    const CsvCell* first = cells.at(first_lang);
+    const std::string value(base::trim(first->text));
+    if (field == "details" || field == "strategy") {
+      Text& t = item.long_texts[field];
+      for (const auto& [l, x] : cells) t[l] = std::string(base::trim(x->text));
+    } else if (is_list_field(field)) {
+      std::map<std::string, std::vector<std::string>> lines;
+      size_t n = 0;
+      for (const auto& [l, x] : cells) {
+        lines[l] = cell_lines(x->text);
+        n = std::max(n, lines[l].size());
+      }
+      if (cells.size() > 1)
+        for (const auto& [l, ls] : lines)
+          if (ls.size() != n)
+            diags_.warning(at(*cells.at(l)), field + ": " + std::to_string(ls.size()) + " line(s) in " + l +
+                                                 " but " + std::to_string(n) +
+                                                 " in another language; lines are paired in order");
+      auto& list = item.lists[field];
+      for (size_t k = 0; k < n; ++k) {
+        Text t;
+        for (const auto& [l, ls] : lines)
+          if (k < ls.size()) t[l] = ls[k];
+        list.push_back(std::move(t));
+      }
+    } else if (field == "due") {
+      for (const auto& [l, x] : cells) {
+        std::string why;
+        if (auto d = parse_due_cell(x->text, &why)) {
+          item.due_scalar = *d;
+          return;
+        }
+        if (!why.empty()) {
+          diags_.error(at(*x), "malformed date " + q(one_line(x->text)) + ": " + why);
+          return;
+        }
+      }
+      for (const auto& [l, x] : cells) item.due_text[l] = one_line(x->text);
+    } else if (field == "years") {
+      for (auto part : base::split(std::regex_replace(value, std::regex("[;,\n]"), ","), ',')) {
+        if (base::trim(part).empty()) continue;
+        auto y = year_header(part);
+        if (!y) {
+          diags_.error(at(*first), "years: " + q(base::trim(part)) +
+                                       " is not a year or a range of years such as 2021-2022");
+          continue;
+        }
+        if (std::find(item.years.begin(), item.years.end(), *y) == item.years.end()) item.years.push_back(*y);
+      }
+    } else if (field == "status") {
+      if (auto s = parse_status_cell(value)) {
+        item.status = *s;
+      } else {
+        diags_.error(at(*first), "unknown status " + q(value) +
+                                     "; write one of: prévu, en cours, réalisé, reporté, annulé (or planned, "
+                                     "in progress, done, postponed, cancelled)");
+      }
+    } else if (field == "progress") {
+      static const std::regex percent(R"(^(\d{1,3})\s*%?$)");
+      std::smatch m;
+      if (std::regex_match(value, m, percent) && std::stoi(m[1].str()) <= 100) item.progress = m[1].str();
+      else diags_.error(at(*first), "progress: expected a percentage from 0 to 100, not " + q(value));
+    } else if (field == "notes") {
+      static const std::regex dated(R"(^(\d{4}(?:-\d{2}(?:-\d{2})?)?)\s*(?::|-|–)\s*(.+)$)");
+      for (const auto& line : cell_lines(value)) {
+        csvplan::Note note;
+        std::smatch m;
+        if (std::regex_match(line, m, dated) && base::parse_date(m[1].str())) {
+          note.date = m[1].str();
+          note.text[first_lang] = m[2].str();
+        } else {
+          note.text[first_lang] = line;
+        }
+        item.notes.push_back(std::move(note));
+      }
+    } else if (field == "code") {
+      item.code = one_line(value);
+    } else if (field == "id") {
+      if (!base::is_clean_segment(value) || value.find('.') != std::string::npos) {
+        diags_.error(at(*first), "id " + q(value) +
+                                     " may only hold lowercase letters, digits, hyphens and underscores (try " +
+                                     q(base::slugify(value)) + ")");
+      } else if (!ids_.insert(value).second) {
+        diags_.error(at(*first), "duplicate id " + q(value) + "; ids must be unique in a plan");
+      } else {
+        item.id = value;
+      }
+    }
+  }
+
+  std::string write() {
+    csvplan::PlanText plan;
+    plan.source_name = std::filesystem::path(path_).filename().string();
+    plan.languages = options_.languages;
+    if (!options_.title.empty()) plan.title[lang_] = options_.title;
+    else if (!title_row_.empty()) plan.title[lang_] = title_row_;
+    else plan.title[lang_] = sentence_case_file_name();
+    for (const auto& level_cols : cols_.levels) {
+      Text name;
+      for (size_t c : level_cols) name[cols_.columns[c].lang] = sentence_case(cols_.columns[c].header);
+      plan.levels.push_back(std::move(name));
+    }
+    std::set<std::string> seen_years;
+    for (size_t c : cols_.years)
+      if (seen_years.insert(cols_.columns[c].year).second) plan.years.push_back(cols_.columns[c].year);
+    std::vector<std::string> field_years;
+    collect_years(root_, field_years);
+    std::sort(field_years.begin(), field_years.end());
+    for (const auto& y : field_years)
+      if (seen_years.insert(y).second) plan.years.push_back(y);
+    for (const auto& field : cols_.field_order) {
+      if (field == "title" || field == "code" || field == "id" || field == "status") continue;
+      plan.columns.push_back(field);
+    }
+    if (!cols_.years.empty() && std::find(plan.columns.begin(), plan.columns.end(), "years") == plan.columns.end())
+      plan.columns.insert(plan.columns.begin() + (plan.columns.empty() ? 0 : 1), "years");
+    for (const auto& col : cols_.columns)
+      if (col.kind == CsvColumn::Kind::field && !col.label.empty()) plan.labels[col.field][col.lang] = col.label;
+    plan.root = std::move(root_);
+    return csvplan::write_plan_yaml(plan);
+  }
+
+  void collect_years(const Item& item, std::vector<std::string>& out) const {
+    for (const auto& y : item.years)
+      if (std::find(out.begin(), out.end(), y) == out.end()) out.push_back(y);
+    for (const auto& s : item.sections) collect_years(s, out);
+    for (const auto& a : item.actions) collect_years(a, out);
+  }
+
+  // "plan-action_2021-2023.csv" → "Plan action 2021-2023".
+  std::string sentence_case_file_name() const {
+    std::string stem = std::filesystem::path(path_).stem().string();
+    std::replace(stem.begin(), stem.end(), '_', ' ');
+    stem = std::regex_replace(stem, std::regex("-(?![0-9])|(?:^|[^0-9])-"), " ");
+    if (!stem.empty() && stem[0] >= 'a' && stem[0] <= 'z') stem[0] = static_cast<char>(stem[0] - 'a' + 'A');
+    return stem;
+  }
+};
+
+}  // namespace
+
+std::optional<std::string> parse_due_cell(std::string_view cell, std::string* why) {
+  const std::string text = one_line(cell);
+  if (text.empty()) return std::nullopt;
+  static const std::regex iso_like(R"(^\d{4}(-\d{1,2}){0,2}$)");
+  if (std::regex_match(text, iso_like)) {
+    std::string reason;
+    if (auto d = base::parse_date(text, &reason)) return d->iso();
+    if (why) *why = reason;
+    return std::nullopt;
+  }
+  const std::string slug = base::slugify(text);
+  static const char* const ongoing[] = {"en-continu", "continu", "en-continue", "en-tout-temps", "permanent",
+                                        "ongoing",    "continuous", "on-going"};
+  static const char* const tbd[] = {"a-determiner", "a-confirmer", "a-definir", "tbd", "to-be-determined", "tbc"};
+  for (const char* w : ongoing)
+    if (slug == w) return "ongoing";
+  for (const char* w : tbd)
+    if (slug == w) return "tbd";
+
+  static const char* const months[][2] = {{"janvier", "january"}, {"fevrier", "february"}, {"mars", "march"},
+                                          {"avril", "april"},     {"mai", "may"},           {"juin", "june"},
+                                          {"juillet", "july"},    {"aout", "august"},       {"septembre", "september"},
+                                          {"octobre", "october"}, {"novembre", "november"}, {"decembre", "december"}};
+  auto month_of = [&](const std::string& w) {
+    for (int m = 0; m < 12; ++m)
+      if (w == months[m][0] || w == months[m][1] || (w.size() >= 3 && w == std::string(months[m][1]).substr(0, 3)))
+        return m + 1;
+    return 0;
+  };
+  auto number = [](std::string w) -> int {
+    if (w.size() > 2 && (w.ends_with("er") || w.ends_with("st") || w.ends_with("nd") || w.ends_with("rd") ||
+                         w.ends_with("th")))
+      w.resize(w.size() - 2);
+    if (w.empty() || w.size() > 4 || !std::all_of(w.begin(), w.end(), ::isdigit)) return -1;
+    return std::stoi(w);
+  };
+  auto iso = [why](int y, int m, int d) -> std::optional<std::string> {
+    char buf[32];
+    if (d) std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+    else std::snprintf(buf, sizeof buf, "%04d-%02d", y, m);
+    std::string reason;
+    if (!base::parse_date(buf, &reason)) {
+      if (why) *why = reason;
+      return std::nullopt;
+    }
+    return std::string(buf);
+  };
+  auto w = base::split(slug, '-');
+  // 31 décembre 2022 / 1er mars 2023 / December 31, 2022 / mars 2023
+  if (w.size() == 3 && month_of(w[1]) && number(w[0]) > 0 && number(w[2]) >= 1000)
+    return iso(number(w[2]), month_of(w[1]), number(w[0]));
+  if (w.size() == 3 && month_of(w[0]) && number(w[1]) > 0 && number(w[2]) >= 1000)
+    return iso(number(w[2]), month_of(w[0]), number(w[1]));
+  if (w.size() == 2 && month_of(w[0]) && number(w[1]) >= 1000) return iso(number(w[1]), month_of(w[0]), 0);
+  // 31/12/2022, 31.12.2022: day first, as in Québec and France, unless the
+  // second number cannot be a month.
+  static const std::regex numeric(R"(^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$)");
+  std::smatch m;
+  if (std::regex_match(text, m, numeric)) {
+    int a = std::stoi(m[1].str()), b = std::stoi(m[2].str()), y = std::stoi(m[3].str());
+    if (b > 12 && a <= 12) std::swap(a, b);
+    return iso(y, b, a);
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> parse_status_cell(std::string_view cell) {
+  const std::string slug = base::slugify(cell);
+  static const std::pair<const char*, const char*> words[] = {
+      {"planned", "planned"},        {"prevu", "planned"},           {"prevue", "planned"},
+      {"planifie", "planned"},       {"planifiee", "planned"},       {"a-venir", "planned"},
+      {"a-faire", "planned"},        {"non-debute", "planned"},      {"not-started", "planned"},
+      {"to-do", "planned"},          {"in-progress", "in_progress"}, {"en-cours", "in_progress"},
+      {"commence", "in_progress"},   {"amorce", "in_progress"},      {"started", "in_progress"},
+      {"underway", "in_progress"},   {"done", "done"},               {"fait", "done"},
+      {"realise", "done"},           {"realisee", "done"},           {"termine", "done"},
+      {"terminee", "done"},          {"complete", "done"},           {"completed", "done"},
+      {"acheve", "done"},            {"postponed", "postponed"},     {"reporte", "postponed"},
+      {"reportee", "postponed"},     {"suspendu", "postponed"},      {"en-pause", "postponed"},
+      {"on-hold", "postponed"},      {"delayed", "postponed"},       {"cancelled", "cancelled"},
+      {"canceled", "cancelled"},     {"annule", "cancelled"},        {"annulee", "cancelled"},
+      {"abandonne", "cancelled"},    {"abandonnee", "cancelled"},    {"dropped", "cancelled"}};
+  for (const auto& [w, status] : words)
+    if (slug == w) return std::string(status);
+  return std::nullopt;
+}
+
+std::optional<std::string> csv_to_plan_yaml(std::string_view csv, const std::string& path,
+                                            const CsvPlanOptions& options, base::Diagnostics& diags) {
+  CsvTable table = parse_csv(csv, path, diags);
+  if (diags.has_errors()) return std::nullopt;
+  Importer importer(table, path, options, diags);
+  auto yaml = importer.run();
+  if (!yaml) return std::nullopt;
+  // The file must load as it is: check it with the plan reader itself.
+  base::Diagnostics check;
+  load::read_plan(*yaml, path + " (as a plan)", options.languages, check);
+  if (check.has_errors()) {
+    for (const auto& d : check.sorted())
+      diags.error(d.pos, "the imported plan does not load: " + d.message);
+    return std::nullopt;
+  }
+  return yaml;
+}
+
+}  // namespace carnet::cli

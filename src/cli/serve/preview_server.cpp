@@ -1,0 +1,208 @@
+#include "cli/serve/preview_server.hpp"
+
+#include <httplib.h>
+
+#include <chrono>
+#include <filesystem>
+
+#include "base/fs.hpp"
+#include "base/system_error.hpp"
+#include "cli/serve/request_path.hpp"
+
+namespace carnet::cli::serve {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// Reload streams stay open as long as their page; the default pool (one
+// thread per core) would be exhausted by a few tabs.
+constexpr size_t worker_threads = 64;
+// A comment line this often lets a stream notice that its page is gone.
+constexpr auto keep_alive_every = std::chrono::seconds(10);
+
+// A file copied from static/ is read when asked for, so a symbolic link
+// made after the build must still not lead out of the site folder.
+bool inside(const std::string& root, const std::string& file) {
+  std::error_code ec;
+  fs::path r = fs::canonical(root, ec);
+  if (ec) return false;
+  fs::path f = fs::canonical(file, ec);
+  if (ec) return false;
+  auto rel = f.lexically_relative(r);
+  return !rel.empty() && *rel.begin() != "..";
+}
+
+const char* not_found_page =
+    "<!doctype html><meta charset=utf-8><title>404</title>"
+    "<p>Nothing here (404). <a href=\"%s\">Home page</a></p>";
+
+}  // namespace
+
+std::string content_type_of(const std::string& path) {
+  static const std::map<std::string, std::string> types = {
+      {".html", "text/html; charset=utf-8"},    {".css", "text/css; charset=utf-8"},
+      {".js", "text/javascript; charset=utf-8"}, {".json", "application/json"},
+      {".xml", "application/xml"},              {".atom", "application/atom+xml"},
+      {".txt", "text/plain; charset=utf-8"},    {".svg", "image/svg+xml"},
+      {".png", "image/png"},                    {".jpg", "image/jpeg"},
+      {".jpeg", "image/jpeg"},                  {".gif", "image/gif"},
+      {".webp", "image/webp"},                  {".avif", "image/avif"},
+      {".ico", "image/x-icon"},                 {".pdf", "application/pdf"},
+      {".epub", "application/epub+zip"},        {".odt", "application/vnd.oasis.opendocument.text"},
+      {".woff2", "font/woff2"},                 {".woff", "font/woff"},
+      {".ttf", "font/ttf"},                     {".otf", "font/otf"},
+      {".mp4", "video/mp4"},                    {".webm", "video/webm"},
+      {".mp3", "audio/mpeg"},                   {".csv", "text/csv; charset=utf-8"},
+      {".zip", "application/zip"},              {".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"},
+  };
+  auto dot = path.rfind('.');
+  auto slash = path.rfind('/');
+  if (dot != std::string::npos && (slash == std::string::npos || dot > slash)) {
+    std::string ext = path.substr(dot);
+    for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (auto it = types.find(ext); it != types.end()) return it->second;
+  }
+  if (path.size() >= 5 && path.compare(path.size() - 5, 5, "CNAME") == 0) return "text/plain; charset=utf-8";
+  return "application/octet-stream";
+}
+
+PreviewServer::PreviewServer() : http_(std::make_unique<httplib::Server>()) {
+  http_->new_task_queue = [] { return new httplib::ThreadPool(worker_threads); };
+  route();
+}
+
+PreviewServer::~PreviewServer() { stop(); }
+
+int PreviewServer::bind(int port) {
+  if (port == 0) return http_->bind_to_any_port("127.0.0.1");
+  return http_->bind_to_port("127.0.0.1", port) ? port : -1;
+}
+
+void PreviewServer::start() {
+  thread_ = std::thread([this] { http_->listen_after_bind(); });
+  // stop() before the accept loop runs would be lost: wait for it.
+  for (int i = 0; i < 2000 && !http_->is_running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+}
+
+void PreviewServer::stop() {
+  {
+    std::lock_guard lock(mutex_);
+    if (stopping_) return;
+    stopping_ = true;
+  }
+  changed_.notify_all();
+  http_->stop();
+  if (thread_.joinable()) thread_.join();
+}
+
+void PreviewServer::publish(std::shared_ptr<const SiteSnapshot> snapshot) {
+  {
+    std::lock_guard lock(mutex_);
+    const bool first = !snapshot_;
+    snapshot_ = std::move(snapshot);
+    if (!first) ++generation_;
+  }
+  changed_.notify_all();
+}
+
+uint64_t PreviewServer::generation() const {
+  std::lock_guard lock(mutex_);
+  return generation_;
+}
+
+std::shared_ptr<const SiteSnapshot> PreviewServer::current() const {
+  std::lock_guard lock(mutex_);
+  return snapshot_;
+}
+
+void PreviewServer::route() {
+  http_->Get(events_path, [this](const httplib::Request&, httplib::Response& res) {
+    res.set_header("Cache-Control", "no-store");
+    uint64_t seen = generation();
+    auto said_hello = std::make_shared<bool>(false);
+    res.set_chunked_content_provider("text/event-stream", [this, seen, said_hello](size_t, httplib::DataSink& sink) mutable {
+      if (!*said_hello) {
+        *said_hello = true;
+        // `retry` makes the browser reconnect quickly after a restart.
+        static const std::string hello = "retry: 500\n: carnet preview\n\n";
+        return sink.write(hello.data(), hello.size());
+      }
+      std::unique_lock lock(mutex_);
+      changed_.wait_for(lock, keep_alive_every, [&] { return stopping_ || generation_ != seen; });
+      if (stopping_) {
+        lock.unlock();
+        sink.done();
+        return true;
+      }
+      if (generation_ != seen) {
+        seen = generation_;
+        lock.unlock();
+        // No `event:` line: the pages listen with `onmessage`.
+        const std::string message = "data: reload " + std::to_string(seen) + "\n\n";
+        return sink.write(message.data(), message.size());
+      }
+      lock.unlock();
+      static const std::string ping = ": ping\n\n";
+      return sink.write(ping.data(), ping.size());
+    });
+  });
+
+  http_->Get(".*", [this](const httplib::Request& req, httplib::Response& res) {
+    res.set_header("Cache-Control", "no-store");
+    auto snap = current();
+    if (!snap) {
+      res.status = 503;
+      res.set_content("The site is being built.", "text/plain; charset=utf-8");
+      return;
+    }
+    auto resolved = resolve_request(req.target, snap->base_path,
+                                    [&](const std::string& p) { return snap->files.count(p) > 0; });
+    using Kind = ResolvedRequest::Kind;
+    if (resolved.kind == Kind::bad_request) {
+      res.status = 400;
+      res.set_content("Bad request: this path leaves the site.", "text/plain; charset=utf-8");
+      return;
+    }
+    if (resolved.kind == Kind::redirect) {
+      res.set_redirect(resolved.path, 301);
+      return;
+    }
+    if (resolved.kind == Kind::outside) {
+      res.status = 404;
+      res.set_content("This preview serves the site under " + snap->base_path + " as its host will.",
+                      "text/plain; charset=utf-8");
+      return;
+    }
+    if (!snap->error_html.empty()) {
+      res.status = 500;
+      res.set_content(snap->error_html, "text/html; charset=utf-8");
+      return;
+    }
+    if (resolved.kind == Kind::not_found) {
+      res.status = 404;
+      if (auto it = snap->files.find("404.html"); it != snap->files.end() && it->second.copy_from.empty()) {
+        res.set_content(it->second.bytes, "text/html; charset=utf-8");
+      } else {
+        char page[512];
+        std::snprintf(page, sizeof page, not_found_page, snap->base_path.c_str());
+        res.set_content(page, "text/html; charset=utf-8");
+      }
+      return;
+    }
+    const base::OutputFile& file = snap->files.at(resolved.path);
+    if (file.copy_from.empty()) {
+      res.set_content(file.bytes, content_type_of(file.path));
+      return;
+    }
+    try {
+      if (!inside(snap->site_root, file.copy_from)) throw base::SystemError("outside the site");
+      res.set_content(base::read_file(file.copy_from), content_type_of(file.path));
+    } catch (const base::SystemError&) {
+      res.status = 404;
+      res.set_content("This file changed since the last build.", "text/plain; charset=utf-8");
+    }
+  });
+}
+
+}  // namespace carnet::cli::serve

@@ -1,0 +1,72 @@
+// The HTTP side of `carnet serve`: serves the last build from memory on
+// 127.0.0.1 under the site's base path, exactly as the host will (folders
+// serve their index.html, the site's 404.html answers unknown paths), and
+// tells open pages to reload through Server-Sent Events at
+// /__carnet/events after each new build. While the last build failed, every
+// page of the site answers with the error page.
+#pragma once
+
+#include <condition_variable>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+
+#include "base/output_file.hpp"
+
+namespace httplib {
+class Server;
+}
+
+namespace carnet::cli::serve {
+
+inline constexpr const char* events_path = "/__carnet/events";
+
+// One build, as served.
+struct SiteSnapshot {
+  std::string base_path = "/";                    // "/parc-ex/"
+  std::map<std::string, base::OutputFile> files;  // by output path
+  std::string error_html;                         // not empty: the build failed; served everywhere
+  std::string site_root;  // files copied from disk (static/) must resolve inside it
+};
+
+class PreviewServer {
+ public:
+  PreviewServer();
+  ~PreviewServer();
+  PreviewServer(const PreviewServer&) = delete;
+  PreviewServer& operator=(const PreviewServer&) = delete;
+
+  // Binds 127.0.0.1:`port` (0: any free port). Returns the port, or -1 when
+  // it cannot be bound (in use).
+  int bind(int port);
+  // Serves in a background thread; returns once connections are accepted.
+  void start();
+  // Closes every connection, reload streams included, and joins the thread.
+  void stop();
+
+  // Serves `snapshot` from now on and tells open pages to reload.
+  void publish(std::shared_ptr<const SiteSnapshot> snapshot);
+
+  // How many reload events have been sent (one per publish after the first).
+  uint64_t generation() const;
+
+ private:
+  void route();
+  std::shared_ptr<const SiteSnapshot> current() const;
+
+  std::unique_ptr<httplib::Server> http_;
+  std::thread thread_;
+  mutable std::mutex mutex_;
+  std::condition_variable changed_;
+  std::shared_ptr<const SiteSnapshot> snapshot_;
+  uint64_t generation_ = 0;
+  bool stopping_ = false;
+};
+
+// The Content-Type for an output path, from its extension.
+std::string content_type_of(const std::string& path);
+
+}  // namespace carnet::cli::serve

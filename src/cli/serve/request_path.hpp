@@ -1,0 +1,38 @@
+// From a request's target to a file of the site, the way a static host does
+// it, and nothing else: the preview must never serve a byte from outside the
+// built site, whatever the browser (or an attacker on the machine) sends.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace carnet::cli::serve {
+
+struct ResolvedRequest {
+  enum class Kind {
+    file,         // `path` is an output file ("en/reports/x/index.html")
+    redirect,     // send the browser to `path` (an absolute URL path)
+    outside,      // a path outside the site's base path
+    not_found,    // a clean path that names no file
+    bad_request,  // a path that tries to leave the site: "..", encoded '/', '\', NUL
+  };
+  Kind kind = Kind::not_found;
+  std::string path;
+};
+
+// `target` is the raw request target ("/parc-ex/en/reports/?x=1"), still
+// percent-encoded; `base_path` the site's ("/parc-ex/"); `exists` says whether
+// an output file exists. A folder serves its index.html; a folder without its
+// final '/' redirects to it (as GitHub Pages does); "/" redirects to the base
+// path.
+ResolvedRequest resolve_request(std::string_view target, std::string_view base_path,
+                                const std::function<bool(const std::string&)>& exists);
+
+// Percent-decodes a path, refusing (nullopt) what could change its meaning
+// once decoded: an encoded '/', '\', NUL or control character, or a
+// malformed escape.
+std::optional<std::string> decode_path(std::string_view path);
+
+}  // namespace carnet::cli::serve

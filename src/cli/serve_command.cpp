@@ -1,0 +1,153 @@
+#include "cli/serve_command.hpp"
+
+#include <signal.h>
+#include <sys/signalfd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+
+#include "base/fs.hpp"
+#include "base/system_error.hpp"
+#include "cli/build_pipeline.hpp"
+#include "cli/serve/error_page.hpp"
+#include "cli/serve/preview_server.hpp"
+#include "cli/serve/site_watcher.hpp"
+#include "load/config_reader.hpp"
+
+namespace carnet::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+// How long the site must stay still after a change before the rebuild: an
+// editor's save is a burst of events, a `git pull` a longer one.
+constexpr auto quiet_period = std::chrono::milliseconds(30);
+
+// SIGINT and SIGTERM as a file descriptor, so that the watcher's poll()
+// wakes for them; blocked in every thread, started after this.
+serve::UniqueFd signal_fd() {
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGINT);
+  sigaddset(&set, SIGTERM);
+  if (::pthread_sigmask(SIG_BLOCK, &set, nullptr) != 0) base::throw_errno("blocking signals", errno);
+  serve::UniqueFd fd(::signalfd(-1, &set, SFD_CLOEXEC));
+  if (!fd) base::throw_errno("waiting for Ctrl-C", errno);
+  return fd;
+}
+
+struct Preview {
+  const ServeOptions& options;
+  fs::path root;
+  int port = 0;
+
+  // The site's base path as carnet.yaml gives it now ("/parc-ex/").
+  std::string base_path() const {
+    base::Diagnostics ignored;  // the build reports them
+    std::error_code ec;
+    if (!fs::exists(root / "carnet.yaml", ec)) return "/";
+    return load::read_config(base::read_file(root / "carnet.yaml"), ignored).base_path;
+  }
+
+  std::shared_ptr<serve::SiteSnapshot> build() const {
+    auto snap = std::make_shared<serve::SiteSnapshot>();
+    snap->base_path = base_path();
+    snap->site_root = root.string();
+    BuildOptions build;
+    build.load.include_drafts = options.drafts;
+    // The preview's own address, under the same path as the host's, so
+    // that absolute links (canonical, feeds, 404.html) stay in the preview.
+    build.load.base_url = "http://127.0.0.1:" + std::to_string(port) + snap->base_path;
+    build.render.live_reload = true;
+    build.render.live_reload_url = serve::events_path;
+    build.booklets = options.booklets;
+    BuildResult result;
+    try {
+      result = build_site(root, build);
+    } catch (const base::SystemError& e) {
+      result.diags.error({"", 0, 0}, e.what());
+    }
+    for (const auto& d : result.diags.sorted()) std::fprintf(stderr, "%s\n", d.format().c_str());
+    if (result.diags.has_errors()) {
+      snap->error_html = serve::error_page_html(result.diags, serve::events_path);
+    } else {
+      for (auto& f : result.files) snap->files.emplace(f.path, std::move(f));
+    }
+    return snap;
+  }
+};
+
+}  // namespace
+
+int run_serve(const ServeOptions& options, int stop_fd, const std::function<void(int port)>& on_ready) {
+  Preview preview{options, fs::path(options.site), 0};
+  std::error_code ec;
+  if (!fs::exists(preview.root / "carnet.yaml", ec)) {
+    std::fprintf(stderr, "carnet: error: '%s' is not a Carnet site (it has no carnet.yaml); "
+                         "create one with `carnet new NAME`\n", options.site.c_str());
+    return 1;
+  }
+  serve::UniqueFd signals;
+  if (stop_fd < 0) {
+    signals = signal_fd();
+    stop_fd = signals.get();
+  }
+  serve::SiteWatcher watcher(preview.root);
+  serve::PreviewServer server;
+  preview.port = server.bind(options.port);
+  if (preview.port < 0) {
+    std::fprintf(stderr, "carnet: error: port %d is in use (another `carnet serve`?); try --port %d\n",
+                 options.port, options.port + 1);
+    return 1;
+  }
+
+  auto start = Clock::now();
+  auto snap = preview.build();
+  const std::string url = "http://127.0.0.1:" + std::to_string(preview.port) + snap->base_path;
+  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start).count();
+  server.publish(snap);
+  server.start();
+  if (!options.quiet) {
+    std::printf("Serving %s at %s (built in %lld ms). Press Ctrl-C to stop.\n", options.site.c_str(), url.c_str(),
+                static_cast<long long>(ms));
+    std::fflush(stdout);
+  }
+  if (on_ready) on_ready(preview.port);
+
+  while (auto changed = watcher.wait(stop_fd, quiet_period)) {
+    start = Clock::now();
+    snap = preview.build();
+    ms = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start).count();
+    server.publish(snap);
+    if (!options.quiet) {
+      std::string what = changed->empty() || changed->front().empty() ? std::string("the site") : changed->front();
+      if (changed->size() > 1) what += " and " + std::to_string(changed->size() - 1) + " more";
+      if (snap->error_html.empty())
+        std::printf("%s changed: rebuilt in %lld ms\n", what.c_str(), static_cast<long long>(ms));
+      else
+        std::printf("%s changed: the site has errors (shown in the browser)\n", what.c_str());
+      std::fflush(stdout);
+    }
+  }
+  server.stop();
+  if (!options.quiet) std::printf("Stopped.\n");
+  return 0;
+}
+
+void add_serve_command(CLI::App& app, int& exit_code) {
+  auto options = std::make_shared<ServeOptions>();
+  auto* cmd = app.add_subcommand("serve", "Preview the site on this computer, updated at every save");
+  cmd->add_option("SITE", options->site, "The site folder (default: the current folder)");
+  cmd->add_option("-p,--port", options->port, "The port on 127.0.0.1 (default: 1313; 0: any free port)")
+      ->check(CLI::Range(0, 65535));
+  cmd->add_flag("--drafts", options->drafts, "Include pages marked draft: true");
+  cmd->add_flag("--booklets", options->booklets, "Also make the booklets (slower)");
+  cmd->add_flag("-q,--quiet", options->quiet, "Print only errors and warnings");
+  cmd->callback([options, &exit_code] { exit_code = run_serve(*options, -1, nullptr); });
+}
+
+}  // namespace carnet::cli

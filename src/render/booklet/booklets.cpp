@@ -1,0 +1,146 @@
+#include "render/booklet/booklets.hpp"
+
+#include <functional>
+
+#include "base/parallel.hpp"
+#include "base/system_error.hpp"
+#include "render/booklet/epub_writer.hpp"
+#include "render/booklet/imposition.hpp"
+#include "render/booklet/odt_writer.hpp"
+#include "render/booklet/outline.hpp"
+#include "render/booklet/pdf_layout.hpp"
+#include "render/booklet/pdf_writer.hpp"
+
+namespace carnet::render::booklet {
+
+namespace {
+
+std::string context_for(const std::string& path) { return "rendering '" + path + "'"; }
+
+// Appends `more`'s pages and bookmarks to `into`, its destination names
+// prefixed so that the two languages' anchors do not collide.
+void append_booklet(LaidOutBooklet& into, LaidOutBooklet more, const std::string& prefix,
+                    const std::string& top_title) {
+  for (auto& page : more.pages) {
+    for (auto& item : page.items) {
+      if (auto* d = std::get_if<Dest>(&item)) d->name = prefix + d->name;
+      if (auto* l = std::get_if<LinkArea>(&item); l && !l->dest.empty()) l->dest = prefix + l->dest;
+    }
+    into.pages.push_back(std::move(page));
+  }
+  into.outline.push_back({top_title, prefix + "cover", 0});
+  for (auto& e : more.outline) into.outline.push_back({e.title, prefix + e.dest, e.level + 1});
+}
+
+std::string language_name(const std::string& lang) {
+  if (lang == "fr") return "Français";
+  if (lang == "en") return "English";
+  return lang;
+}
+
+}  // namespace
+
+std::string render_booklet(const model::Site& site, const model::Plan& plan,
+                           const std::string& lang, const std::string& format) {
+  const std::string path = model::booklet_path(plan, lang, format);
+  Booklet outline = build_outline(site, plan, lang);
+  if (format == "pdf") {
+    std::lock_guard lock(typesetting_mutex());
+    Typesetter ts(lang);
+    LaidOutBooklet laid = lay_out(outline, ts, page_geometry(site.config.booklet.paper, false));
+    return write_pdf(laid, reading_sheets(laid.pages), context_for(path));
+  }
+  if (format == "epub") return write_epub(outline, context_for(path));
+  if (format == "odt") return write_odt(outline, site.config.booklet.paper, context_for(path));
+  throw base::SystemError(context_for(path) + ": unknown booklet format '" + format + "'");
+}
+
+std::string imposed_path(const model::Plan& plan, const std::string& lang) {
+  return "booklets/" + plan.name + "." + lang + ".saddle-stitch.pdf";
+}
+
+std::string render_imposed(const model::Site& site, const model::Plan& plan,
+                           const std::string& lang) {
+  const std::string& paper = site.config.booklet.paper;
+  Booklet outline = build_outline(site, plan, lang);
+  std::lock_guard lock(typesetting_mutex());
+  Typesetter ts(lang);
+  LaidOutBooklet laid = lay_out(outline, ts, page_geometry(paper, true));
+  auto order = saddle_stitch_order(in_order(static_cast<long>(laid.pages.size())));
+  return write_pdf(laid, two_up_sheets(order, sheet_geometry(paper)),
+                   context_for(imposed_path(plan, lang)));
+}
+
+std::string tete_beche_path(const model::Site& site, const model::Plan& plan) {
+  const auto& langs = site.config.languages;
+  std::string pair = langs.size() >= 2 ? langs[0] + "-" + langs[1] : langs.front();
+  return "booklets/" + plan.name + "." + pair + ".pdf";
+}
+
+std::string render_tete_beche(const model::Site& site, const model::Plan& plan) {
+  const auto& langs = site.config.languages;
+  const std::string path = tete_beche_path(site, plan);
+  if (langs.size() < 2)
+    throw base::SystemError(context_for(path) + ": a tête-bêche booklet needs two languages");
+  const std::string& paper = site.config.booklet.paper;
+  bool imposed = site.config.booklet.imposition == "saddle-stitch";
+  PageGeometry geometry = page_geometry(paper, imposed);
+  LaidOutBooklet both;
+  long first_count = 0;
+  // One typesetter for both languages (see Typesetter::set_language); the
+  // pages point into its layouts, so it lives until the PDF is written.
+  std::lock_guard lock(typesetting_mutex());
+  Typesetter ts(langs[0]);
+  for (size_t i = 0; i < 2; ++i) {
+    Booklet outline = build_outline(site, plan, langs[i]);
+    ts.set_language(langs[i]);
+    LaidOutBooklet laid = lay_out(outline, ts, geometry);
+    if (i == 0) {
+      both.title = laid.title;
+      both.author = laid.author;
+      both.subject = laid.subject;
+      both.lang = laid.lang;
+      both.date_iso = laid.date_iso;
+      first_count = static_cast<long>(laid.pages.size());
+    } else {
+      both.title += " / " + laid.title;
+    }
+    append_booklet(both, std::move(laid), langs[i] + "-", language_name(langs[i]));
+  }
+  long second_count = static_cast<long>(both.pages.size()) - first_count;
+  auto sequence = tete_beche(first_count, first_count, second_count);
+  std::vector<Sheet> sheets =
+      imposed ? two_up_sheets(saddle_stitch_order(sequence), sheet_geometry(paper))
+              : single_sheets(sequence, both.pages, geometry);
+  return write_pdf(both, sheets, context_for(path));
+}
+
+std::vector<base::OutputFile> render_booklets(const model::Site& site) {
+  const auto& settings = site.config.booklet;
+  std::vector<base::OutputFile> files;
+  std::vector<std::function<std::string()>> jobs;
+  for (const auto& plan : site.plans) {
+    for (const auto& lang : site.config.languages) {
+      for (const auto& format : settings.formats) {
+        files.push_back({model::booklet_path(plan, lang, format), "", ""});
+        jobs.push_back(
+            [&site, &plan, lang, format] { return render_booklet(site, plan, lang, format); });
+      }
+      if (settings.imposition == "saddle-stitch") {
+        files.push_back({imposed_path(plan, lang), "", ""});
+        jobs.push_back([&site, &plan, lang] { return render_imposed(site, plan, lang); });
+      }
+    }
+    if (settings.bilingual == "tete-beche" && site.config.languages.size() >= 2) {
+      files.push_back({tete_beche_path(site, plan), "", ""});
+      jobs.push_back([&site, &plan] { return render_tete_beche(site, plan); });
+    }
+  }
+  // Jobs run on all cores (typesetting one at a time, see
+  // typesetting_mutex); results land in their own slot, so the output order
+  // never depends on timing.
+  base::parallel_for(jobs.size(), [&](size_t i) { files[i].bytes = jobs[i](); });
+  return files;
+}
+
+}  // namespace carnet::render::booklet

@@ -1,0 +1,87 @@
+#include "render/booklet/booklets.hpp"
+
+#include <catch2/catch.hpp>
+
+#include "render/booklet/fixture_test.hpp"
+#include "render/booklet/outline.hpp"
+
+using namespace carnet;
+using namespace carnet::render::booklet;
+
+namespace {
+bool mimetype_first_and_stored(const std::string& zip, const std::string& type) {
+  // Local file header: signature, then compression method at offset 8, name
+  // length at 26, name at 30, then the (stored) content right after.
+  if (zip.size() < 38 || zip.compare(0, 4, "PK\x03\x04") != 0) return false;
+  int method = static_cast<unsigned char>(zip[8]) | (static_cast<unsigned char>(zip[9]) << 8);
+  int name_len = static_cast<unsigned char>(zip[26]) | (static_cast<unsigned char>(zip[27]) << 8);
+  int extra_len = static_cast<unsigned char>(zip[28]) | (static_cast<unsigned char>(zip[29]) << 8);
+  return method == 0 && zip.compare(30, name_len, "mimetype") == 0 && extra_len == 0 &&
+         zip.compare(30 + name_len, type.size(), type) == 0;
+}
+}  // namespace
+
+TEST_CASE("the outline words the plan in the booklet's language", "[booklet]") {
+  auto site = testing::fixture_site();
+  Booklet fr = build_outline(site, site.plans[0], "fr");
+  CHECK(fr.adopted == "Adopté le 28 juin 2021");
+  CHECK(fr.period == "2021\u20132023");
+  CHECK(fr.columns[2].label == "Ressources");  // the plan's own label
+  CHECK(fr.columns[0].label == "Échéance");
+  const auto& a = fr.sections[0].children[0].actions[1];
+  CHECK(a.status_label == "En cours");
+  CHECK(plain_text(a.cells[0]) == "En continu");
+  Booklet en = build_outline(site, site.plans[0], "en");
+  const auto& missing = en.sections[0].children[0].actions[1];
+  CHECK(missing.title_lang == "fr");  // shown in French, marked
+  CHECK(en.sections[0].children[0].actions[0].status_label == "Planned");
+  CHECK(plain_text(en.sections[0].children[0].actions[0].cells[0]) == "December 31, 2022");
+}
+
+TEST_CASE("a PDF booklet is tagged, bookmarked, dated from the content and reproducible",
+          "[booklet]") {
+  auto site = testing::fixture_site();
+  std::string a = render_booklet(site, site.plans[0], "fr", "pdf");
+  std::string b = render_booklet(site, site.plans[0], "fr", "pdf");
+  CHECK(a == b);
+  CHECK(a.rfind("%PDF-1.5", 0) == 0);
+  CHECK(a.find("/StructTreeRoot") != std::string::npos);
+  CHECK(a.find("/Outlines") != std::string::npos);
+  CHECK(a.find("/Lang <FEFF00660072>") != std::string::npos);  // "fr"
+  CHECK(a.find("/CreationDate (20210628000000Z)") != std::string::npos);
+  CHECK(a.find("/S /Figure") != std::string::npos);
+  CHECK(a.find("/Alt <FEFF") != std::string::npos);
+}
+
+TEST_CASE("EPUB and ODT start with a stored mimetype and are reproducible", "[booklet]") {
+  auto site = testing::fixture_site();
+  std::string epub = render_booklet(site, site.plans[0], "en", "epub");
+  CHECK(mimetype_first_and_stored(epub, "application/epub+zip"));
+  CHECK(epub == render_booklet(site, site.plans[0], "en", "epub"));
+  std::string odt = render_booklet(site, site.plans[0], "fr", "odt");
+  CHECK(mimetype_first_and_stored(odt, "application/vnd.oasis.opendocument.text"));
+  CHECK(odt == render_booklet(site, site.plans[0], "fr", "odt"));
+}
+
+TEST_CASE("every booklet the settings ask for, the same in parallel as alone", "[booklet]") {
+  auto site = testing::fixture_site();
+  site.config.booklet.imposition = "saddle-stitch";
+  site.config.booklet.bilingual = "tete-beche";
+  auto files = render_booklets(site);
+  std::vector<std::string> paths;
+  for (const auto& f : files) paths.push_back(f.path);
+  CHECK(paths == std::vector<std::string>{
+                     "booklets/essai.fr.pdf", "booklets/essai.fr.epub", "booklets/essai.fr.odt",
+                     "booklets/essai.fr.saddle-stitch.pdf", "booklets/essai.en.pdf",
+                     "booklets/essai.en.epub", "booklets/essai.en.odt",
+                     "booklets/essai.en.saddle-stitch.pdf", "booklets/essai.fr-en.pdf"});
+  CHECK(files[0].bytes == render_booklet(site, site.plans[0], "fr", "pdf"));
+  CHECK(files[8].bytes == render_tete_beche(site, site.plans[0]));
+  for (const auto& f : files) CHECK_FALSE(f.bytes.empty());
+}
+
+TEST_CASE("no booklet formats, no booklets", "[booklet]") {
+  auto site = testing::fixture_site();
+  site.config.booklet.formats.clear();
+  CHECK(render_booklets(site).empty());
+}

@@ -1,0 +1,536 @@
+#include "render/booklet/pdf_layout.hpp"
+
+#include <map>
+
+#include "render/booklet/block_layout.hpp"
+#include "render/booklet/progress.hpp"
+#include "render/booklet/table_layout.hpp"
+
+namespace carnet::render::booklet {
+
+namespace {
+
+constexpr const char* em_dash = " \u2014 ";
+constexpr double min_comfortable_column = 78;  // points, on average
+// Narrower than this even across a landscape page, a table becomes cards.
+constexpr double min_landscape_column = 64;
+
+struct TocEntry {
+  std::string text;
+  std::string dest;
+  int level = 0;
+};
+
+// How a section's actions are shown.
+struct TablePlan {
+  enum class Mode { portrait, landscape, cards } mode = Mode::portrait;
+  TableSpec spec;
+  std::vector<double> widths;
+};
+
+CellContent cell_from_blocks(const Blocks& blocks, const TextStyle& base) {
+  CellContent out;
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    const auto& b = blocks[i];
+    CellPara p;
+    p.text = b.text;
+    p.style = base;
+    p.lang = b.lang;
+    if (b.heading) p.style.bold = true;
+    if (b.kind == Block::Kind::quote) p.style.italic = true;
+    if (b.kind == Block::Kind::item) {
+      p.indent = 8 + 8 * b.depth;
+      p.bullet = b.ordered ? std::to_string(b.number) + "." : "\u2022";
+    }
+    p.space_before = i == 0 ? 0 : base.size * 0.35;
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
+class Layout {
+ public:
+  Layout(const Booklet& b, Typesetter& ts, PageGeometry geometry)
+      : b_(b), ts_(ts), geometry_(geometry) {}
+
+  LaidOutBooklet run() {
+    LaidOutBooklet out;
+    out.title = b_.title;
+    out.author = b_.organization;
+    out.subject = b_.period;
+    out.lang = b_.lang;
+    out.date_iso = b_.date_iso;
+
+    std::vector<TocEntry> toc = toc_entries();
+    // The contents' length does not depend on its page numbers: lay it out
+    // once to know where the body starts, then again with the numbers.
+    std::vector<Page> toc_pages;
+    lay_out_toc(toc, {}, toc_pages);
+    size_t first_body_page = 1 + toc_pages.size();
+
+    std::vector<Page> cover_pages;
+    lay_out_cover(cover_pages);
+
+    std::vector<Page> body;
+    lay_out_body(body, out.outline);
+
+    std::map<std::string, int> numbers;
+    for (size_t i = 0; i < body.size(); ++i)
+      for (const auto& item : body[i].items)
+        if (auto* d = std::get_if<Dest>(&item))
+          numbers[d->name] = static_cast<int>(first_body_page + i + 1);
+    toc_pages.clear();
+    lay_out_toc(toc, numbers, toc_pages);
+
+    out.pages = std::move(cover_pages);
+    for (auto& p : toc_pages) out.pages.push_back(std::move(p));
+    for (auto& p : body) out.pages.push_back(std::move(p));
+    out.outline.insert(out.outline.begin(), OutlineEntry{b_.words.contents, "contents", 0});
+    add_chrome(out.pages);
+    return out;
+  }
+
+ private:
+  std::string section_title(const SectionEntry& s) const {
+    std::string label = s.label();
+    return label.empty() ? s.title : label + em_dash + s.title;
+  }
+
+  std::vector<TocEntry> toc_entries() const {
+    std::vector<TocEntry> out;
+    if (!b_.summary.empty()) out.push_back({b_.words.summary, "summary", 0});
+    if (!b_.intro.empty()) out.push_back({b_.words.introduction, "introduction", 0});
+    for (const auto& s : b_.sections) {
+      out.push_back({section_title(s), s.anchor, 0});
+      for (const auto& c : s.children)
+        out.push_back({(c.code.empty() ? "" : c.code + "  ") + c.title, c.anchor, 1});
+    }
+    out.push_back({b_.words.progress, "progress", 0});
+    return out;
+  }
+
+  // --- cover ---------------------------------------------------------------
+
+  void lay_out_cover(std::vector<Page>& pages) {
+    Flow flow(geometry_, pages);
+    flow.new_page();
+    Page& page = flow.page();
+    page.chrome = false;
+    const double w = geometry_.width, h = geometry_.height;
+    const double x = geometry_.left, width = geometry_.content_width();
+    const double band = h * 0.60;
+    flow.add(FillRect{{0, 0, w, band}, palette::primary});
+    flow.add(FillRect{{0, band, w, 5}, palette::accent});
+
+    TextStyle org = styles::kicker();
+    org.color = palette::white;
+    org.size = geometry_.width < 500 ? 8.5 : 10;
+    double y = geometry_.top + 8;
+    if (!b_.organization.empty()) {
+      TextBlock t = ts_.set(upper(b_.organization), org, width);
+      flow.add(TagBegin{"P", ""});
+      flow.add(DrawText{t, 0, t.lines.size(), x, y});
+      flow.add(TagEnd{"P"});
+    }
+
+    TextStyle title = styles::heading(1);
+    title.color = palette::white;
+    title.size = geometry_.width < 500 ? 24 : 32;
+    title.line_spacing = 1.08;
+    TextBlock t = ts_.set(b_.title, title, width);
+    TextStyle period = title;
+    period.bold = false;
+    period.size = title.size * 0.6;
+    period.color = palette::primary_light;
+    TextBlock p = b_.period.empty() ? TextBlock{} : ts_.set(b_.period, period, width);
+    // Title and period sit at the bottom of the band.
+    double block_h = t.height() + (p.empty() ? 0 : 10 + p.height());
+    y = band - geometry_.bottom * 0.8 - block_h;
+    flow.add(FillRect{{x, y - 22, 48, 4}, palette::accent});
+    flow.add(Dest{"cover", x, 0});
+    flow.add(TagBegin{"H1", ""});
+    flow.add(DrawText{t, 0, t.lines.size(), x, y});
+    flow.add(TagEnd{"H1"});
+    if (!p.empty()) {
+      flow.add(TagBegin{"P", ""});
+      flow.add(DrawText{p, 0, p.lines.size(), x, y + t.height() + 10});
+      flow.add(TagEnd{"P"});
+    }
+
+    y = band + 5 + 30;
+    if (!b_.adopted.empty()) {
+      TextStyle s = styles::field_label();
+      s.size = 11;
+      TextBlock a = ts_.set(b_.adopted, s, width);
+      flow.add(TagBegin{"P", ""});
+      flow.add(DrawText{a, 0, a.lines.size(), x, y});
+      flow.add(TagEnd{"P"});
+      y += a.height() + 10;
+    }
+    // The organisation's address at the foot of the page.
+    TextBlock address;
+    double address_y = h;
+    if (!b_.organization_lines.empty()) {
+      TextStyle s = styles::running();
+      s.size = 8.5;
+      std::string text = b_.organization;
+      for (const auto& line : b_.organization_lines) text += "\n" + line;
+      address = ts_.set(text, s, width);
+      address_y = h - geometry_.bottom - address.height() + 16;
+    }
+    // The summary's first paragraph, as a standfirst, in the room left.
+    if (!b_.summary.empty()) {
+      TextStyle s = styles::body();
+      s.size = geometry_.width < 500 ? 10 : 11.5;
+      s.italic = true;
+      s.color = palette::muted;
+      s.align = TextStyle::Align::left;
+      TextBlock sum = ts_.set(b_.summary.front().text, s, width * 0.85, b_.summary.front().lang);
+      size_t lines = 0;
+      while (lines < std::min<size_t>(sum.lines.size(), 7) &&
+             y + sum.height_of(0, lines + 1) < address_y - 24)
+        lines++;
+      if (lines > 0) {
+        flow.add(TagBegin{"P", ""});
+        flow.add(DrawText{sum, 0, lines, x, y});
+        flow.add(TagEnd{"P"});
+      }
+    }
+    if (!address.empty()) {
+      flow.add(StrokeLine{x, address_y - 10, x + width, address_y - 10, 0.5, palette::rule});
+      flow.add(TagBegin{"P", ""});
+      flow.add(DrawText{address, 0, address.lines.size(), x, address_y});
+      flow.add(TagEnd{"P"});
+    }
+  }
+
+  // --- contents ------------------------------------------------------------
+
+  void lay_out_toc(const std::vector<TocEntry>& entries, const std::map<std::string, int>& numbers,
+                   std::vector<Page>& pages) {
+    Flow flow(geometry_, pages);
+    flow.set_running_head(b_.words.contents);
+    flow.new_page();
+    place_heading(flow, ts_, "", b_.words.contents, 1, "contents", 0);
+    flow.advance(18);
+    flow.open("TOC");
+    const double number_width = 28;
+    for (const auto& e : entries) {
+      TextStyle s = styles::toc(e.level);
+      double indent = e.level == 0 ? 0 : 16;
+      double gap_before = e.level == 0 ? 9 : 3;
+      TextBlock text = ts_.set(e.text, s, flow.width() - indent - number_width - 14);
+      auto found = numbers.find(e.dest);
+      std::string number = found == numbers.end() ? "00" : std::to_string(found->second);
+      TextStyle ns = s;
+      ns.align = TextStyle::Align::right;
+      TextBlock num = ts_.set(number, ns, number_width);
+      flow.space(gap_before);
+      flow.ensure(text.height());
+      double y = flow.y();
+      flow.add(TagBegin{"TOCI", ""});
+      flow.add(TagBegin{"Link", ""});
+      flow.add(
+          LinkArea{{{flow.left() + indent, y, flow.width() - indent, text.height()}}, "", e.dest});
+      flow.add(TagEnd{"Link"});
+      flow.add(DrawText{text, 0, text.lines.size(), flow.left() + indent, y});
+      const auto& last = text.lines.back();
+      double base_y = y + last.baseline;
+      double leader_from = flow.left() + indent + last.right + 6;
+      double leader_to = flow.left() + flow.width() - number_width - 4;
+      if (leader_to > leader_from)
+        flow.add(
+            StrokeLine{leader_from, base_y - 1, leader_to, base_y - 1, 0.8, palette::rule, true});
+      double ny = base_y - num.lines[0].baseline;
+      flow.add(DrawText{num, 0, num.lines.size(), flow.left() + flow.width() - number_width, ny});
+      flow.add(TagEnd{"TOCI"});
+      flow.advance(text.height());
+    }
+    flow.close("TOC");
+  }
+
+  // --- body ----------------------------------------------------------------
+
+  void lay_out_body(std::vector<Page>& pages, std::vector<OutlineEntry>& outline) {
+    Flow flow(geometry_, pages);
+    if (!b_.summary.empty() || !b_.intro.empty()) {
+      flow.set_running_head(b_.summary.empty() ? b_.words.introduction : b_.words.summary);
+      flow.new_page();
+      if (!b_.summary.empty()) {
+        place_heading(flow, ts_, "", b_.words.summary, 1, "summary", 40);
+        outline.push_back({b_.words.summary, "summary", 0});
+        flow.advance(10);
+        place_blocks(flow, ts_, b_.summary, styles::body());
+        flow.space(16);
+      }
+      if (!b_.intro.empty()) {
+        place_heading(flow, ts_, "", b_.words.introduction, 1, "introduction", 40);
+        outline.push_back({b_.words.introduction, "introduction", 0});
+        flow.advance(10);
+        place_blocks(flow, ts_, b_.intro, styles::body());
+      }
+    }
+    std::vector<std::string> context;
+    plan_tables(b_.sections, context);
+    for (const auto& s : b_.sections) section(flow, s, outline, context);
+
+    flow.set_running_head(b_.words.progress);
+    flow.new_page();
+    outline.push_back({b_.words.progress, "progress", 0});
+    place_heading(flow, ts_, "", b_.words.progress, 1, "progress", 0);
+    flow.advance(12);
+    place_progress(flow, ts_, b_);
+  }
+
+  void section(Flow& flow, const SectionEntry& s, std::vector<OutlineEntry>& outline,
+               std::vector<std::string>& context) {
+    context.push_back(s.label().empty() ? s.title : s.label());
+    // An outermost section is landscape when any of its tables is, so that
+    // its heading is not left alone on a portrait page; a deeper one when its
+    // own table is, else it stays as its parent.
+    bool landscape = s.depth == 0 ? has_landscape(s) : flow.landscape();
+    auto found = tables_.find(&s);
+    if (found != tables_.end()) landscape = found->second.mode == TablePlan::Mode::landscape;
+
+    int level = std::min(s.depth + 1, 3);
+    if (s.depth == 0) {
+      flow.set_running_head(section_title(s));
+      flow.new_page(landscape);
+    } else if (landscape != flow.landscape()) {
+      flow.new_page(landscape);
+    } else {
+      flow.space(level == 2 ? 22 : 16);
+    }
+    outline.push_back({section_title(s), s.anchor, s.depth});
+    std::string kicker = s.depth <= 1 ? s.label() : "";
+    std::string title = s.depth <= 1 ? s.title : section_title(s);
+    // Keep a heading with a few lines of what follows it.
+    place_heading(flow, ts_, kicker, title, level, s.anchor, 60);
+    if (s.depth == 0) {
+      flow.advance(6);
+      flow.add(FillRect{{flow.left(), flow.y(), 36, 2.5}, palette::accent});
+      flow.advance(14);
+    } else {
+      flow.advance(6);
+    }
+    if (!s.description.empty()) place_blocks(flow, ts_, s.description, styles::body());
+    for (const auto& f : s.fields) {
+      flow.space(4);
+      TextBlock label = ts_.set(f.label, styles::field_label(), flow.width());
+      flow.ensure(label.height() + 30);
+      flow.text(label, 0, "P");
+      flow.advance(2);
+      place_blocks(flow, ts_, f.blocks, styles::body());
+    }
+    if (!s.notes.empty()) {
+      flow.space(4);
+      TextBlock label = ts_.set(b_.words.notes, styles::field_label(), flow.width());
+      flow.ensure(label.height() + 30);
+      flow.text(label, 0, "P");
+      flow.advance(2);
+      place_blocks(flow, ts_, note_blocks(s.notes), styles::body());
+    }
+    if (found != tables_.end()) {
+      flow.space(8);
+      place_table(flow, ts_, found->second.spec, found->second.widths);
+      if (b_.notes_after_table) action_notes(flow, s);
+    }
+    for (const auto& c : s.children) section(flow, c, outline, context);
+    context.pop_back();
+  }
+
+  Blocks note_blocks(const std::vector<NoteEntry>& notes, const std::string& prefix = "") const {
+    Blocks out;
+    for (const auto& n : notes) {
+      bool first = true;
+      for (Block b : n.text) {
+        if (first) {
+          std::string lead = prefix;
+          if (!n.date.empty()) lead += (lead.empty() ? "" : " \u00B7 ") + n.date;
+          if (!lead.empty()) {
+            Span s{lead + (b_.lang == "fr" ? " : " : ": ")};
+            s.bold = true;
+            b.text.insert(b.text.begin(), s);
+          }
+        }
+        first = false;
+        out.push_back(std::move(b));
+      }
+    }
+    return out;
+  }
+
+  void action_notes(Flow& flow, const SectionEntry& s) {
+    Blocks all;
+    for (const auto& a : s.actions)
+      for (auto& b : note_blocks(a.notes, a.code)) all.push_back(std::move(b));
+    if (all.empty()) return;
+    flow.space(10);
+    TextBlock label = ts_.set(b_.words.notes, styles::field_label(), flow.width());
+    flow.ensure(label.height() + 30);
+    flow.text(label, 0, "P");
+    flow.advance(2);
+    place_blocks(flow, ts_, all, styles::body_small());
+  }
+
+  CellContent title_cell(const ActionEntry& a) const {
+    CellContent out;
+    TextStyle s = styles::table_cell();
+    CellPara title;
+    title.style = s;
+    title.style.bold = true;
+    title.lang = a.title_lang;
+    if (!a.code.empty()) title.text.push_back(Span{a.code + "\u2002"});
+    title.text.push_back(Span{a.title});
+    out.push_back(title);
+    CellPara status;
+    status.style = s;
+    status.style.size = 8;
+    status.style.color = palette::muted;
+    status.indent = 8;
+    status.dot = status_color(static_cast<int>(a.status));
+    std::string st = a.status_label;
+    bool progress_column = false;
+    for (const auto& c : b_.columns) progress_column = progress_column || c.field == "progress";
+    if (!a.progress_text.empty() && !progress_column) st += " \u00B7 " + a.progress_text;
+    status.text = plain(st);
+    status.space_before = 3;
+    out.push_back(status);
+    if (b_.details_with_title && !a.details.empty()) {
+      TextStyle d = s;
+      d.color = palette::muted;
+      for (auto& p : cell_from_blocks(a.details, d)) {
+        p.space_before = 3;
+        out.push_back(std::move(p));
+      }
+    }
+    return out;
+  }
+
+  void plan_tables(const std::vector<SectionEntry>& sections, std::vector<std::string>& context) {
+    for (const auto& s : sections) {
+      context.push_back(s.label().empty() ? s.title : s.label());
+      if (!s.actions.empty()) tables_[&s] = plan_table(s, context);
+      plan_tables(s.children, context);
+      context.pop_back();
+    }
+  }
+
+  bool has_landscape(const SectionEntry& s) const {
+    auto found = tables_.find(&s);
+    if (found != tables_.end() && found->second.mode == TablePlan::Mode::landscape) return true;
+    for (const auto& c : s.children)
+      if (has_landscape(c)) return true;
+    return false;
+  }
+
+  TablePlan plan_table(const SectionEntry& s, const std::vector<std::string>& context) {
+    TablePlan plan;
+    plan.spec.context = join_context(context);
+    plan.spec.continued = b_.words.continued;
+    plan.spec.headers.push_back(b_.words.action);
+    for (const auto& c : b_.columns) plan.spec.headers.push_back(c.label);
+    for (const auto& a : s.actions) {
+      TableRow row;
+      row.cells.push_back(title_cell(a));
+      for (const auto& cell : a.cells)
+        row.cells.push_back(cell_from_blocks(cell, styles::table_cell()));
+      plan.spec.rows.push_back(std::move(row));
+    }
+    PageGeometry land = geometry_.landscape();
+    // Portrait when the columns fit with room to read (some fifteen
+    // characters a line); else landscape, where they get half as much again.
+    double portrait = geometry_.content_width();
+    bool roomy = portrait / plan.spec.headers.size() >= min_comfortable_column;
+    if (auto w = roomy ? fit_columns(ts_, plan.spec, portrait) : std::nullopt) {
+      plan.widths = *w;
+      return plan;
+    }
+    bool readable = land.content_width() / plan.spec.headers.size() >= min_landscape_column;
+    if (auto w = readable ? fit_columns(ts_, plan.spec, land.content_width()) : std::nullopt) {
+      plan.mode = TablePlan::Mode::landscape;
+      plan.widths = *w;
+      return plan;
+    }
+    // Too many columns even across a landscape page: a card per action.
+    plan.mode = TablePlan::Mode::cards;
+    TableSpec cards;
+    cards.context = plan.spec.context;
+    cards.continued = plan.spec.continued;
+    cards.fixed_fractions = {0.27, 0.73};
+    for (const auto& a : s.actions) {
+      TableRow title;
+      title.group = true;
+      title.cells.push_back(title_cell(a));
+      cards.rows.push_back(std::move(title));
+      for (size_t c = 0; c < b_.columns.size(); ++c) {
+        if (a.cells[c].empty()) continue;
+        TableRow row;
+        CellPara label;
+        label.style = styles::table_cell();
+        label.style.bold = true;
+        label.style.hyphenate = false;
+        label.style.color = palette::primary;
+        label.text = plain(b_.columns[c].label);
+        row.cells.push_back({label});
+        row.cells.push_back(cell_from_blocks(a.cells[c], styles::table_cell()));
+        cards.rows.push_back(std::move(row));
+      }
+    }
+    plan.spec = std::move(cards);
+    plan.widths = *fit_columns(ts_, plan.spec, geometry_.content_width());
+    return plan;
+  }
+
+  static std::string join_context(const std::vector<std::string>& context) {
+    std::string out;
+    for (const auto& c : context) out += (out.empty() ? "" : " \u203A ") + c;
+    return out;
+  }
+
+  // --- running header and page numbers -------------------------------------
+
+  void add_chrome(std::vector<Page>& pages) {
+    for (size_t i = 0; i < pages.size(); ++i) {
+      Page& p = pages[i];
+      if (!p.chrome) continue;
+      PageGeometry g = p.width > p.height ? geometry_.landscape() : geometry_;
+      double width = g.content_width();
+      TextStyle s = styles::running();
+      s.ellipsize = true;
+      TextBlock left = ts_.set(b_.title, s, width * 0.46);
+      TextStyle rs = s;
+      rs.align = TextStyle::Align::right;
+      TextBlock right = ts_.set(p.running_head, rs, width * 0.5);
+      double hy = g.header_y;
+      p.items.push_back(DrawText{left, 0, left.lines.size(), g.left, hy - left.lines[0].baseline});
+      if (!right.empty())
+        p.items.push_back(DrawText{right, 0, right.lines.size(), g.left + width * 0.5,
+                                   hy - right.lines[0].baseline});
+      p.items.push_back(StrokeLine{g.left, hy + 5, g.left + width, hy + 5, 0.4, palette::rule});
+      // The number sits at the outer edge: right on odd pages, left on even.
+      TextStyle ns = styles::running();
+      ns.size = 8.5;
+      ns.bold = true;
+      ns.color = palette::primary;
+      bool odd = (i + 1) % 2 == 1;
+      ns.align = odd ? TextStyle::Align::right : TextStyle::Align::left;
+      TextBlock num = ts_.set(std::to_string(i + 1), ns, 60);
+      double ny = p.height - g.footer_y - num.lines[0].baseline;
+      p.items.push_back(DrawText{num, 0, num.lines.size(), odd ? g.left + width - 60 : g.left, ny});
+    }
+  }
+
+  const Booklet& b_;
+  Typesetter& ts_;
+  PageGeometry geometry_;
+  std::map<const SectionEntry*, TablePlan> tables_;
+};
+
+}  // namespace
+
+LaidOutBooklet lay_out(const Booklet& booklet, Typesetter& ts, const PageGeometry& geometry) {
+  return Layout(booklet, ts, geometry).run();
+}
+
+}  // namespace carnet::render::booklet

@@ -1,0 +1,54 @@
+// The text of a booklet, independent of its format: blocks (paragraphs, list
+// items, quotes) made of spans with a few inline styles. Markdown fields
+// reach the booklet through markdown::to_html and are read back here into
+// this small structure, which the PDF, EPUB and ODT writers each serialize
+// their own way.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace carnet::render::booklet {
+
+struct Span {
+  Span() = default;
+  explicit Span(std::string t) : text(std::move(t)) {}
+
+  std::string text;  // UTF-8; "\n" is a forced line break
+  bool bold = false;
+  bool italic = false;
+  bool code = false;
+  bool strike = false;
+  std::string href;  // absolute URL, or "" when not a link
+};
+
+using Inline = std::vector<Span>;
+
+struct Block {
+  enum class Kind { paragraph, item, quote, code };
+  Kind kind = Kind::paragraph;
+  int depth = 0;         // list nesting of an item: 0 for a top-level item
+  bool ordered = false;  // item of a numbered list
+  int number = 0;        // its number
+  bool heading = false;  // a Markdown heading inside a field: shown bold
+  Inline text;
+  std::string lang;  // the text's language when not the booklet's (a fallback)
+};
+
+using Blocks = std::vector<Block>;
+
+// One plain span.
+Inline plain(std::string text);
+// A paragraph of one plain span.
+Block paragraph(std::string text);
+// The text of spans, without styles.
+std::string plain_text(const Inline& text);
+std::string plain_text(const Blocks& blocks);
+
+// Reads the HTML that markdown::to_html produces (and a little more) into
+// blocks. Unknown tags are dropped, their text kept; links starting with '#'
+// lose their target (footnote references have no meaning on paper).
+Blocks html_to_blocks(std::string_view html);
+
+}  // namespace carnet::render::booklet

@@ -1,0 +1,14 @@
+// The built-in theme (themes/default), compiled into the binary by
+// cmake/embed_theme.cmake so that `carnet` works from any folder.
+#pragma once
+
+#include <map>
+#include <string>
+
+namespace carnet::render::html {
+
+// Path relative to themes/default ("layouts/page.mustache", "i18n/fr.yaml",
+// "css/style.css") → the file's bytes.
+const std::map<std::string, std::string>& embedded_theme();
+
+}  // namespace carnet::render::html

@@ -1,0 +1,267 @@
+#include "render/html/render_context.hpp"
+
+#include <algorithm>
+
+#include "base/text.hpp"
+#include "base/url.hpp"
+
+namespace carnet::render::html {
+
+namespace {
+
+// "+1 514 555-0100" → "+15145550100" for tel: links.
+std::string tel_href(const std::string& phone) {
+  std::string out;
+  for (char c : phone)
+    if ((c >= '0' && c <= '9') || (c == '+' && out.empty())) out += c;
+  return out;
+}
+
+std::string website_label(const std::string& url) {
+  std::string s = url;
+  for (const char* scheme : {"https://", "http://"})
+    if (s.rfind(scheme, 0) == 0) s = s.substr(std::char_traits<char>::length(scheme));
+  if (!s.empty() && s.back() == '/' && s.find('/') == s.size() - 1) s.pop_back();
+  return s;
+}
+
+std::vector<MenuItem> build_menu(const model::Site& site, const std::string& lang) {
+  std::vector<MenuItem> items;
+  for (const auto& p : site.pages) {
+    if (p.lang != lang || !p.menu || p.kind == model::PageKind::section) continue;
+    items.push_back({p.title, p.url, p.weight});
+  }
+  for (const auto& s : site.sections) {
+    auto in = s.lang.find(lang);
+    if (in == s.lang.end()) continue;
+    // The section's index page in this language decides; without one, the
+    // index page of any language that asks for the menu does.
+    const model::Page* index = nullptr;
+    if (in->second.index_page) {
+      index = &site.pages[*in->second.index_page];
+    } else {
+      for (const auto& l : site.config.languages)
+        if (auto other = s.lang.find(l); other != s.lang.end() && other->second.index_page &&
+                                         site.pages[*other->second.index_page].menu) {
+          index = &site.pages[*other->second.index_page];
+          break;
+        }
+    }
+    if (index && index->menu) items.push_back({in->second.title, in->second.url, index->weight});
+  }
+  std::sort(items.begin(), items.end(), [](const MenuItem& a, const MenuItem& b) {
+    return std::tie(a.weight, a.title, a.url) < std::tie(b.weight, b.title, b.url);
+  });
+  return items;
+}
+
+}  // namespace
+
+mustache::data list_data(size_t reserve) {
+  mustache::data d{mustache::data::type::list};
+  if (reserve) const_cast<mustache::list&>(d.list_value()).reserve(reserve);
+  return d;
+}
+
+void push(mustache::data& list, mustache::data&& item) {
+  // list_value() is only offered const; the vector itself is not.
+  auto& v = const_cast<mustache::list&>(list.list_value());
+  if (v.size() == v.capacity()) {
+    mustache::list bigger;
+    bigger.reserve(v.capacity() ? v.capacity() * 2 : 8);
+    for (auto& x : v) bigger.emplace_back(std::move(x));
+    v.swap(bigger);
+  }
+  v.emplace_back(std::move(item));
+}
+
+void put(mustache::data& object, const std::string& key, mustache::data&& value) {
+  object[key] = std::move(value);
+}
+
+void set_if(mustache::data& d, const std::string& key, const std::string& value) {
+  if (!value.empty()) d.set(key, value);
+}
+
+mustache::data to_data(const model::Value& v) {
+  if (const auto* s = v.as_string()) return mustache::data{*s};
+  if (const auto* l = v.as_list()) {
+    auto out = list_data();
+    for (const auto& item : *l) push(out, to_data(item));
+    return out;
+  }
+  if (const auto* m = v.as_map()) {
+    mustache::data out;
+    for (const auto& [k, item] : *m) out.set(k, to_data(item));
+    return out;
+  }
+  return mustache::data{false};
+}
+
+std::string mark_lang(std::string html, const std::string& shown, const std::string& page_lang,
+                      bool block) {
+  if (html.empty() || shown == page_lang) return html;
+  const char* tag = block ? "div" : "span";
+  return std::string("<") + tag + " lang=\"" + shown + "\">" + html + "</" + tag + ">";
+}
+
+std::string text_html(const model::LocalizedText& text, const std::string& lang,
+                      const std::string& default_lang) {
+  std::string shown;
+  const std::string& s = text.get(lang, default_lang, &shown);
+  return mark_lang(base::html_escape(s), shown, lang);
+}
+
+const std::string& text_plain(const model::LocalizedText& text, const std::string& lang,
+                              const std::string& default_lang) {
+  return text.get(lang, default_lang);
+}
+
+std::string RenderContext::word(const std::string& lang, const std::string& key) const {
+  auto l = langs.find(lang);
+  if (l == langs.end()) l = langs.find(default_lang());
+  auto it = l->second.t->find(key);
+  return it == l->second.t->end() ? key : it->second;
+}
+
+RenderContext make_context(const model::Site& site, const Theme& theme,
+                           const RenderOptions& options) {
+  RenderContext ctx{site, theme, options, {}, base::normalized_base_url(site.config.base_url)};
+  const auto& cfg = site.config;
+  const std::string& def = cfg.default_language();
+  for (const auto& lang : cfg.languages) {
+    LanguageData& ld = ctx.langs[lang];
+    ld.lang = lang;
+    ld.t = &theme.i18n.at(lang);
+    mustache::data t;
+    for (const auto& [k, v] : *ld.t) t.set(k, v);
+    put(ld.shared, "t", std::move(t));
+    ld.shared.set("lang", lang);
+    ld.shared.set("site_title", text_plain(cfg.title, lang, def));
+    set_if(ld.shared, "site_description", text_plain(cfg.description, lang, def));
+    set_if(ld.shared, "og_locale", ld.t->count("og_locale") ? ld.t->at("og_locale") : lang);
+    const auto& org = cfg.organization;
+    set_if(ld.shared, "org_name_html", text_html(org.name, lang, def));
+    {
+      std::string shown;
+      const std::string& address = org.address.get(lang, def, &shown);
+      std::string html;
+      for (const auto& line : base::split(address, '\n')) {
+        if (base::trim(line).empty()) continue;
+        if (!html.empty()) html += "<br>";
+        html += base::html_escape(base::trim(line));
+      }
+      set_if(ld.shared, "org_address_html", mark_lang(html, shown, lang));
+    }
+    set_if(ld.shared, "org_email", org.email);
+    set_if(ld.shared, "org_phone", org.phone);
+    set_if(ld.shared, "org_phone_href", tel_href(org.phone));
+    set_if(ld.shared, "org_website", org.website);
+    set_if(ld.shared, "org_website_label", website_label(org.website));
+    ld.shared.set("live_reload", options.live_reload);
+    ld.shared.set("live_reload_url", options.live_reload_url);
+    put(ld.shared, "site_params", to_data(cfg.params));
+    ld.shared.set("base_url", ctx.base_url);
+    ld.menu = build_menu(site, lang);
+    for (size_t i = 0; i < site.pages.size(); ++i) {
+      const auto& p = site.pages[i];
+      if (p.lang == lang && p.kind == model::PageKind::regular && p.date) ld.dated.push_back(i);
+    }
+    std::sort(ld.dated.begin(), ld.dated.end(), [&](size_t a, size_t b) {
+      const auto& pa = site.pages[a];
+      const auto& pb = site.pages[b];
+      if (*pa.date != *pb.date) return *pa.date > *pb.date;
+      return std::tie(pa.title, pa.url) < std::tie(pb.title, pb.url);
+    });
+    ld.feed_url = site.home_url(lang) + "index.xml";
+  }
+  return ctx;
+}
+
+std::optional<std::string> x_default_of(const RenderContext& ctx,
+                                        const std::vector<Alternate>& alternates) {
+  for (const auto& a : alternates)
+    if (a.lang == ctx.default_lang()) return a.url;
+  return std::nullopt;
+}
+
+mustache::data page_data(const RenderContext& ctx, const PageHead& head) {
+  const LanguageData& ld = ctx.langs.at(head.lang);
+  const std::string& site_title = text_plain(ctx.site.config.title, head.lang, ctx.default_lang());
+  mustache::data d;
+  d.set("title", head.title);
+  d.set("page_title", head.is_home || head.title.empty() || head.title == site_title
+                          ? site_title
+                          : head.title + " | " + site_title);
+  set_if(d, "description", head.description);
+  d.set("url", head.url);
+  d.set("canonical", ctx.absolute(head.url));
+  d.set("og", true);
+  d.set("og_type", head.og_type);
+  d.set("is_home", head.is_home);
+
+  auto alternates = list_data();
+  auto og_alternates = list_data();
+  // A page in one language only has no alternates to announce.
+  const bool announce = head.alternates.size() > 1;
+  for (const auto& alt : head.alternates) {
+    if (!announce) break;
+    mustache::data a;
+    a.set("hreflang", alt.lang);
+    a.set("href", ctx.absolute(alt.url));
+    push(alternates, std::move(a));
+    if (alt.lang != head.lang) push(og_alternates, mustache::data{ctx.word(alt.lang, "og_locale")});
+  }
+  if (head.x_default && announce) {
+    mustache::data a;
+    a.set("hreflang", "x-default");
+    a.set("href", ctx.absolute(*head.x_default));
+    push(alternates, std::move(a));
+  }
+  put(d, "alternates", std::move(alternates));
+  put(d, "og_locale_alternates", std::move(og_alternates));
+
+  d.set("css_href", base::relative_url(head.url, ctx.theme.css_path));
+  d.set("home_href", base::relative_url(head.url, ctx.site.home_url(head.lang)));
+  d.set("feed_href", base::relative_url(head.url, ld.feed_url));
+
+  auto translations = list_data();
+  auto untranslated = list_data();
+  bool has_switch = false;
+  for (const auto& lang : ctx.site.config.languages) {
+    if (lang == head.lang) continue;
+    has_switch = true;
+    mustache::data item;
+    item.set("lang", lang);
+    item.set("label", ctx.word(lang, "lang_name"));
+    auto alt = std::find_if(head.alternates.begin(), head.alternates.end(),
+                            [&](const Alternate& a) { return a.lang == lang; });
+    if (alt != head.alternates.end()) {
+      item.set("href", base::relative_url(head.url, alt->url));
+      push(translations, std::move(item));
+    } else {
+      item.set("href", base::relative_url(head.url, ctx.site.home_url(lang)));
+      push(untranslated, std::move(item));
+    }
+  }
+  d.set("has_lang_switch", has_switch);
+  put(d, "translations", std::move(translations));
+  put(d, "untranslated", std::move(untranslated));
+
+  auto menu = list_data();
+  const std::string& home = ctx.site.home_url(head.lang);
+  for (const auto& m : ld.menu) {
+    mustache::data item;
+    item.set("title", m.title);
+    item.set("href", base::relative_url(head.url, m.url));
+    bool current = m.url == head.url;
+    item.set("current", current);
+    item.set("ancestor", !current && m.url != home && head.url.rfind(m.url, 0) == 0);
+    push(menu, std::move(item));
+  }
+  d.set("has_menu", !ld.menu.empty());
+  put(d, "menu", std::move(menu));
+  return d;
+}
+
+}  // namespace carnet::render::html

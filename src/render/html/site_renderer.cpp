@@ -1,0 +1,415 @@
+#include "render/html/site_renderer.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <thread>
+
+#include "base/parallel.hpp"
+#include "base/text.hpp"
+#include "base/url.hpp"
+#include "markdown/markdown.hpp"
+#include "render/html/feeds.hpp"
+#include "render/html/plan_view.hpp"
+#include "render/html/render_context.hpp"
+#include "render/html/theme.hpp"
+
+namespace carnet::render::html {
+
+namespace {
+
+// kainjow writes through `stream << text`: append straight to a string.
+struct StringSink {
+  std::string& out;
+  StringSink& operator<<(const std::string& s) {
+    out += s;
+    return *this;
+  }
+};
+
+// One HTML file to write.
+struct Job {
+  enum class Kind { home, page, section, plan, not_found, chooser };
+  Kind kind = Kind::page;
+  size_t index = 0;  // into pages, sections or plans
+  std::string lang;
+  std::string url;  // output folder path ("404.html" for the 404 page)
+  std::vector<Alternate> alternates;
+  std::optional<std::string> x_default;
+  std::string lastmod;
+};
+
+std::string parent_dir(const std::string& dir) {
+  auto slash = dir.rfind('/');
+  return slash == std::string::npos ? "" : dir.substr(0, slash);
+}
+
+class SiteRenderer {
+ public:
+  SiteRenderer(const model::Site& site, const Theme& theme, const RenderOptions& options)
+      : site_(site), theme_(theme), ctx_(make_context(site, theme, options)) {}
+
+  std::vector<base::OutputFile> run() {
+    plan_jobs();
+    std::vector<base::OutputFile> files(jobs_.size());
+    render_all(files);
+
+    std::vector<SitemapEntry> entries;
+    for (const auto& j : jobs_) {
+      if (j.kind == Job::Kind::not_found || j.kind == Job::Kind::chooser) continue;
+      entries.push_back({j.url, j.alternates, j.x_default, j.lastmod});
+    }
+    files.push_back({"sitemap.xml", sitemap(ctx_, std::move(entries)), ""});
+    files.push_back({"robots.txt", robots_txt(ctx_), ""});
+    for (const auto& lang : site_.config.languages)
+      files.push_back({ctx_.langs.at(lang).feed_url, atom_feed(ctx_, lang), ""});
+    files.push_back({theme_.css_path, theme_.css, ""});
+    files.push_back({".nojekyll", "", ""});
+    if (!site_.config.cname.empty()) files.push_back({"CNAME", site_.config.cname + "\n", ""});
+    for (const auto& s : site_.static_files)
+      files.push_back({s.output, "", site_.root + "/" + s.source});
+    std::sort(files.begin(), files.end(),
+              [](const base::OutputFile& a, const base::OutputFile& b) { return a.path < b.path; });
+    return files;
+  }
+
+ private:
+  std::vector<Alternate> ordered(std::vector<Alternate> alts) const {
+    const auto& langs = site_.config.languages;
+    auto rank = [&](const std::string& l) {
+      return std::find(langs.begin(), langs.end(), l) - langs.begin();
+    };
+    std::sort(alts.begin(), alts.end(),
+              [&](const Alternate& a, const Alternate& b) { return rank(a.lang) < rank(b.lang); });
+    return alts;
+  }
+
+  void plan_jobs() {
+    const auto& cfg = site_.config;
+    for (size_t i = 0; i < site_.pages.size(); ++i) {
+      const auto& p = site_.pages[i];
+      if (p.kind == model::PageKind::home) home_page_[p.lang] = i;
+    }
+    for (size_t i = 0; i < site_.sections.size(); ++i)
+      children_[parent_dir(site_.sections[i].dir)].push_back(i);
+
+    std::vector<Alternate> homes;
+    for (const auto& lang : cfg.languages) homes.push_back({lang, site_.home_url(lang)});
+    std::optional<std::string> home_x_default =
+        cfg.default_language_in_subdir ? std::optional<std::string>("") : x_default_of(ctx_, homes);
+    for (const auto& lang : cfg.languages) {
+      Job j{Job::Kind::home, 0, lang, site_.home_url(lang), homes, home_x_default, ""};
+      jobs_.push_back(std::move(j));
+    }
+    for (size_t i = 0; i < site_.pages.size(); ++i) {
+      const auto& p = site_.pages[i];
+      if (p.kind != model::PageKind::regular) continue;
+      std::vector<Alternate> alts;
+      for (size_t t : site_.translations_of(i))
+        alts.push_back({site_.pages[t].lang, site_.pages[t].url});
+      alts = ordered(std::move(alts));
+      auto xd = x_default_of(ctx_, alts);
+      jobs_.push_back(
+          {Job::Kind::page, i, p.lang, p.url, std::move(alts), xd, p.date ? p.date->iso() : ""});
+    }
+    for (size_t i = 0; i < site_.sections.size(); ++i) {
+      const auto& s = site_.sections[i];
+      std::vector<Alternate> alts;
+      for (const auto& [lang, in] : s.lang) alts.push_back({lang, in.url});
+      alts = ordered(std::move(alts));
+      auto xd = x_default_of(ctx_, alts);
+      for (const auto& a : alts)
+        jobs_.push_back({Job::Kind::section, i, a.lang, a.url, alts, xd, ""});
+    }
+    for (size_t i = 0; i < site_.plans.size(); ++i) {
+      const auto& plan = site_.plans[i];
+      std::vector<Alternate> alts;
+      for (const auto& [lang, url] : plan.url) alts.push_back({lang, url});
+      alts = ordered(std::move(alts));
+      auto xd = x_default_of(ctx_, alts);
+      std::string lastmod = plan.adopted ? plan.adopted->iso() : "";
+      for (const auto& a : alts)
+        jobs_.push_back({Job::Kind::plan, i, a.lang, a.url, alts, xd, lastmod});
+    }
+    jobs_.push_back({Job::Kind::not_found, 0, cfg.default_language(), "404.html", {}, {}, ""});
+    if (cfg.default_language_in_subdir)
+      jobs_.push_back(
+          {Job::Kind::chooser, 0, cfg.default_language(), "", homes, std::string(), ""});
+  }
+
+  void render_all(std::vector<base::OutputFile>& files) {
+    // kainjow's render() is not const: each worker renders with its own copy
+    // of the parsed templates, taking jobs from a shared counter.
+    size_t workers =
+        std::max<size_t>(1, std::min<size_t>(std::thread::hardware_concurrency(), jobs_.size()));
+    std::vector<Templates> sets(workers, theme_.templates);
+    std::atomic<size_t> next{0};
+    base::parallel_for(workers, [&](size_t w) {
+      for (size_t i; (i = next.fetch_add(1)) < jobs_.size();) {
+        const Job& j = jobs_[i];
+        files[i].path = j.kind == Job::Kind::not_found ? j.url : j.url + "index.html";
+        files[i].bytes = render_job(j, sets[w]);
+      }
+    });
+  }
+
+  std::string render_job(const Job& j, Templates& templates) const {
+    mustache::data d;
+    const char* name = "page";
+    switch (j.kind) {
+      case Job::Kind::home:
+        d = home_data(j), name = "home";
+        break;
+      case Job::Kind::page:
+        d = regular_data(j), name = "page";
+        break;
+      case Job::Kind::section:
+        d = section_data(j), name = "section";
+        break;
+      case Job::Kind::plan:
+        d = plan_data(j), name = "plan";
+        break;
+      case Job::Kind::not_found:
+        d = not_found_data(j), name = "404";
+        break;
+      case Job::Kind::chooser:
+        d = chooser_data(j), name = "chooser";
+        break;
+    }
+    mustache::context<std::string> stack;
+    stack.push(&ctx_.langs.at(j.lang).shared);
+    stack.push(&d);
+    std::string out;
+    out.reserve(16384);
+    StringSink sink{out};
+    templates.get(name).render(stack, sink);
+    return out;
+  }
+
+  PageHead head_of(const Job& j, std::string title, std::string description) const {
+    PageHead h;
+    h.lang = j.lang;
+    h.url = j.url;
+    h.title = std::move(title);
+    h.description = description.empty()
+                        ? text_plain(site_.config.description, j.lang, ctx_.default_lang())
+                        : std::move(description);
+    h.alternates = j.alternates;
+    h.x_default = j.x_default;
+    return h;
+  }
+
+  void set_section_link(mustache::data& d, const std::string& dir, const Job& j) const {
+    if (dir.empty()) return;
+    const model::Section* s = site_.find_section(dir);
+    if (!s) return;
+    auto in = s->lang.find(j.lang);
+    if (in == s->lang.end()) return;
+    d.set("section_title", in->second.title);
+    d.set("section_href", base::relative_url(j.url, in->second.url));
+  }
+
+  mustache::data page_item(const model::Page& p, const std::string& from) const {
+    mustache::data item;
+    item.set("title", p.title);
+    item.set("href", base::relative_url(from, p.url));
+    if (p.date) {
+      item.set("date_long", p.date->format_long(p.lang));
+      item.set("date_iso", p.date->iso());
+    }
+    set_if(item, "summary", p.summary);
+    return item;
+  }
+
+  mustache::data plan_item(const model::Plan& plan, const Job& j) const {
+    mustache::data item;
+    item.set("title", text_plain(plan.title, j.lang, ctx_.default_lang()));
+    item.set("title_html", text_html(plan.title, j.lang, ctx_.default_lang()));
+    item.set("href", base::relative_url(j.url, plan.url.at(j.lang)));
+    set_if(item, "period", plan_period(plan));
+    set_if(item, "summary",
+           markdown::to_plain_text(text_plain(plan.summary, j.lang, ctx_.default_lang())));
+    return item;
+  }
+
+  mustache::data home_data(const Job& j) const {
+    const model::Page* page = nullptr;
+    if (auto it = home_page_.find(j.lang); it != home_page_.end()) page = &site_.pages[it->second];
+    const std::string& site_title = text_plain(site_.config.title, j.lang, ctx_.default_lang());
+    PageHead h = head_of(j, page && !page->title.empty() ? page->title : site_title,
+                         page ? page->summary : "");
+    h.is_home = true;
+    mustache::data d = page_data(ctx_, h);
+    if (page) {
+      set_if(d, "body", page->html);
+      put(d, "params", to_data(page->params));
+    }
+    auto recent = list_data();
+    const auto& dated = ctx_.langs.at(j.lang).dated;
+    for (size_t k = 0; k < dated.size() && k < 5; ++k)
+      push(recent, page_item(site_.pages[dated[k]], j.url));
+    d.set("has_recent", !dated.empty());
+    put(d, "recent", std::move(recent));
+    auto sections = list_data();
+    bool any_section = false;
+    if (auto it = children_.find(""); it != children_.end()) {
+      for (size_t i : it->second) {
+        const auto& in = site_.sections[i].lang.at(j.lang);
+        mustache::data item;
+        item.set("title", in.title);
+        item.set("href", base::relative_url(j.url, in.url));
+        push(sections, std::move(item));
+        any_section = true;
+      }
+    }
+    d.set("has_sections", any_section);
+    put(d, "sections", std::move(sections));
+    auto plans = list_data();
+    for (const auto& plan : site_.plans)
+      if (plan.url.count(j.lang)) push(plans, plan_item(plan, j));
+    d.set("has_plans", !site_.plans.empty());
+    put(d, "plans", std::move(plans));
+    return d;
+  }
+
+  mustache::data regular_data(const Job& j) const {
+    const auto& p = site_.pages[j.index];
+    PageHead h = head_of(j, p.title, p.summary);
+    if (p.date) h.og_type = "article";
+    mustache::data d = page_data(ctx_, h);
+    d.set("body", p.html);
+    if (p.date) {
+      d.set("date_long", p.date->format_long(p.lang));
+      d.set("date_iso", p.date->iso());
+    }
+    set_if(d, "summary", p.summary);
+    put(d, "params", to_data(p.params));
+    set_section_link(d, p.dir, j);
+    return d;
+  }
+
+  mustache::data section_data(const Job& j) const {
+    const auto& s = site_.sections[j.index];
+    const auto& in = s.lang.at(j.lang);
+    const model::Page* index = in.index_page ? &site_.pages[*in.index_page] : nullptr;
+    mustache::data d = page_data(ctx_, head_of(j, in.title, index ? index->summary : ""));
+    if (index) {
+      set_if(d, "body", index->html);
+      put(d, "params", to_data(index->params));
+    }
+    set_section_link(d, parent_dir(s.dir), j);
+
+    // Dated pages newest first, then the others by weight and title.
+    std::vector<const model::Page*> pages;
+    for (size_t i : s.pages)
+      if (site_.pages[i].lang == j.lang) pages.push_back(&site_.pages[i]);
+    std::sort(pages.begin(), pages.end(), [](const model::Page* a, const model::Page* b) {
+      if (a->date.has_value() != b->date.has_value()) return a->date.has_value();
+      if (a->date && *a->date != *b->date) return *a->date > *b->date;
+      return std::tie(a->weight, a->title, a->url) < std::tie(b->weight, b->title, b->url);
+    });
+    auto list = list_data();
+    for (const auto* p : pages) push(list, page_item(*p, j.url));
+    d.set("has_pages", !pages.empty());
+    put(d, "pages", std::move(list));
+
+    auto plans = list_data();
+    for (size_t i : s.plans)
+      if (site_.plans[i].url.count(j.lang)) push(plans, plan_item(site_.plans[i], j));
+    d.set("has_plans", !s.plans.empty());
+    put(d, "plans", std::move(plans));
+
+    auto subs = list_data();
+    bool any_sub = false;
+    if (auto it = children_.find(s.dir); it != children_.end()) {
+      for (size_t i : it->second) {
+        const auto& child = site_.sections[i].lang.at(j.lang);
+        mustache::data item;
+        item.set("title", child.title);
+        item.set("href", base::relative_url(j.url, child.url));
+        push(subs, std::move(item));
+        any_sub = true;
+      }
+    }
+    d.set("has_subsections", any_sub);
+    put(d, "subsections", std::move(subs));
+    return d;
+  }
+
+  mustache::data plan_data(const Job& j) const {
+    const auto& plan = site_.plans[j.index];
+    const std::string& def = ctx_.default_lang();
+    mustache::data d = page_data(
+        ctx_,
+        head_of(j, text_plain(plan.title, j.lang, def),
+                base::trim(markdown::to_plain_text(text_plain(plan.summary, j.lang, def))).data()));
+    put(d, "plan", plan_view(ctx_, plan, j.lang));
+    set_section_link(d, plan.dir, j);
+    return d;
+  }
+
+  // GitHub Pages serves 404.html at any address: its links are absolute
+  // paths (with base_path), and it speaks every language at once.
+  mustache::data not_found_data(const Job& j) const {
+    const std::string& base_path = site_.config.base_path;
+    PageHead h = head_of(j, ctx_.word(j.lang, "not_found_title"), "");
+    h.alternates.clear();
+    mustache::data d = page_data(ctx_, h);
+    d.set("canonical", false);
+    d.set("og", false);
+    d.set("css_href", base_path + theme_.css_path);
+    d.set("home_href", base_path + site_.home_url(j.lang));
+    d.set("feed_href", base_path + ctx_.langs.at(j.lang).feed_url);
+    auto langs = list_data();
+    for (const auto& lang : site_.config.languages) {
+      mustache::data item;
+      item.set("lang", lang);
+      item.set("title", ctx_.word(lang, "not_found_title"));
+      item.set("text", ctx_.word(lang, "not_found_text"));
+      item.set("home_label", ctx_.word(lang, "not_found_home"));
+      item.set("home_href", base_path + site_.home_url(lang));
+      push(langs, std::move(item));
+    }
+    put(d, "languages", std::move(langs));
+    std::string title;
+    for (const auto& lang : site_.config.languages)
+      title += (title.empty() ? "" : " / ") + ctx_.word(lang, "not_found_title");
+    d.set("page_title", title);
+    return d;
+  }
+
+  mustache::data chooser_data(const Job& j) const {
+    PageHead h = head_of(j, text_plain(site_.config.title, j.lang, ctx_.default_lang()), "");
+    h.is_home = true;
+    mustache::data d = page_data(ctx_, h);
+    auto langs = list_data();
+    for (const auto& lang : site_.config.languages) {
+      mustache::data item;
+      item.set("lang", lang);
+      item.set("site_title", text_plain(site_.config.title, lang, ctx_.default_lang()));
+      item.set("choose_language", ctx_.word(lang, "choose_language"));
+      item.set("enter_site", ctx_.word(lang, "enter_site"));
+      item.set("href", base::relative_url(j.url, site_.home_url(lang)));
+      push(langs, std::move(item));
+    }
+    put(d, "languages", std::move(langs));
+    return d;
+  }
+
+  const model::Site& site_;
+  const Theme& theme_;
+  RenderContext ctx_;
+  std::vector<Job> jobs_;
+  std::map<std::string, size_t> home_page_;              // lang → home page
+  std::map<std::string, std::vector<size_t>> children_;  // dir → sections right under it
+};
+
+}  // namespace
+
+std::vector<base::OutputFile> render_site(const model::Site& site, const RenderOptions& options,
+                                          base::Diagnostics& diags) {
+  auto theme = load_theme(site, diags);
+  if (!theme) return {};
+  return SiteRenderer(site, *theme, options).run();
+}
+
+}  // namespace carnet::render::html

@@ -1,0 +1,86 @@
+// `carnet new` and `carnet import` through the real binary: the starter site
+// builds at once and publishes with the official GitHub Pages actions; a
+// spreadsheet becomes a plan the site loads.
+#include <catch2/catch.hpp>
+#include <filesystem>
+
+#include "base/fs.hpp"
+#include "cli/build_pipeline.hpp"
+#include "e2e_support.hpp"
+
+namespace fs = std::filesystem;
+using carnet::test::run_carnet;
+
+TEST_CASE("new: the starter site builds at once and publishes to GitHub Pages", "[authoring]") {
+  fs::path parent = carnet::test::scratch("new-site");
+  fs::path site = parent / "parc-ex";
+  auto made = run_carnet({"new", site.string()});
+  INFO(made.err);
+  REQUIRE(made.status == 0);
+  for (const char* f : {"carnet.yaml", "content/_index.fr.md", "content/_index.en.md", "content/a-propos.fr.md",
+                        "content/about.en.md", "content/plans/plan-action.plan.yaml", "content/rapports/_index.fr.md",
+                        "content/rapports/2024-bilan.fr.md", ".github/workflows/pages.yml", "README.md", ".gitignore"}) {
+    INFO(f);
+    CHECK(fs::is_regular_file(site / f));
+  }
+  CHECK(carnet::base::read_file(site / "carnet.yaml").find("https://example.github.io/parc-ex/") != std::string::npos);
+
+  const std::string workflow = carnet::base::read_file(site / ".github/workflows/pages.yml");
+  CHECK(workflow.find("uses: actions/upload-pages-artifact@") != std::string::npos);
+  CHECK(workflow.find("uses: actions/deploy-pages@") != std::string::npos);
+  CHECK(workflow.find("uses: actions/configure-pages@") != std::string::npos);
+  CHECK(workflow.find("pages: write") != std::string::npos);
+  CHECK(workflow.find("id-token: write") != std::string::npos);
+  CHECK(workflow.find("--base-url \"${{ steps.pages.outputs.base_url }}/\"") != std::string::npos);
+
+  auto built = run_carnet({"build", site.string(), "-q"});
+  INFO(built.err);
+  CHECK(built.status == 0);
+  CHECK(fs::is_regular_file(site / "output/index.html"));
+  CHECK(fs::is_regular_file(site / "output/en/index.html"));
+  CHECK(fs::is_regular_file(site / "output/plans/plan-action-2024-2026/index.html"));
+  CHECK(fs::is_regular_file(site / "output/en/reports/2024-review/index.html"));
+  CHECK(fs::is_regular_file(site / "output/en/index.xml"));
+  CHECK(carnet::test::broken_relative_links(site / "output").empty());
+
+  // A second `new` into the same folder refuses, and changes nothing.
+  auto again = run_carnet({"new", site.string()});
+  CHECK(again.status == 2);
+  CHECK(again.err.find("already exists") != std::string::npos);
+}
+
+TEST_CASE("new: the starter files load with no error and no warning", "[authoring]") {
+  carnet::cli::BuildOptions options;
+  options.booklets = false;
+  auto result = carnet::cli::build_site(carnet::test::source_dir / "starter", options);
+  for (const auto& d : result.diags.sorted()) UNSCOPED_INFO(d.format());
+  CHECK(result.diags.empty());
+  CHECK(result.files.size() > 15);
+}
+
+TEST_CASE("import: a Parc-Extension-shaped spreadsheet becomes a plan the site builds", "[authoring]") {
+  fs::path parent = carnet::test::scratch("import-site");
+  fs::path site = parent / "site";
+  REQUIRE(run_carnet({"new", site.string()}).status == 0);
+  const std::string csv = (carnet::test::source_dir / "tests/fixtures/authoring-import/parc-extension.csv").string();
+  const std::string out = (site / "content/plans/parc-ex.plan.yaml").string();
+  auto imported = run_carnet({"import", csv, "-o", out});
+  INFO(imported.err);
+  REQUIRE(imported.status == 0);
+  CHECK(carnet::base::read_file(out) ==
+        carnet::base::read_file(carnet::test::source_dir / "tests/fixtures/authoring-import/parc-extension.plan.yaml"));
+  auto built = run_carnet({"build", site.string(), "-q"});
+  INFO(built.err);
+  CHECK(built.status == 0);
+  CHECK(fs::is_regular_file(site / "output/plans/parc-ex/index.html"));
+
+  // An existing file is not replaced without --force; unknown columns are
+  // errors and nothing is written.
+  CHECK(run_carnet({"import", csv, "-o", out}).status == 2);
+  carnet::base::write_file(parent / "bad.csv", "Orientation;Action;Budget\nA;B;100\n");
+  auto bad = run_carnet({"import", (parent / "bad.csv").string(), "-o", (parent / "bad.plan.yaml").string()});
+  CHECK(bad.status == 1);
+  CHECK(carnet::test::lines_of(bad.err).front().rfind(
+            (parent / "bad.csv").string() + ":1:20: error: unknown column \"Budget\" (column C)", 0) == 0);
+  CHECK_FALSE(fs::exists(parent / "bad.plan.yaml"));
+}
