@@ -6,7 +6,11 @@
 #include "base/system_error.hpp"
 #include "cli/booklet_command.hpp"
 #include "cli/build_command.hpp"
+#include "cli/check_command.hpp"
 #include "cli/import_command.hpp"
+#include "cli/new_command.hpp"
+#include "cli/serve_command.hpp"
+#include "cli/translations_command.hpp"
 
 namespace carnet::cli {
 
@@ -16,7 +20,11 @@ int run(int argc, char** argv) {
   app.require_subcommand(1);
   int exit_code = 0;
   add_build_command(app, exit_code);
+  add_serve_command(app, exit_code);
+  add_new_command(app, exit_code);
+  add_check_command(app, exit_code);
   add_booklet_command(app, exit_code);
+  add_translations_command(app, exit_code);
   add_import_command(app, exit_code);
   try {
     app.parse(argc, argv);

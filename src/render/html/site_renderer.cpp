@@ -341,7 +341,7 @@ class SiteRenderer {
     mustache::data d = page_data(
         ctx_,
         head_of(j, text_plain(plan.title, j.lang, def),
-                base::trim(markdown::to_plain_text(text_plain(plan.summary, j.lang, def))).data()));
+                std::string(base::trim(markdown::to_plain_text(text_plain(plan.summary, j.lang, def))))));
     put(d, "plan", plan_view(ctx_, plan, j.lang));
     set_section_link(d, plan.dir, j);
     return d;
