@@ -1,0 +1,36 @@
+// `carnet check [SITE] [--strict]`: everything a build validates, writing
+// nothing, then what a build lets pass: texts missing in a language (per
+// file and field, with its line), translations whose source changed since
+// (see translation_record.hpp), pages with no translation, images without
+// alternative text, and the list of links to other sites (not fetched).
+// Ends with a summary per language. --strict makes missing and out-of-date
+// translations errors, for CI.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <string>
+
+#include "base/diagnostics.hpp"
+#include "model/site.hpp"
+
+namespace carnet::cli {
+
+void add_check_command(CLI::App& app, int& exit_code);
+
+struct CheckReport {
+  base::Diagnostics diags;                 // content errors, and the warnings of the check
+  std::vector<std::string> external_links;  // "path:line:column  URL", sorted
+  std::vector<std::string> summary;         // "en: 412 of 430 texts translated (96%)"
+};
+
+struct CheckOptions {
+  std::string site = ".";
+  bool strict = false;
+};
+
+CheckReport check_site(const CheckOptions& options);
+
+// The report's standard output: the links, then the summary per language.
+std::string check_report_text(const CheckReport& report);
+
+}  // namespace carnet::cli

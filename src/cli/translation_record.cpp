@@ -1,0 +1,87 @@
+#include "cli/translation_record.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include "base/fs.hpp"
+#include "cli/csv_plan_yaml.hpp"
+
+namespace carnet::cli {
+
+TranslationRecord TranslationRecord::load(const std::filesystem::path& site, base::Diagnostics& diags) {
+  TranslationRecord record;
+  std::error_code ec;
+  if (!std::filesystem::exists(site / path, ec)) return record;
+  try {
+    YAML::Node root = YAML::Load(base::read_file(site / path));
+    if (root.IsNull()) return record;
+    if (!root.IsMap()) throw YAML::Exception(root.Mark(), "expected a map of files");
+    for (const auto& file : root) {
+      if (!file.second.IsMap()) throw YAML::Exception(file.second.Mark(), "expected a map of texts");
+      for (const auto& key : file.second) {
+        if (!key.second.IsMap()) throw YAML::Exception(key.second.Mark(), "expected {LANG: FINGERPRINT}");
+        for (const auto& lang : key.second)
+          record.set(file.first.as<std::string>(), key.first.as<std::string>(), lang.first.as<std::string>(),
+                     lang.second.as<std::string>());
+      }
+    }
+  } catch (const YAML::Exception& e) {
+    diags.error({path, e.mark.line + 1, e.mark.column + 1},
+                "the translation record is damaged (" + e.msg + "); delete it to start a new one");
+    return {};
+  }
+  return record;
+}
+
+std::string TranslationRecord::get(const std::string& file, const std::string& key, const std::string& lang) const {
+  auto f = entries_.find(file);
+  if (f == entries_.end()) return "";
+  auto k = f->second.find(key);
+  if (k == f->second.end()) return "";
+  auto l = k->second.find(lang);
+  return l == k->second.end() ? "" : l->second;
+}
+
+void TranslationRecord::set(const std::string& file, const std::string& key, const std::string& lang,
+                            const std::string& fingerprint) {
+  entries_[file][key][lang] = fingerprint;
+}
+
+void TranslationRecord::erase(const std::string& file, const std::string& key, const std::string& lang) {
+  auto f = entries_.find(file);
+  if (f == entries_.end()) return;
+  auto k = f->second.find(key);
+  if (k == f->second.end()) return;
+  k->second.erase(lang);
+  if (k->second.empty()) f->second.erase(k);
+  if (f->second.empty()) entries_.erase(f);
+}
+
+std::string TranslationRecord::to_yaml() const {
+  std::string out =
+      "# Written by `carnet translations import`: for each translated text, a\n"
+      "# fingerprint of the source text it was translated from, so that `carnet\n"
+      "# check` can tell when the source changed since. Keep it with the site.\n";
+  for (const auto& [file, keys] : entries_) {
+    out += csvplan::yaml_quote(file) + ":\n";
+    for (const auto& [key, langs] : keys) {
+      out += "  " + csvplan::yaml_quote(key) + ": {";
+      bool first = true;
+      for (const auto& [lang, fingerprint] : langs) {
+        out += (first ? "" : ", ") + lang + ": \"" + fingerprint + "\"";
+        first = false;
+      }
+      out += "}\n";
+    }
+  }
+  return out;
+}
+
+bool TranslationRecord::save(const std::filesystem::path& site) const {
+  const std::string text = to_yaml();
+  std::error_code ec;
+  if (std::filesystem::exists(site / path, ec) && base::read_file(site / path) == text) return false;
+  base::write_file(site / path, text);
+  return true;
+}
+
+}  // namespace carnet::cli

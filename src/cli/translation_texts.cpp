@@ -1,0 +1,182 @@
+#include "cli/translation_texts.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace carnet::cli {
+
+namespace {
+
+class Collector {
+ public:
+  Collector(const model::Site& site, std::vector<SiteText>& out) : site_(site), out_(out) {}
+
+  void text(const std::string& file, const std::string& key, const std::string& what,
+            const model::LocalizedText& t, bool markdown) {
+    if (t.empty()) return;
+    bool any = false;
+    for (const auto& [lang, value] : t.text) any = any || !value.empty();
+    if (!any) return;
+    SiteText s;
+    s.file = file;
+    s.key = key;
+    s.what = what;
+    s.markdown = markdown;
+    s.text = &t;
+    out_.push_back(std::move(s));
+  }
+
+  // `noun` #n of `who`: "lead #2 of action 1.1.2 (guide)".
+  void list(const std::string& file, const std::string& key, const std::string& noun, const std::string& who,
+            const std::vector<model::LocalizedText>& texts) {
+    for (size_t i = 0; i < texts.size(); ++i)
+      text(file, key + "/" + std::to_string(i), noun + " #" + std::to_string(i + 1) + " of " + who, texts[i], false);
+  }
+
+  void notes(const std::string& file, const std::string& key, const std::string& what,
+             const std::vector<model::Note>& notes) {
+    for (size_t i = 0; i < notes.size(); ++i)
+      text(file, key + "/notes/" + std::to_string(i) + "/text", "note #" + std::to_string(i + 1) + " of " + what,
+           notes[i].text, true);
+  }
+
+  void action(const std::string& file, const std::string& key, const model::Action& a) {
+    const std::string who = "action " + a.code + " (" + a.id + ")";
+    text(file, key + "/title", "title of " + who, a.title, false);
+    text(file, key + "/details", "details of " + who, a.details, true);
+    if (a.due && a.due->kind == model::Due::Kind::text) text(file, key + "/due", "due date of " + who, a.due->text, false);
+    list(file, key + "/leads", "lead", who, a.leads);
+    list(file, key + "/partners", "partner", who, a.partners);
+    list(file, key + "/results", "result", who, a.results);
+    list(file, key + "/indicators", "indicator", who, a.indicators);
+    list(file, key + "/follow_up", "follow-up", who, a.follow_up);
+    text(file, key + "/strategy", "strategy of " + who, a.strategy, true);
+    notes(file, key, who, a.notes);
+  }
+
+  void section(const std::string& file, const std::string& key, const model::PlanSection& s) {
+    const std::string who = "section " + s.code + " (" + s.id + ")";
+    text(file, key + "/title", "title of " + who, s.title, false);
+    text(file, key + "/description", "description of " + who, s.description, true);
+    text(file, key + "/strategy", "strategy of " + who, s.strategy, true);
+    list(file, key + "/results", "result", who, s.results);
+    list(file, key + "/indicators", "indicator", who, s.indicators);
+    list(file, key + "/follow_up", "follow-up", who, s.follow_up);
+    notes(file, key, who, s.notes);
+    for (size_t i = 0; i < s.sections.size(); ++i) section(file, key + "/sections/" + std::to_string(i), s.sections[i]);
+    for (size_t i = 0; i < s.actions.size(); ++i) action(file, key + "/actions/" + std::to_string(i), s.actions[i]);
+  }
+
+  void plan(const model::Plan& p) {
+    const std::string& f = p.source;
+    text(f, "title", "title of the plan", p.title, false);
+    text(f, "summary", "summary of the plan", p.summary, true);
+    text(f, "intro", "introduction of the plan", p.intro, true);
+    for (size_t i = 0; i < p.levels.size(); ++i)
+      text(f, "levels/" + std::to_string(i), "name of level " + std::to_string(i + 1), p.levels[i], false);
+    for (const auto& [field, label] : p.labels) text(f, "labels/" + field, "label of " + field, label, false);
+    for (size_t i = 0; i < p.sections.size(); ++i) section(f, "sections/" + std::to_string(i), p.sections[i]);
+  }
+
+  void config() {
+    const auto& c = site_.config;
+    text(c.source, "title", "title of the site", c.title, false);
+    text(c.source, "description", "description of the site", c.description, false);
+    text(c.source, "organization/name", "name of the organization", c.organization.name, false);
+    text(c.source, "organization/address", "address of the organization", c.organization.address, false);
+  }
+
+  void pages() {
+    // One text per group of translations, held by its source page.
+    for (const auto& [group, members] : site_.groups) {
+      std::optional<size_t> source;
+      for (const auto& lang : site_.config.languages) {
+        for (size_t i : members)
+          if (site_.pages[i].lang == lang) {
+            source = i;
+            break;
+          }
+        if (source) break;
+      }
+      if (!source) continue;
+      SiteText s;
+      s.file = site_.pages[*source].source;
+      s.key = "page";
+      s.what = "page";
+      s.markdown = true;
+      s.page = *source;
+      out_.push_back(std::move(s));
+    }
+  }
+
+ private:
+  const model::Site& site_;
+  std::vector<SiteText>& out_;
+};
+
+}  // namespace
+
+std::vector<SiteText> collect_site_texts(const model::Site& site) {
+  std::vector<SiteText> out;
+  Collector c(site, out);
+  c.config();
+  for (const auto& p : site.plans) c.plan(p);
+  c.pages();
+  // Stable: texts of one file stay in document order.
+  std::stable_sort(out.begin(), out.end(), [](const SiteText& a, const SiteText& b) { return a.file < b.file; });
+  return out;
+}
+
+std::string source_language(const SiteText& t, const model::Site& site) {
+  if (t.page) return site.pages[*t.page].lang;
+  for (const auto& lang : site.config.languages)
+    if (auto it = t.text->text.find(lang); it != t.text->text.end() && !it->second.empty()) return lang;
+  return site.config.default_language();
+}
+
+std::optional<PageTexts> page_texts(const SiteText& t, const model::Site& site, const std::string& lang) {
+  if (!t.page) return std::nullopt;
+  auto found = site.find_page(site.pages[*t.page].group, lang);
+  if (!found) return std::nullopt;
+  const model::Page& p = site.pages[*found];
+  return PageTexts{p.title, p.summary, p.markdown};
+}
+
+std::string text_in(const SiteText& t, const model::Site& site, const std::string& lang) {
+  if (t.page) {
+    auto p = page_texts(t, site, lang);
+    if (!p) return "";
+    // One fingerprint covers the three parts of a page.
+    return p->title + '\0' + p->summary + '\0' + p->body;
+  }
+  auto it = t.text->text.find(lang);
+  return it == t.text->text.end() ? std::string() : it->second;
+}
+
+std::string text_fingerprint(std::string_view text) {
+  uint64_t h = 14695981039346656037ull;
+  for (unsigned char c : text) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  return buf;
+}
+
+base::SourcePos text_position(const SiteText& t, const model::Site& site) {
+  if (t.page) return {site.pages[*t.page].source, 1, 1};
+  if (t.text->pos.line > 0) return t.text->pos;
+  for (const auto& [lang, pos] : t.text->lang_pos)
+    if (pos.line > 0) return pos;
+  return {t.file, 0, 0};
+}
+
+std::string language_name(const std::string& lang) {
+  if (lang == "fr") return "French";
+  if (lang == "en") return "English";
+  if (lang == "es") return "Spanish";
+  return lang;
+}
+
+}  // namespace carnet::cli

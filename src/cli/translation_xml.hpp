@@ -1,0 +1,41 @@
+// Just enough XML to read back an XLIFF file: elements, attributes, text,
+// character references, CDATA, comments and processing instructions; no DTD
+// and no external entities (so no entity expansion attacks). Names keep their
+// prefix; `local_name()` drops it, since tools choose their own prefixes.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace carnet::cli::xml {
+
+struct Element {
+  std::string name;
+  std::map<std::string, std::string> attributes;
+  std::vector<std::unique_ptr<Element>> children;
+  std::string text;  // all the character data inside, children's included, in order
+  int line = 1;
+
+  std::string local_name() const;
+  const std::string* attribute(std::string_view local) const;
+  std::vector<const Element*> children_named(std::string_view local) const;
+  const Element* child(std::string_view local) const;
+};
+
+struct ParseError {
+  int line = 1;
+  int column = 1;
+  std::string message;
+};
+
+// The root element, or the first error.
+std::unique_ptr<Element> parse(std::string_view text, ParseError& error);
+
+// Escapes & < > and, in attributes, " for XML.
+std::string escape(std::string_view s, bool attribute = false);
+
+}  // namespace carnet::cli::xml
