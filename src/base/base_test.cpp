@@ -66,6 +66,7 @@ TEST_CASE("output paths never leave the output folder", "[base]") {
   CHECK_FALSE(is_safe_output_path("/etc/passwd"));
   CHECK_FALSE(is_safe_output_path("a\\..\\x"));
   CHECK_FALSE(is_safe_output_path(""));
+  CHECK_FALSE(is_safe_output_path("a//index.html"));
 }
 
 TEST_CASE("invalid UTF-8 is found with its line and column", "[base]") {

@@ -61,7 +61,7 @@ bool is_safe_output_path(std::string_view rel) {
   if (rel.find('\\') != std::string_view::npos || rel.find('\0') != std::string_view::npos)
     return false;
   for (const auto& seg : split(rel, '/'))
-    if (seg == ".." || seg == ".") return false;
+    if (seg.empty() || seg == ".." || seg == ".") return false;
   return true;
 }
 

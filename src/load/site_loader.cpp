@@ -115,6 +115,7 @@ class Loader {
   void read_content() {
     std::vector<ContentFile> files;
     for (const auto& rel : base::list_files(root_ / "content")) {
+      if (!addressable(rel)) continue;
       if (rel.size() > 10 && rel.compare(rel.size() - 10, 10, ".plan.yaml") == 0)
         files.push_back({rel, ContentFile::Kind::plan});
       else if (rel.size() > 3 && rel.compare(rel.size() - 3, 3, ".md") == 0)
@@ -183,6 +184,29 @@ class Loader {
     }
     for (size_t i = 0; i < site_.pages.size(); ++i) site_.page_by_source[site_.pages[i].source] = i;
     for (size_t i = 0; i < site_.plans.size(); ++i) site_.plan_by_source[site_.plans[i].source] = i;
+  }
+
+  // Every folder of a content file, and a plan's name, becomes a segment of
+  // an address: one with no letter or digit ("!!!") cannot.
+  bool addressable(const std::string& rel) {
+    auto parts = base::split(rel, '/');
+    std::string last = parts.back();
+    parts.pop_back();
+    for (const auto& folder : parts) {
+      if (segment_of(folder).empty()) {
+        diags_.error({"content/" + rel, 0, 0}, "the folder name \"" + folder +
+                                                   "\" has no letter or digit to make an address from; rename it");
+        return false;
+      }
+    }
+    const std::string plan_suffix = ".plan.yaml";
+    if (last.size() > plan_suffix.size() && last.ends_with(plan_suffix) &&
+        segment_of(last.substr(0, last.size() - plan_suffix.size())).empty()) {
+      diags_.error({"content/" + rel, 0, 0},
+                   "the file name has no letter or digit to make an address from; rename the file");
+      return false;
+    }
+    return true;
   }
 
   void read_static() {
@@ -273,8 +297,18 @@ class Loader {
       for (auto& [lang, in] : s.lang) in.url = site_.home_url(lang) + section_path(s.dir, lang);
     for (auto& p : site_.pages) {
       const std::string prefix = site_.home_url(p.lang) + section_path(p.dir, p.lang);
-      if (p.kind == model::PageKind::regular) p.url = prefix + (p.slug.empty() ? segment_of(p.name) : p.slug) + "/";
-      else p.url = prefix;
+      if (p.kind == model::PageKind::regular) {
+        const std::string segment = p.slug.empty() ? segment_of(p.name) : p.slug;
+        if (segment.empty()) {
+          diags_.error({p.source, 0, 0}, "the file name \"" + p.name +
+                                             "\" has no letter or digit to make an address from; rename the file "
+                                             "or give the page a `slug`");
+          continue;
+        }
+        p.url = prefix + segment + "/";
+      } else {
+        p.url = prefix;
+      }
       claim(p.url, p.source);
     }
     for (auto& plan : site_.plans) {
