@@ -19,6 +19,7 @@
 #include "base/fs.hpp"
 #include "load/site_loader.hpp"
 #include "render/booklet/booklets.hpp"
+#include "render/html/site_renderer.hpp"
 
 namespace fs = std::filesystem;
 using namespace carnet;
@@ -124,9 +125,29 @@ TEST_CASE("e2e: every plan gets its six booklets and the extra PDFs", "[booklet]
     for (const auto& lang : b.site.config.languages) {
       for (const char* format : {"pdf", "epub", "odt"})
         CHECK(b.files.count(model::booklet_path(plan, lang, format)) == 1);
-      CHECK(b.files.count(render::booklet::imposed_path(plan, lang)) == 1);
+      CHECK(b.files.count(model::imposed_path(plan, lang)) == 1);
     }
-    CHECK(b.files.count(render::booklet::tete_beche_path(b.site, plan)) == 1);
+    CHECK(b.files.count(model::tete_beche_path(b.site, plan)) == 1);
+  }
+}
+
+TEST_CASE("e2e: plan pages link every booklet, the printer's PDFs included", "[booklet][e2e]") {
+  const auto& b = built();
+  base::Diagnostics diags;
+  auto pages = render::html::render_site(b.site, {}, diags);
+  REQUIRE_FALSE(diags.has_errors());
+  for (const auto& plan : b.site.plans) {
+    for (const auto& lang : b.site.config.languages) {
+      const std::string page_path = plan.url.at(lang) + "index.html";
+      auto page = std::find_if(pages.begin(), pages.end(), [&](const auto& f) { return f.path == page_path; });
+      REQUIRE(page != pages.end());
+      // Links are relative to the page; each booklet's own path ends the href.
+      for (const auto& target : {model::booklet_path(plan, lang, "pdf"), model::imposed_path(plan, lang),
+                                 model::tete_beche_path(b.site, plan)}) {
+        INFO(page_path << " should link " << target);
+        CHECK(page->bytes.find(target + "\"") != std::string::npos);
+      }
+    }
   }
 }
 
@@ -208,8 +229,8 @@ TEST_CASE("e2e: imposed and tête-bêche PDFs are valid and have the pages they 
   };
   for (const auto& plan : b.site.plans) {
     fs::path reading = b.dir / model::booklet_path(plan, "fr", "pdf");
-    fs::path imposed = b.dir / render::booklet::imposed_path(plan, "fr");
-    fs::path both = b.dir / render::booklet::tete_beche_path(b.site, plan);
+    fs::path imposed = b.dir / model::imposed_path(plan, "fr");
+    fs::path both = b.dir / model::tete_beche_path(b.site, plan);
     CHECK(run("qpdf --check " + quoted(imposed)).status == 0);
     CHECK(run("qpdf --check " + quoted(both)).status == 0);
     // Sheet sides: an even number; A4 landscape.

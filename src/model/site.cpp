@@ -33,4 +33,14 @@ std::string booklet_path(const Plan& plan, const std::string& lang, const std::s
   // Plan names are unique in a site (load/ checks), so the name alone is enough.
   return "booklets/" + plan.name + "." + lang + "." + format;
 }
+
+std::string imposed_path(const Plan& plan, const std::string& lang) {
+  return "booklets/" + plan.name + "." + lang + ".saddle-stitch.pdf";
+}
+
+std::string tete_beche_path(const Site& site, const Plan& plan) {
+  const auto& langs = site.config.languages;
+  std::string pair = langs.size() >= 2 ? langs[0] + "-" + langs[1] : langs.front();
+  return "booklets/" + plan.name + "." + pair + ".pdf";
+}
 }  // namespace carnet::model

@@ -87,4 +87,8 @@ struct Site {
 namespace carnet::model {
 // Where a plan's booklet goes in the output: "booklets/x.fr.pdf".
 std::string booklet_path(const Plan& plan, const std::string& lang, const std::string& format);
+// The printer's saddle-stitch PDF (booklet.imposition): "booklets/x.fr.saddle-stitch.pdf".
+std::string imposed_path(const Plan& plan, const std::string& lang);
+// The tête-bêche PDF of the site's first two languages (booklet.bilingual): "booklets/x.fr-en.pdf".
+std::string tete_beche_path(const Site& site, const Plan& plan);
 }  // namespace carnet::model

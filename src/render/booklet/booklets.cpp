@@ -55,10 +55,6 @@ std::string render_booklet(const model::Site& site, const model::Plan& plan,
   throw base::SystemError(context_for(path) + ": unknown booklet format '" + format + "'");
 }
 
-std::string imposed_path(const model::Plan& plan, const std::string& lang) {
-  return "booklets/" + plan.name + "." + lang + ".saddle-stitch.pdf";
-}
-
 std::string render_imposed(const model::Site& site, const model::Plan& plan,
                            const std::string& lang) {
   const std::string& paper = site.config.booklet.paper;
@@ -68,18 +64,12 @@ std::string render_imposed(const model::Site& site, const model::Plan& plan,
   LaidOutBooklet laid = lay_out(outline, ts, page_geometry(paper, true));
   auto order = saddle_stitch_order(in_order(static_cast<long>(laid.pages.size())));
   return write_pdf(laid, two_up_sheets(order, sheet_geometry(paper)),
-                   context_for(imposed_path(plan, lang)));
-}
-
-std::string tete_beche_path(const model::Site& site, const model::Plan& plan) {
-  const auto& langs = site.config.languages;
-  std::string pair = langs.size() >= 2 ? langs[0] + "-" + langs[1] : langs.front();
-  return "booklets/" + plan.name + "." + pair + ".pdf";
+                   context_for(model::imposed_path(plan, lang)));
 }
 
 std::string render_tete_beche(const model::Site& site, const model::Plan& plan) {
   const auto& langs = site.config.languages;
-  const std::string path = tete_beche_path(site, plan);
+  const std::string path = model::tete_beche_path(site, plan);
   if (langs.size() < 2)
     throw base::SystemError(context_for(path) + ": a tête-bêche booklet needs two languages");
   const std::string& paper = site.config.booklet.paper;
@@ -127,12 +117,12 @@ std::vector<base::OutputFile> render_booklets(const model::Site& site) {
             [&site, &plan, lang, format] { return render_booklet(site, plan, lang, format); });
       }
       if (settings.imposition == "saddle-stitch") {
-        files.push_back({imposed_path(plan, lang), "", ""});
+        files.push_back({model::imposed_path(plan, lang), "", ""});
         jobs.push_back([&site, &plan, lang] { return render_imposed(site, plan, lang); });
       }
     }
     if (settings.bilingual == "tete-beche" && site.config.languages.size() >= 2) {
-      files.push_back({tete_beche_path(site, plan), "", ""});
+      files.push_back({model::tete_beche_path(site, plan), "", ""});
       jobs.push_back([&site, &plan] { return render_tete_beche(site, plan); });
     }
   }

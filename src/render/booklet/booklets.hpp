@@ -5,10 +5,10 @@
 // - `imposition: saddle-stitch`: booklets/NAME.LANG.saddle-stitch.pdf, the
 //   booklet on half-size pages (half-letter, or A5 on A4) imposed two per
 //   side of a landscape sheet of the paper, for double-sided printing and
-//   folding (see imposed_path);
+//   folding (see model::imposed_path);
 // - `bilingual: tete-beche`: booklets/NAME.fr-en.pdf, the first two site
 //   languages back to back, the second upside down from the back cover (see
-//   tete_beche_path); imposed as well when `imposition` is set.
+//   model::tete_beche_path); imposed as well when `imposition` is set.
 #pragma once
 
 #include <string>
@@ -28,14 +28,10 @@ std::vector<base::OutputFile> render_booklets(const model::Site& site);
 std::string render_booklet(const model::Site& site, const model::Plan& plan,
                            const std::string& lang, const std::string& format);
 
-// "booklets/NAME.LANG.saddle-stitch.pdf".
-std::string imposed_path(const model::Plan& plan, const std::string& lang);
 // The PDF of one language imposed for saddle-stitch printing.
 std::string render_imposed(const model::Site& site, const model::Plan& plan,
                            const std::string& lang);
 
-// "booklets/NAME.fr-en.pdf" (the site's first two languages).
-std::string tete_beche_path(const model::Site& site, const model::Plan& plan);
 // The tête-bêche PDF of the site's first two languages.
 std::string render_tete_beche(const model::Site& site, const model::Plan& plan);
 

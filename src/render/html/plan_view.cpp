@@ -82,7 +82,21 @@ class PlanView {
       b.set("mime", mime_of(format));
       push(booklets, std::move(b));
     }
-    d.set("has_booklets", !ctx_.site.config.booklet.formats.empty());
+    // The printer's PDFs, when the site asks for them (booklet.imposition,
+    // booklet.bilingual): a communications agent sends these to the print shop.
+    const auto& settings = ctx_.site.config.booklet;
+    auto add_print = [&](const std::string& path, const char* key) {
+      mustache::data b;
+      b.set("format", std::string("pdf"));
+      b.set("href", base::relative_url(url_, path));
+      b.set("label", ctx_.word(lang_, key));
+      b.set("mime", mime_of("pdf"));
+      push(booklets, std::move(b));
+    };
+    if (settings.imposition == "saddle-stitch") add_print(model::imposed_path(plan_, lang_), "booklet_saddle_stitch");
+    if (settings.bilingual == "tete-beche" && ctx_.site.config.languages.size() >= 2)
+      add_print(model::tete_beche_path(ctx_.site, plan_), "booklet_tete_beche");
+    d.set("has_booklets", !settings.formats.empty() || !settings.imposition.empty() || !settings.bilingual.empty());
     put(d, "booklets", std::move(booklets));
 
     columns_ = column_list();
