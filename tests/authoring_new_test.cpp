@@ -17,13 +17,16 @@ TEST_CASE("new: the starter site builds at once and publishes to GitHub Pages", 
   auto made = run_carnet({"new", site.string()});
   INFO(made.err);
   REQUIRE(made.status == 0);
-  for (const char* f : {"carnet.yaml", "content/_index.fr.md", "content/_index.en.md", "content/a-propos.fr.md",
-                        "content/about.en.md", "content/plans/plan-action.plan.yaml", "content/rapports/_index.fr.md",
-                        "content/rapports/2024-bilan.fr.md", ".github/workflows/pages.yml", "README.md", ".gitignore"}) {
+  for (const char* f :
+       {"carnet.yaml", "content/_index.fr.md", "content/_index.en.md", "content/a-propos.fr.md",
+        "content/about.en.md", "content/plans/plan-action.plan.yaml",
+        "content/rapports/_index.fr.md", "content/rapports/2024-bilan.fr.md",
+        ".github/workflows/pages.yml", "README.md", ".gitignore"}) {
     INFO(f);
     CHECK(fs::is_regular_file(site / f));
   }
-  CHECK(carnet::base::read_file(site / "carnet.yaml").find("https://example.github.io/parc-ex/") != std::string::npos);
+  CHECK(carnet::base::read_file(site / "carnet.yaml").find("https://example.github.io/parc-ex/") !=
+        std::string::npos);
 
   const std::string workflow = carnet::base::read_file(site / ".github/workflows/pages.yml");
   CHECK(workflow.find("uses: actions/upload-pages-artifact@") != std::string::npos);
@@ -58,18 +61,21 @@ TEST_CASE("new: the starter files load with no error and no warning", "[authorin
   CHECK(result.files.size() > 15);
 }
 
-TEST_CASE("import: a Parc-Extension-shaped spreadsheet becomes a plan the site builds", "[authoring]") {
+TEST_CASE("import: a Parc-Extension-shaped spreadsheet becomes a plan the site builds",
+          "[authoring]") {
   fs::path parent = carnet::test::scratch("import-site");
   fs::path site = parent / "site";
   const fs::path starter = carnet::test::source_dir / "starter";
   fs::copy(starter, site, fs::copy_options::recursive);
-  const std::string csv = (carnet::test::source_dir / "tests/fixtures/authoring-import/parc-extension.csv").string();
+  const std::string csv =
+      (carnet::test::source_dir / "tests/fixtures/authoring-import/parc-extension.csv").string();
   const std::string out = (site / "content/plans/parc-ex.plan.yaml").string();
   auto imported = run_carnet({"import", csv, "-o", out});
   INFO(imported.err);
   REQUIRE(imported.status == 0);
   CHECK(carnet::base::read_file(out) ==
-        carnet::base::read_file(carnet::test::source_dir / "tests/fixtures/authoring-import/parc-extension.plan.yaml"));
+        carnet::base::read_file(carnet::test::source_dir /
+                                "tests/fixtures/authoring-import/parc-extension.plan.yaml"));
   auto built = run_carnet({"build", site.string(), "-q"});
   INFO(built.err);
   CHECK(built.status == 0);
@@ -79,9 +85,11 @@ TEST_CASE("import: a Parc-Extension-shaped spreadsheet becomes a plan the site b
   // errors and nothing is written.
   CHECK(run_carnet({"import", csv, "-o", out}).status == 2);
   carnet::base::write_file(parent / "bad.csv", "Orientation;Action;Budget\nA;B;100\n");
-  auto bad = run_carnet({"import", (parent / "bad.csv").string(), "-o", (parent / "bad.plan.yaml").string()});
+  auto bad = run_carnet(
+      {"import", (parent / "bad.csv").string(), "-o", (parent / "bad.plan.yaml").string()});
   CHECK(bad.status == 1);
   CHECK(carnet::test::lines_of(bad.err).front().rfind(
-            (parent / "bad.csv").string() + ":1:20: error: unknown column \"Budget\" (column C)", 0) == 0);
+            (parent / "bad.csv").string() + ":1:20: error: unknown column \"Budget\" (column C)",
+            0) == 0);
   CHECK_FALSE(fs::exists(parent / "bad.plan.yaml"));
 }

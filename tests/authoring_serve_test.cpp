@@ -73,7 +73,8 @@ class RunningPreview {
 // Polls until `pred` holds, for at most `limit`.
 template <class Pred>
 bool eventually(Pred pred, std::chrono::milliseconds limit = 10s) {
-  for (auto end = std::chrono::steady_clock::now() + limit; std::chrono::steady_clock::now() < end;) {
+  for (auto end = std::chrono::steady_clock::now() + limit;
+       std::chrono::steady_clock::now() < end;) {
     if (pred()) return true;
     std::this_thread::sleep_for(20ms);
   }
@@ -93,7 +94,8 @@ TEST_CASE("serve: the starter site under its base path, with the reload script",
   CHECK(home->status == 200);
   CHECK(home->get_header_value("Content-Type") == "text/html; charset=utf-8");
   CHECK(home->body.find("new EventSource(\"/__carnet/events\")") != std::string::npos);
-  CHECK(home->body.find("http://127.0.0.1:" + std::to_string(preview.port()) + "/demo/") != std::string::npos);
+  CHECK(home->body.find("http://127.0.0.1:" + std::to_string(preview.port()) + "/demo/") !=
+        std::string::npos);
 
   auto root = http.Get("/");
   REQUIRE(root);
@@ -127,9 +129,10 @@ TEST_CASE("serve: traversal attempts and links out of the site are refused", "[a
   httplib::Client http("127.0.0.1", preview.port());
   http.set_url_encode(false);
   for (const char* evil :
-       {"/demo/../carnet.yaml", "/demo/%2e%2e/carnet.yaml", "/demo/%2E%2E/%2E%2E/etc/passwd", "/demo/..%2fcarnet.yaml",
-        "/demo/%2e%2e%2fcarnet.yaml", "/demo/..%5ccarnet.yaml", "/demo/..\\carnet.yaml", "/demo/%00",
-        "/demo/leak.txt", "/demo/leakdir/secret.txt", "/../../etc/passwd", "/demo/images/../../carnet.yaml"}) {
+       {"/demo/../carnet.yaml", "/demo/%2e%2e/carnet.yaml", "/demo/%2E%2E/%2E%2E/etc/passwd",
+        "/demo/..%2fcarnet.yaml", "/demo/%2e%2e%2fcarnet.yaml", "/demo/..%5ccarnet.yaml",
+        "/demo/..\\carnet.yaml", "/demo/%00", "/demo/leak.txt", "/demo/leakdir/secret.txt",
+        "/../../etc/passwd", "/demo/images/../../carnet.yaml"}) {
     INFO(evil);
     auto r = http.Get(evil);
     REQUIRE(r);
@@ -166,14 +169,30 @@ TEST_CASE("serve: a saved file sends a reload event; an error shows until fixed"
   };
   REQUIRE(wait_for("retry:"));
 
-  carnet::base::write_file(site / "content" / "about.en.md",
-                           "---\ntitle: \"About us\"\ntranslation_key: about\nmenu: true\n---\n\nChanged.\n");
+  carnet::base::write_file(
+      site / "content" / "about.en.md",
+      "---\ntitle: \"About us\"\ntranslation_key: about\nmenu: true\n---\n\nChanged.\n");
   CHECK(wait_for("data: reload"));
 
   httplib::Client http("127.0.0.1", preview.port());
   CHECK(eventually([&] {
     auto r = http.Get("/demo/en/about/");
     return r && r->body.find("Changed.") != std::string::npos;
+  }));
+
+  // A folder made after the start is watched too; a plan's edit shows.
+  carnet::base::write_file(site / "content" / "nouvelles" / "fete.fr.md",
+                           "---\ntitle: \"La fête\"\n---\n\nSamedi.\n");
+  CHECK(eventually([&] {
+    auto r = http.Get("/demo/nouvelles/fete/");
+    return r && r->status == 200 && r->body.find("Samedi.") != std::string::npos;
+  }));
+  std::string plan = carnet::base::read_file(site / "content/plans/plan-action.plan.yaml");
+  plan.replace(plan.find("Se nourrir sainement"), 20, "Manger mieux");
+  carnet::base::write_file(site / "content/plans/plan-action.plan.yaml", plan);
+  CHECK(eventually([&] {
+    auto r = http.Get("/demo/plans/plan-action-2024-2026/");
+    return r && r->body.find("Manger mieux") != std::string::npos;
   }));
 
   // A broken link: every page shows the error, with its file and line.

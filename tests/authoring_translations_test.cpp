@@ -27,7 +27,8 @@ fs::path site_copy(const std::string& name) {
 }
 
 void replace_all(std::string& s, std::string_view from, std::string_view to) {
-  for (size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) s.replace(at, from.size(), to);
+  for (size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size()))
+    s.replace(at, from.size(), to);
 }
 
 // What our pretend translator writes: "EN " before a short text; in a
@@ -57,7 +58,8 @@ std::string fill_xliff(std::string xliff) {
     std::string target = translate(source);
     replace_all(target, "&", "&amp;");
     replace_all(target, "<", "&lt;");
-    xliff.insert(end + close.size(), "\n        <target xml:space=\"preserve\">" + target + "</target>");
+    xliff.insert(end + close.size(),
+                 "\n        <target xml:space=\"preserve\">" + target + "</target>");
   }
   return xliff;
 }
@@ -66,7 +68,8 @@ std::string fill_xliff(std::string xliff) {
 // expected-after-import/ in place of its own.
 std::map<std::string, std::string> expected_tree() {
   auto tree = carnet::test::read_tree(fixture / "site");
-  for (const auto& [rel, bytes] : carnet::test::read_tree(fixture / "expected-after-import")) tree[rel] = bytes;
+  for (const auto& [rel, bytes] : carnet::test::read_tree(fixture / "expected-after-import"))
+    tree[rel] = bytes;
   return tree;
 }
 
@@ -82,7 +85,8 @@ TEST_CASE("check: a fixture with known gaps", "[authoring]") {
   carnet::cli::CheckOptions options;
   options.site = (fixture / "site").string();
   auto report = carnet::cli::check_site(options);
-  CHECK(lines(report.diags) == carnet::test::lines_of(read_file(fixture / "expected-check-stderr.txt")));
+  CHECK(lines(report.diags) ==
+        carnet::test::lines_of(read_file(fixture / "expected-check-stderr.txt")));
   CHECK(carnet::cli::check_report_text(report) == read_file(fixture / "expected-check-stdout.txt"));
   CHECK_FALSE(report.diags.has_errors());
 
@@ -90,7 +94,8 @@ TEST_CASE("check: a fixture with known gaps", "[authoring]") {
   auto strict = carnet::cli::check_site(options);
   CHECK(strict.diags.error_count() == 14);  // the translations; the image stays a warning
   CHECK(lines(strict.diags)[1] ==
-        "content/a-propos.fr.md:1:1: error: this page has no English (en) translation: add content/a-propos.en.md "
+        "content/a-propos.fr.md:1:1: error: this page has no English (en) translation: add "
+        "content/a-propos.en.md "
         "(or use carnet translations export)");
 }
 
@@ -99,13 +104,18 @@ TEST_CASE("translations: XLIFF export, translate, import, and import again", "[a
   fs::path xliff = site.parent_path() / "a-traduire.xliff";
   REQUIRE(carnet::cli::run_translations_export({site.string(), "en", "", xliff.string()}) == 0);
   const std::string exported = read_file(xliff);
-  CHECK(exported.rfind("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" "
-                       "version=\"2.0\" srcLang=\"fr\" trgLang=\"en\">\n", 0) == 0);
+  CHECK(exported.rfind("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<xliff "
+                       "xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" "
+                       "version=\"2.0\" srcLang=\"fr\" trgLang=\"en\">\n",
+                       0) == 0);
   CHECK(exported.find("<file id=\"f2\" original=\"content/a-propos.fr.md\">") != std::string::npos);
-  CHECK(exported.find("<note category=\"location\">content/plans/p.plan.yaml:29:21</note>") != std::string::npos);
-  CHECK(exported.find("<note category=\"context\">lead #1 of action 1.1.1 (action-a)</note>") != std::string::npos);
+  CHECK(exported.find("<note category=\"location\">content/plans/p.plan.yaml:29:21</note>") !=
+        std::string::npos);
+  CHECK(exported.find("<note category=\"context\">lead #1 of action 1.1.1 (action-a)</note>") !=
+        std::string::npos);
   // An out-of-date text comes with its old translation.
-  CHECK(exported.find("<note category=\"previous-translation\">Action A</note>") != std::string::npos);
+  CHECK(exported.find("<note category=\"previous-translation\">Action A</note>") !=
+        std::string::npos);
 
   write_file(xliff, fill_xliff(exported));
   REQUIRE(carnet::cli::run_translations_import({site.string(), xliff.string()}) == 0);
@@ -128,7 +138,9 @@ TEST_CASE("translations: CSV export, translate in a spreadsheet, import", "[auth
   fs::path csv = site.parent_path() / "a-traduire.csv";
   REQUIRE(carnet::cli::run_translations_export({site.string(), "en", "", csv.string()}) == 0);
   const std::string exported = read_file(csv);
-  CHECK(exported.rfind("\xEF\xBB\xBF" "file,key,location,context,fingerprint,fr,en,previous en\r\n", 0) == 0);
+  CHECK(exported.rfind("\xEF\xBB\xBF"
+                       "file,key,location,context,fingerprint,fr,en,previous en\r\n",
+                       0) == 0);
 
   // A spreadsheet saves it back with `;` and LF, as a French Excel does.
   carnet::base::Diagnostics diags;
@@ -149,10 +161,12 @@ TEST_CASE("translations: CSV export, translate in a spreadsheet, import", "[auth
   CHECK(carnet::test::read_tree(site) == expected_tree());
 }
 
-TEST_CASE("translations: a source changed since the export is a conflict, not overwritten", "[authoring]") {
+TEST_CASE("translations: a source changed since the export is a conflict, not overwritten",
+          "[authoring]") {
   fs::path site = site_copy("translations-conflict");
   fs::path xliff = site.parent_path() / "a-traduire.xliff";
-  REQUIRE(carnet::cli::run_translations_export({site.string(), "en", "xliff", xliff.string()}) == 0);
+  REQUIRE(carnet::cli::run_translations_export({site.string(), "en", "xliff", xliff.string()}) ==
+          0);
   write_file(xliff, fill_xliff(read_file(xliff)));
 
   // Meanwhile the author rewrites the plan's summary and the home page.
@@ -165,8 +179,8 @@ TEST_CASE("translations: a source changed since the export is a conflict, not ov
   CHECK(carnet::cli::run_translations_import({site.string(), xliff.string()}) == 1);
   auto after = carnet::test::read_tree(site);
   // The summary keeps no English text; everything else was imported.
-  CHECK(after["content/plans/p.plan.yaml"].find("summary: Un tout autre résumé, sans guillemets\n") !=
-        std::string::npos);
+  CHECK(after["content/plans/p.plan.yaml"].find(
+            "summary: Un tout autre résumé, sans guillemets\n") != std::string::npos);
   CHECK(after["content/plans/p.plan.yaml"].find("en: \"EN Objectif\"") != std::string::npos);
   CHECK(after["content/a-propos.en.md"] == expected_tree()["content/a-propos.en.md"]);
   CHECK(after[".carnet/translations.yaml"].find("\"summary\"") == std::string::npos);

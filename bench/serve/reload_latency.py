@@ -133,7 +133,7 @@ def main():
         return "median %4.0f ms, max %4.0f ms" % (statistics.median(xs), max(xs))
 
     print("corpus: %d pages per language, %d plans; first build %d ms" % (a.pages, a.plans, first_build))
-    print("rebuild (full, in memory):  %s" % fmt(rebuilds))
+    print("rebuild (in memory):        %s" % fmt(rebuilds))
     print("save -> reload event:       %s" % fmt(events))
     print("save -> page shows the edit: %s" % fmt(pages))
 

@@ -29,25 +29,31 @@ base::SourcePos position_in(const std::string& path, std::string_view text, size
 
 // Links to other sites and images without a description, found in the
 // files as written, so that the positions are exact in Markdown and YAML.
-void scan_file(const std::string& rel, std::string_view text, const std::string& own_url, CheckReport& report) {
+void scan_file(const std::string& rel, std::string_view text, const std::string& own_url,
+               CheckReport& report) {
   static const std::regex url(R"(https?://[^\s<>"'`\)\]\}|\\]+)");
   static const std::regex no_alt(R"(!\[\s*\]\()");
   static const std::regex img_tag(R"(<img\b[^>]*>)", std::regex::icase);
   static const std::regex alt_attr(R"(\balt\s*=)", std::regex::icase);
   const std::string s(text);
-  for (auto it = std::sregex_iterator(s.begin(), s.end(), url); it != std::sregex_iterator(); ++it) {
+  for (auto it = std::sregex_iterator(s.begin(), s.end(), url); it != std::sregex_iterator();
+       ++it) {
     std::string link = it->str();
-    while (!link.empty() && std::string_view(".,;:!?*_").find(link.back()) != std::string_view::npos) link.pop_back();
+    while (!link.empty() &&
+           std::string_view(".,;:!?*_").find(link.back()) != std::string_view::npos)
+      link.pop_back();
     if (link.rfind(own_url, 0) == 0) continue;  // the site's own address is not another site
     auto pos = position_in(rel, s, static_cast<size_t>(it->position()));
-    report.external_links.push_back(rel + ":" + std::to_string(pos.line) + ":" + std::to_string(pos.column) + "  " +
-                                    link);
+    report.external_links.push_back(rel + ":" + std::to_string(pos.line) + ":" +
+                                    std::to_string(pos.column) + "  " + link);
   }
-  for (auto it = std::sregex_iterator(s.begin(), s.end(), no_alt); it != std::sregex_iterator(); ++it)
+  for (auto it = std::sregex_iterator(s.begin(), s.end(), no_alt); it != std::sregex_iterator();
+       ++it)
     report.diags.warning(position_in(rel, s, static_cast<size_t>(it->position())),
                          "image without alternative text: describe it between the brackets, "
                          "![like this](...), for readers who cannot see it");
-  for (auto it = std::sregex_iterator(s.begin(), s.end(), img_tag); it != std::sregex_iterator(); ++it)
+  for (auto it = std::sregex_iterator(s.begin(), s.end(), img_tag); it != std::sregex_iterator();
+       ++it)
     if (!std::regex_search(it->str(), alt_attr))
       report.diags.warning(position_in(rel, s, static_cast<size_t>(it->position())),
                            "image without alternative text: add alt=\"...\" describing it");
@@ -64,8 +70,10 @@ void check_translations(const model::Site& site, const TranslationRecord& record
                         CheckReport& report) {
   const auto texts = collect_site_texts(site);
   auto report_one = [&](base::SourcePos pos, std::string message) {
-    if (strict) report.diags.error(std::move(pos), std::move(message));
-    else report.diags.warning(std::move(pos), std::move(message));
+    if (strict)
+      report.diags.error(std::move(pos), std::move(message));
+    else
+      report.diags.warning(std::move(pos), std::move(message));
   };
   for (const auto& lang : site.config.languages) {
     size_t done = 0, stale = 0;
@@ -87,9 +95,10 @@ void check_translations(const model::Site& site, const TranslationRecord& record
             report_one(pos, "this " + language_name(lang) + " page is out of date: " + t.file +
                                 " changed after it was translated");
           } else {
-            if (auto it = t.text->lang_pos.find(lang); it != t.text->lang_pos.end()) pos = it->second;
-            report_one(pos, "the " + name + " text of the " + t.what + " is out of date: the " + source_name +
-                                " text changed after it was translated");
+            if (auto it = t.text->lang_pos.find(lang); it != t.text->lang_pos.end())
+              pos = it->second;
+            report_one(pos, "the " + name + " text of the " + t.what + " is out of date: the " +
+                                source_name + " text changed after it was translated");
           }
           break;
         }
@@ -98,7 +107,8 @@ void check_translations(const model::Site& site, const TranslationRecord& record
             const model::Page& p = site.pages[*t.page];
             std::string name_part = p.name + "." + lang + ".md";
             std::string dir = p.dir.empty() ? "content/" : "content/" + p.dir + "/";
-            report_one(text_position(t, site), "this page has no " + name + " translation: add " + dir + name_part +
+            report_one(text_position(t, site), "this page has no " + name + " translation: add " +
+                                                   dir + name_part +
                                                    " (or use carnet translations export)");
           } else {
             report_one(text_position(t, site), "no " + name + " text for the " + t.what);
@@ -114,11 +124,6 @@ void check_translations(const model::Site& site, const TranslationRecord& record
 }
 
 int run_check(const CheckOptions& options) {
-  std::error_code ec;
-  if (!fs::exists(fs::path(options.site) / "carnet.yaml", ec)) {
-    std::fprintf(stderr, "carnet: error: '%s' is not a Carnet site (it has no carnet.yaml)\n", options.site.c_str());
-    return 2;
-  }
   CheckReport report = check_site(options);
   for (const auto& d : report.diags.sorted()) std::fprintf(stderr, "%s\n", d.format().c_str());
   std::fputs(check_report_text(report).c_str(), stdout);
@@ -157,15 +162,16 @@ CheckReport check_site(const CheckOptions& options) {
     if (!fs::exists(root / f, ec)) continue;
     scan_file(f, base::read_file(root / f), site.config.base_url, report);
   }
-  std::sort(report.external_links.begin(), report.external_links.end(), [](const auto& a, const auto& b) {
-    // By file, then line number as a number, not as text.
-    auto key = [](const std::string& s) {
-      auto c1 = s.find(':'), c2 = s.find(':', c1 + 1), c3 = s.find(' ', c2);
-      return std::make_tuple(s.substr(0, c1), std::stoi(s.substr(c1 + 1, c2 - c1 - 1)),
-                             std::stoi(s.substr(c2 + 1, c3 - c2 - 1)), s);
-    };
-    return key(a) < key(b);
-  });
+  std::sort(report.external_links.begin(), report.external_links.end(),
+            [](const auto& a, const auto& b) {
+              // By file, then line number as a number, not as text.
+              auto key = [](const std::string& s) {
+                auto c1 = s.find(':'), c2 = s.find(':', c1 + 1), c3 = s.find(' ', c2);
+                return std::make_tuple(s.substr(0, c1), std::stoi(s.substr(c1 + 1, c2 - c1 - 1)),
+                                       std::stoi(s.substr(c2 + 1, c3 - c2 - 1)), s);
+              };
+              return key(a) < key(b);
+            });
   return report;
 }
 
@@ -184,9 +190,11 @@ std::string check_report_text(const CheckReport& report) {
 
 void add_check_command(CLI::App& app, int& exit_code) {
   auto options = std::make_shared<CheckOptions>();
-  auto* cmd = app.add_subcommand("check", "Validate the site without writing anything; list missing translations");
+  auto* cmd = app.add_subcommand(
+      "check", "Validate the site without writing anything; list missing translations");
   cmd->add_option("SITE", options->site, "The site folder (default: the current folder)");
-  cmd->add_flag("--strict", options->strict, "Missing and out-of-date translations are errors (for CI)");
+  cmd->add_flag("--strict", options->strict,
+                "Missing and out-of-date translations are errors (for CI)");
   cmd->callback([options, &exit_code] { exit_code = run_check(*options); });
 }
 

@@ -18,7 +18,7 @@ namespace carnet::cli {
 void add_check_command(CLI::App& app, int& exit_code);
 
 struct CheckReport {
-  base::Diagnostics diags;                 // content errors, and the warnings of the check
+  base::Diagnostics diags;                  // content errors, and the warnings of the check
   std::vector<std::string> external_links;  // "path:line:column  URL", sorted
   std::vector<std::string> summary;         // "en: 412 of 430 texts translated (96%)"
 };

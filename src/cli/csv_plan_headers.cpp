@@ -110,8 +110,8 @@ struct LanguageName {
   const char* word;
   const char* code;
 };
-const LanguageName language_names[] = {{"fr", "fr"},      {"en", "en"},       {"francais", "fr"},
-                                       {"french", "fr"},  {"anglais", "en"},  {"english", "en"}};
+const LanguageName language_names[] = {{"fr", "fr"},     {"en", "en"},      {"francais", "fr"},
+                                       {"french", "fr"}, {"anglais", "en"}, {"english", "en"}};
 
 }  // namespace
 
@@ -154,14 +154,16 @@ const std::vector<std::string>& known_header_names() {
 }
 
 bool is_section_field(std::string_view field) {
-  static const char* const fields[] = {"details", "results", "indicators", "follow_up",
-                                       "strategy", "notes",  "code",       "id"};
-  return std::any_of(std::begin(fields), std::end(fields), [&](const char* f) { return field == f; });
+  static const char* const fields[] = {"details",  "results", "indicators", "follow_up",
+                                       "strategy", "notes",   "code",       "id"};
+  return std::any_of(std::begin(fields), std::end(fields),
+                     [&](const char* f) { return field == f; });
 }
 
 bool is_list_field(std::string_view field) {
   static const char* const fields[] = {"leads", "partners", "results", "indicators", "follow_up"};
-  return std::any_of(std::begin(fields), std::end(fields), [&](const char* f) { return field == f; });
+  return std::any_of(std::begin(fields), std::end(fields),
+                     [&](const char* f) { return field == f; });
 }
 
 }  // namespace carnet::cli

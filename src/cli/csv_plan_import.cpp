@@ -33,7 +33,8 @@ std::string sentence_case(std::string_view s) {
   for (size_t i = 0; i < out.size(); ++i) {
     unsigned char c = out[i];
     if (c >= 'a' && c <= 'z') has_lower = true;
-    if (c == 0xC3 && i + 1 < out.size() && static_cast<unsigned char>(out[i + 1]) >= 0x9F) has_lower = true;
+    if (c == 0xC3 && i + 1 < out.size() && static_cast<unsigned char>(out[i + 1]) >= 0x9F)
+      has_lower = true;
   }
   if (has_lower) return out;
   bool first = true;
@@ -104,10 +105,10 @@ CodeAndTitle split_code(std::string_view cell, std::string_view level_name) {
 
 struct ColumnSet {
   std::vector<CsvColumn> columns;
-  std::vector<std::vector<size_t>> levels;           // level → its columns (one per language)
+  std::vector<std::vector<size_t>> levels;            // level → its columns (one per language)
   std::map<std::string, std::vector<size_t>> fields;  // field → its columns
-  std::vector<std::string> field_order;              // fields in header order
-  std::vector<size_t> years;                         // year-grid columns
+  std::vector<std::string> field_order;               // fields in header order
+  std::vector<size_t> years;                          // year-grid columns
 };
 
 class Importer {
@@ -142,7 +143,9 @@ class Importer {
 
   base::SourcePos at(const CsvCell& c) const { return {path_, c.line, c.column}; }
 
-  std::string column_ref(size_t i) const { return "column " + spreadsheet_column_name(static_cast<int>(i) + 1); }
+  std::string column_ref(size_t i) const {
+    return "column " + spreadsheet_column_name(static_cast<int>(i) + 1);
+  }
 
   // The header row is the first with a recognised column; a lone cell above
   // it is taken as the plan's title (spreadsheets often start with one).
@@ -161,7 +164,8 @@ class Importer {
       if (filled.size() == 1 && title_row_.empty()) title_row_ = filled.front();
     }
     diags_.error({path_, 1, 1},
-                 "found no header row: name the columns, e.g. ORIENTATION;OBJECTIF;ACTION;ÉCHÉANCIER;RESPONSABLES "
+                 "found no header row: name the columns, e.g. "
+                 "ORIENTATION;OBJECTIF;ACTION;ÉCHÉANCIER;RESPONSABLES "
                  "(or in English LEVEL...;ACTION;DUE;LEADS)");
     return false;
   }
@@ -183,22 +187,24 @@ class Importer {
       auto [name, lang] = split_header_language(header[i].text);
       col.header = name;
       col.lang = lang;
-      if (!col.lang.empty() &&
-          std::find(options_.languages.begin(), options_.languages.end(), col.lang) == options_.languages.end()) {
+      if (!col.lang.empty() && std::find(options_.languages.begin(), options_.languages.end(),
+                                         col.lang) == options_.languages.end()) {
         diags_.error(at(header[i]), "column " + q(header[i].text) + ": " + q(col.lang) +
-                                        " is not a language of this site (" + base::join(options_.languages, ", ") +
-                                        ")");
+                                        " is not a language of this site (" +
+                                        base::join(options_.languages, ", ") + ")");
       }
       // --levels N: the first N columns are levels whatever their names
       // (Saint-Michel's "STRATÉGIE" is a level, elsewhere a field).
       const int n_levels = static_cast<int>(cols_.levels.size());
       const bool forced_level =
-          !seen_field && (n_levels < options_.level_columns ||
-                          (n_levels > 0 && n_levels == options_.level_columns && !lang.empty() && prev_was_level));
+          !seen_field &&
+          (n_levels < options_.level_columns ||
+           (n_levels > 0 && n_levels == options_.level_columns && !lang.empty() && prev_was_level));
       prev_was_level = forced_level;
       if (name.empty()) {
         if (column_has_data(i))
-          diags_.error(at(header[i]), column_ref(i) + " has data but no header: name it, or delete it");
+          diags_.error(at(header[i]),
+                       column_ref(i) + " has data but no header: name it, or delete it");
         continue;
       }
       if (auto year = year_header(name); year && !forced_level) {
@@ -238,20 +244,28 @@ class Importer {
       auto guess = base::closest_match(base::slugify(name), slugs);
       std::string suggestion;
       for (const auto& known : known_header_names())
-        if (!guess.empty() && base::slugify(known) == guess && suggestion.empty()) suggestion = known;
+        if (!guess.empty() && base::slugify(known) == guess && suggestion.empty())
+          suggestion = known;
       if (!suggestion.empty())
         msg += "; did you mean " + q(suggestion) + "?)";
       else
-        msg += "); after the levels come plan fields: ACTION, DÉTAILS, ÉCHÉANCIER, ANNÉES, RESPONSABLES, "
-               "PARTENAIRES, RÉSULTATS, INDICATEURS, SUIVI, STRATÉGIE, STATUT, AVANCEMENT, NOTES, CODE, ID, "
-               "or their English names";
+        msg +=
+            "); after the levels come plan fields: ACTION, DÉTAILS, ÉCHÉANCIER, ANNÉES, "
+            "RESPONSABLES, "
+            "PARTENAIRES, RÉSULTATS, INDICATEURS, SUIVI, STRATÉGIE, STATUT, AVANCEMENT, NOTES, "
+            "CODE, ID, "
+            "or their English names";
       diags_.error(at(header[i]), msg);
     }
 
-    if (!options_.lang.empty()) lang_ = options_.lang;
-    else if (en_words > fr_words && has_language("en")) lang_ = "en";
-    else if (fr_words > en_words && has_language("fr")) lang_ = "fr";
-    else lang_ = options_.languages.front();
+    if (!options_.lang.empty())
+      lang_ = options_.lang;
+    else if (en_words > fr_words && has_language("en"))
+      lang_ = "en";
+    else if (fr_words > en_words && has_language("fr"))
+      lang_ = "fr";
+    else
+      lang_ = options_.languages.front();
     if (!has_language(lang_))
       diags_.error({path_, 1, 1}, "--lang " + q(lang_) + " is not a language of this site (" +
                                       base::join(options_.languages, ", ") + ")");
@@ -262,22 +276,26 @@ class Importer {
       if (col.kind != CsvColumn::Kind::field) continue;
       auto [it, fresh] = taken.emplace(std::pair{col.field, col.lang}, i);
       if (!fresh) {
-        diags_.error(at(header[i]), "column " + q(header[i].text) + " holds the same field (" + col.field +
-                                        ", " + col.lang + ") as " + column_ref(it->second) + " " +
-                                        q(header[it->second].text) + "; merge them or rename one");
+        diags_.error(at(header[i]), "column " + q(header[i].text) + " holds the same field (" +
+                                        col.field + ", " + col.lang + ") as " +
+                                        column_ref(it->second) + " " + q(header[it->second].text) +
+                                        "; merge them or rename one");
         continue;
       }
       if (!cols_.fields.count(col.field)) cols_.field_order.push_back(col.field);
       cols_.fields[col.field].push_back(i);
     }
     if (cols_.levels.empty() && !diags_.has_errors())
-      diags_.error(at(header.front()),
-                   "the first columns must be the plan's levels, outermost first (e.g. ORIENTATION;OBJECTIF), "
-                   "before the action columns; use --levels N when a level's name is also a field's");
+      diags_.error(
+          at(header.front()),
+          "the first columns must be the plan's levels, outermost first (e.g. "
+          "ORIENTATION;OBJECTIF), "
+          "before the action columns; use --levels N when a level's name is also a field's");
   }
 
   bool has_language(const std::string& l) const {
-    return std::find(options_.languages.begin(), options_.languages.end(), l) != options_.languages.end();
+    return std::find(options_.languages.begin(), options_.languages.end(), l) !=
+           options_.languages.end();
   }
 
   const CsvCell* cell(const CsvRow& row, size_t col) const {
@@ -286,7 +304,8 @@ class Importer {
   }
 
   // The cells of `field` in this row: language → cell.
-  std::map<std::string, const CsvCell*> field_cells(const CsvRow& row, const std::string& field) const {
+  std::map<std::string, const CsvCell*> field_cells(const CsvRow& row,
+                                                    const std::string& field) const {
     std::map<std::string, const CsvCell*> out;
     auto it = cols_.fields.find(field);
     if (it == cols_.fields.end()) return out;
@@ -320,8 +339,9 @@ class Importer {
         continue;
       }
       if (path_items_.size() < level) {
-        diags_.error(at(*first), "this " + q(level_name(level)) + " has no " + q(level_name(path_items_.size())) +
-                                     " above it: fill in " + column_ref(cols_.levels[path_items_.size()].front()));
+        diags_.error(at(*first), "this " + q(level_name(level)) + " has no " +
+                                     q(level_name(path_items_.size())) + " above it: fill in " +
+                                     column_ref(cols_.levels[path_items_.size()].front()));
         return;
       }
       if (opened < 0 && path_items_.size() > level && path_items_[level]->title == title) continue;
@@ -335,14 +355,16 @@ class Importer {
       path_items_.push_back(&parent.sections.back());
       if (opened < 0) opened = static_cast<int>(level);
     }
-    if (opened >= 0) path_items_.resize(std::min<size_t>(path_items_.size(), last_level_in_row(row, opened) + 1));
+    if (opened >= 0)
+      path_items_.resize(std::min<size_t>(path_items_.size(), last_level_in_row(row, opened) + 1));
 
     auto titles = field_cells(row, "title");
     if (!titles.empty()) {
       const CsvCell* first = titles.begin()->second;
       if (path_items_.empty()) {
         diags_.error(at(*first), "this action belongs to no " + q(level_name(0)) + ": fill in " +
-                                     column_ref(cols_.levels.front().front()) + " on this row or a row above");
+                                     column_ref(cols_.levels.front().front()) +
+                                     " on this row or a row above");
         return;
       }
       Item action;
@@ -392,9 +414,12 @@ class Importer {
       if (cells.empty()) continue;
       if (!is_action && !is_section_field(field)) {
         const CsvCell* x = cells.begin()->second;
-        diags_.error(at(*x), q(cols_.columns[cols_.fields[field].front()].header) +
-                                 " belongs to an action, but this row has no action title (" +
-                                 column_ref(cols_.fields["title"].empty() ? 0 : cols_.fields["title"].front()) + ")");
+        diags_.error(
+            at(*x),
+            q(cols_.columns[cols_.fields[field].front()].header) +
+                " belongs to an action, but this row has no action title (" +
+                column_ref(cols_.fields["title"].empty() ? 0 : cols_.fields["title"].front()) +
+                ")");
         continue;
       }
       read_field(field, cells, item);
@@ -405,12 +430,14 @@ class Importer {
         if (!x) continue;
         std::string mark = base::slugify(x->text);
         if (mark == "non" || mark == "no" || mark == "0" || base::trim(x->text) == "-") continue;
-        if (std::find(item.years.begin(), item.years.end(), cols_.columns[c].year) == item.years.end())
+        if (std::find(item.years.begin(), item.years.end(), cols_.columns[c].year) ==
+            item.years.end())
           item.years.push_back(cols_.columns[c].year);
       }
   }
 
-  void read_field(const std::string& field, const std::map<std::string, const CsvCell*>& cells, Item& item) {
+  void read_field(const std::string& field, const std::map<std::string, const CsvCell*>& cells,
+                  Item& item) {
     const std::string first_lang = cells.count(lang_) ? lang_ : cells.begin()->first;
     const CsvCell* first = cells.at(first_lang);
     const std::string value(base::trim(first->text));
@@ -427,8 +454,8 @@ class Importer {
       if (cells.size() > 1)
         for (const auto& [l, ls] : lines)
           if (ls.size() != n)
-            diags_.warning(at(*cells.at(l)), field + ": " + std::to_string(ls.size()) + " line(s) in " + l +
-                                                 " but " + std::to_string(n) +
+            diags_.warning(at(*cells.at(l)), field + ": " + std::to_string(ls.size()) +
+                                                 " line(s) in " + l + " but " + std::to_string(n) +
                                                  " in another language; lines are paired in order");
       auto& list = item.lists[field];
       for (size_t k = 0; k < n; ++k) {
@@ -459,21 +486,25 @@ class Importer {
                                        " is not a year or a range of years such as 2021-2022");
           continue;
         }
-        if (std::find(item.years.begin(), item.years.end(), *y) == item.years.end()) item.years.push_back(*y);
+        if (std::find(item.years.begin(), item.years.end(), *y) == item.years.end())
+          item.years.push_back(*y);
       }
     } else if (field == "status") {
       if (auto s = parse_status_cell(value)) {
         item.status = *s;
       } else {
-        diags_.error(at(*first), "unknown status " + q(value) +
-                                     "; write one of: prévu, en cours, réalisé, reporté, annulé (or planned, "
-                                     "in progress, done, postponed, cancelled)");
+        diags_.error(at(*first),
+                     "unknown status " + q(value) +
+                         "; write one of: prévu, en cours, réalisé, reporté, annulé (or planned, "
+                         "in progress, done, postponed, cancelled)");
       }
     } else if (field == "progress") {
       static const std::regex percent(R"(^(\d{1,3})\s*%?$)");
       std::smatch m;
-      if (std::regex_match(value, m, percent) && std::stoi(m[1].str()) <= 100) item.progress = m[1].str();
-      else diags_.error(at(*first), "progress: expected a percentage from 0 to 100, not " + q(value));
+      if (std::regex_match(value, m, percent) && std::stoi(m[1].str()) <= 100)
+        item.progress = m[1].str();
+      else
+        diags_.error(at(*first), "progress: expected a percentage from 0 to 100, not " + q(value));
     } else if (field == "notes") {
       static const std::regex dated(R"(^(\d{4}(?:-\d{2}(?:-\d{2})?)?)\s*(?::|-|–)\s*(.+)$)");
       for (const auto& line : cell_lines(value)) {
@@ -491,9 +522,10 @@ class Importer {
       item.code = one_line(value);
     } else if (field == "id") {
       if (!base::is_clean_segment(value) || value.find('.') != std::string::npos) {
-        diags_.error(at(*first), "id " + q(value) +
-                                     " may only hold lowercase letters, digits, hyphens and underscores (try " +
-                                     q(base::slugify(value)) + ")");
+        diags_.error(at(*first),
+                     "id " + q(value) +
+                         " may only hold lowercase letters, digits, hyphens and underscores (try " +
+                         q(base::slugify(value)) + ")");
       } else if (!ids_.insert(value).second) {
         diags_.error(at(*first), "duplicate id " + q(value) + "; ids must be unique in a plan");
       } else {
@@ -506,17 +538,22 @@ class Importer {
     csvplan::PlanText plan;
     plan.source_name = std::filesystem::path(path_).filename().string();
     plan.languages = options_.languages;
-    if (!options_.title.empty()) plan.title[lang_] = options_.title;
-    else if (!title_row_.empty()) plan.title[lang_] = title_row_;
-    else plan.title[lang_] = sentence_case_file_name();
+    if (!options_.title.empty())
+      plan.title[lang_] = options_.title;
+    else if (!title_row_.empty())
+      plan.title[lang_] = title_row_;
+    else
+      plan.title[lang_] = sentence_case_file_name();
     for (const auto& level_cols : cols_.levels) {
       Text name;
-      for (size_t c : level_cols) name[cols_.columns[c].lang] = sentence_case(cols_.columns[c].header);
+      for (size_t c : level_cols)
+        name[cols_.columns[c].lang] = sentence_case(cols_.columns[c].header);
       plan.levels.push_back(std::move(name));
     }
     std::set<std::string> seen_years;
     for (size_t c : cols_.years)
-      if (seen_years.insert(cols_.columns[c].year).second) plan.years.push_back(cols_.columns[c].year);
+      if (seen_years.insert(cols_.columns[c].year).second)
+        plan.years.push_back(cols_.columns[c].year);
     std::vector<std::string> field_years;
     collect_years(root_, field_years);
     std::sort(field_years.begin(), field_years.end());
@@ -526,10 +563,12 @@ class Importer {
       if (field == "title" || field == "code" || field == "id" || field == "status") continue;
       plan.columns.push_back(field);
     }
-    if (!cols_.years.empty() && std::find(plan.columns.begin(), plan.columns.end(), "years") == plan.columns.end())
+    if (!cols_.years.empty() &&
+        std::find(plan.columns.begin(), plan.columns.end(), "years") == plan.columns.end())
       plan.columns.insert(plan.columns.begin() + (plan.columns.empty() ? 0 : 1), "years");
     for (const auto& col : cols_.columns)
-      if (col.kind == CsvColumn::Kind::field && !col.label.empty()) plan.labels[col.field][col.lang] = col.label;
+      if (col.kind == CsvColumn::Kind::field && !col.label.empty())
+        plan.labels[col.field][col.lang] = col.label;
     plan.root = std::move(root_);
     return csvplan::write_plan_yaml(plan);
   }
@@ -546,7 +585,8 @@ class Importer {
     std::string stem = std::filesystem::path(path_).stem().string();
     std::replace(stem.begin(), stem.end(), '_', ' ');
     stem = std::regex_replace(stem, std::regex("-(?![0-9])|(?:^|[^0-9])-"), " ");
-    if (!stem.empty() && stem[0] >= 'a' && stem[0] <= 'z') stem[0] = static_cast<char>(stem[0] - 'a' + 'A');
+    if (!stem.empty() && stem[0] >= 'a' && stem[0] <= 'z')
+      stem[0] = static_cast<char>(stem[0] - 'a' + 'A');
     return stem;
   }
 };
@@ -564,35 +604,40 @@ std::optional<std::string> parse_due_cell(std::string_view cell, std::string* wh
     return std::nullopt;
   }
   const std::string slug = base::slugify(text);
-  static const char* const ongoing[] = {"en-continu", "continu", "en-continue", "en-tout-temps", "permanent",
-                                        "ongoing",    "continuous", "on-going"};
-  static const char* const tbd[] = {"a-determiner", "a-confirmer", "a-definir", "tbd", "to-be-determined", "tbc"};
+  static const char* const ongoing[] = {"en-continu", "continu", "en-continue", "en-tout-temps",
+                                        "permanent",  "ongoing", "continuous",  "on-going"};
+  static const char* const tbd[] = {"a-determiner", "a-confirmer",      "a-definir",
+                                    "tbd",          "to-be-determined", "tbc"};
   for (const char* w : ongoing)
     if (slug == w) return "ongoing";
   for (const char* w : tbd)
     if (slug == w) return "tbd";
 
-  static const char* const months[][2] = {{"janvier", "january"}, {"fevrier", "february"}, {"mars", "march"},
-                                          {"avril", "april"},     {"mai", "may"},           {"juin", "june"},
-                                          {"juillet", "july"},    {"aout", "august"},       {"septembre", "september"},
-                                          {"octobre", "october"}, {"novembre", "november"}, {"decembre", "december"}};
+  static const char* const months[][2] = {
+      {"janvier", "january"}, {"fevrier", "february"},  {"mars", "march"},
+      {"avril", "april"},     {"mai", "may"},           {"juin", "june"},
+      {"juillet", "july"},    {"aout", "august"},       {"septembre", "september"},
+      {"octobre", "october"}, {"novembre", "november"}, {"decembre", "december"}};
   auto month_of = [&](const std::string& w) {
     for (int m = 0; m < 12; ++m)
-      if (w == months[m][0] || w == months[m][1] || (w.size() >= 3 && w == std::string(months[m][1]).substr(0, 3)))
+      if (w == months[m][0] || w == months[m][1] ||
+          (w.size() >= 3 && w == std::string(months[m][1]).substr(0, 3)))
         return m + 1;
     return 0;
   };
   auto number = [](std::string w) -> int {
-    if (w.size() > 2 && (w.ends_with("er") || w.ends_with("st") || w.ends_with("nd") || w.ends_with("rd") ||
-                         w.ends_with("th")))
+    if (w.size() > 2 && (w.ends_with("er") || w.ends_with("st") || w.ends_with("nd") ||
+                         w.ends_with("rd") || w.ends_with("th")))
       w.resize(w.size() - 2);
     if (w.empty() || w.size() > 4 || !std::all_of(w.begin(), w.end(), ::isdigit)) return -1;
     return std::stoi(w);
   };
   auto iso = [why](int y, int m, int d) -> std::optional<std::string> {
     char buf[32];
-    if (d) std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
-    else std::snprintf(buf, sizeof buf, "%04d-%02d", y, m);
+    if (d)
+      std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+    else
+      std::snprintf(buf, sizeof buf, "%04d-%02d", y, m);
     std::string reason;
     if (!base::parse_date(buf, &reason)) {
       if (why) *why = reason;
@@ -606,7 +651,8 @@ std::optional<std::string> parse_due_cell(std::string_view cell, std::string* wh
     return iso(number(w[2]), month_of(w[1]), number(w[0]));
   if (w.size() == 3 && month_of(w[0]) && number(w[1]) > 0 && number(w[2]) >= 1000)
     return iso(number(w[2]), month_of(w[0]), number(w[1]));
-  if (w.size() == 2 && month_of(w[0]) && number(w[1]) >= 1000) return iso(number(w[1]), month_of(w[0]), 0);
+  if (w.size() == 2 && month_of(w[0]) && number(w[1]) >= 1000)
+    return iso(number(w[1]), month_of(w[0]), 0);
   // 31/12/2022, 31.12.2022: day first, as in Québec and France, unless the
   // second number cannot be a month.
   static const std::regex numeric(R"(^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$)");
@@ -621,27 +667,53 @@ std::optional<std::string> parse_due_cell(std::string_view cell, std::string* wh
 
 std::optional<std::string> parse_status_cell(std::string_view cell) {
   const std::string slug = base::slugify(cell);
-  static const std::pair<const char*, const char*> words[] = {
-      {"planned", "planned"},        {"prevu", "planned"},           {"prevue", "planned"},
-      {"planifie", "planned"},       {"planifiee", "planned"},       {"a-venir", "planned"},
-      {"a-faire", "planned"},        {"non-debute", "planned"},      {"not-started", "planned"},
-      {"to-do", "planned"},          {"in-progress", "in_progress"}, {"en-cours", "in_progress"},
-      {"commence", "in_progress"},   {"amorce", "in_progress"},      {"started", "in_progress"},
-      {"underway", "in_progress"},   {"done", "done"},               {"fait", "done"},
-      {"realise", "done"},           {"realisee", "done"},           {"termine", "done"},
-      {"terminee", "done"},          {"complete", "done"},           {"completed", "done"},
-      {"acheve", "done"},            {"postponed", "postponed"},     {"reporte", "postponed"},
-      {"reportee", "postponed"},     {"suspendu", "postponed"},      {"en-pause", "postponed"},
-      {"on-hold", "postponed"},      {"delayed", "postponed"},       {"cancelled", "cancelled"},
-      {"canceled", "cancelled"},     {"annule", "cancelled"},        {"annulee", "cancelled"},
-      {"abandonne", "cancelled"},    {"abandonnee", "cancelled"},    {"dropped", "cancelled"}};
+  static const std::pair<const char*, const char*> words[] = {{"planned", "planned"},
+                                                              {"prevu", "planned"},
+                                                              {"prevue", "planned"},
+                                                              {"planifie", "planned"},
+                                                              {"planifiee", "planned"},
+                                                              {"a-venir", "planned"},
+                                                              {"a-faire", "planned"},
+                                                              {"non-debute", "planned"},
+                                                              {"not-started", "planned"},
+                                                              {"to-do", "planned"},
+                                                              {"in-progress", "in_progress"},
+                                                              {"en-cours", "in_progress"},
+                                                              {"commence", "in_progress"},
+                                                              {"amorce", "in_progress"},
+                                                              {"started", "in_progress"},
+                                                              {"underway", "in_progress"},
+                                                              {"done", "done"},
+                                                              {"fait", "done"},
+                                                              {"realise", "done"},
+                                                              {"realisee", "done"},
+                                                              {"termine", "done"},
+                                                              {"terminee", "done"},
+                                                              {"complete", "done"},
+                                                              {"completed", "done"},
+                                                              {"acheve", "done"},
+                                                              {"postponed", "postponed"},
+                                                              {"reporte", "postponed"},
+                                                              {"reportee", "postponed"},
+                                                              {"suspendu", "postponed"},
+                                                              {"en-pause", "postponed"},
+                                                              {"on-hold", "postponed"},
+                                                              {"delayed", "postponed"},
+                                                              {"cancelled", "cancelled"},
+                                                              {"canceled", "cancelled"},
+                                                              {"annule", "cancelled"},
+                                                              {"annulee", "cancelled"},
+                                                              {"abandonne", "cancelled"},
+                                                              {"abandonnee", "cancelled"},
+                                                              {"dropped", "cancelled"}};
   for (const auto& [w, status] : words)
     if (slug == w) return std::string(status);
   return std::nullopt;
 }
 
 std::optional<std::string> csv_to_plan_yaml(std::string_view csv, const std::string& path,
-                                            const CsvPlanOptions& options, base::Diagnostics& diags) {
+                                            const CsvPlanOptions& options,
+                                            base::Diagnostics& diags) {
   CsvTable table = parse_csv(csv, path, diags);
   if (diags.has_errors()) return std::nullopt;
   Importer importer(table, path, options, diags);

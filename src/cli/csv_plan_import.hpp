@@ -26,7 +26,8 @@ struct CsvPlanOptions {
 // The plan file's text, or nullopt when the spreadsheet has errors (all of
 // them reported to `diags`, at `path:line:column` of their cell).
 std::optional<std::string> csv_to_plan_yaml(std::string_view csv, const std::string& path,
-                                            const CsvPlanOptions& options, base::Diagnostics& diags);
+                                            const CsvPlanOptions& options,
+                                            base::Diagnostics& diags);
 
 // A cell's date as a plan `due` scalar ("2022-12-31", "2023-03", "ongoing",
 // "tbd"), or nullopt when it is a free text or, with `why` set, when it is

@@ -17,7 +17,8 @@ std::vector<std::string> formatted(const Diagnostics& d) {
 const std::string fixtures = std::string(CARNET_SOURCE_DIR) + "/tests/fixtures/authoring-import/";
 }  // namespace
 
-TEST_CASE("csv plan: headers in French or English, in capitals, with or without accents", "[authoring]") {
+TEST_CASE("csv plan: headers in French or English, in capitals, with or without accents",
+          "[authoring]") {
   CHECK(match_header("ÉCHÉANCIER")->field == "due");
   CHECK(match_header("Echeancier")->field == "due");
   CHECK(match_header("RESPONSABLES")->field == "leads");
@@ -27,8 +28,10 @@ TEST_CASE("csv plan: headers in French or English, in capitals, with or without 
   CHECK(match_header("Follow-up")->field == "follow_up");
   CHECK(match_header("RESSOURCES")->keep_label);
   CHECK_FALSE(match_header("ORIENTATION"));
-  CHECK(split_header_language("Action (en)") == std::pair<std::string, std::string>{"Action", "en"});
-  CHECK(split_header_language("Titre [anglais]") == std::pair<std::string, std::string>{"Titre", "en"});
+  CHECK(split_header_language("Action (en)") ==
+        std::pair<std::string, std::string>{"Action", "en"});
+  CHECK(split_header_language("Titre [anglais]") ==
+        std::pair<std::string, std::string>{"Titre", "en"});
   CHECK(split_header_language("Centre (PIC)").second.empty());
   CHECK(year_header("2021 – 2022") == "2021-2022");
   CHECK(year_header("2023") == "2023");
@@ -57,8 +60,8 @@ TEST_CASE("csv plan: dates and statuses as people write them", "[authoring]") {
 TEST_CASE("csv plan: a table shaped like the Parc-Extension plan", "[authoring]") {
   Diagnostics diags;
   CsvPlanOptions options;
-  auto yaml = csv_to_plan_yaml(carnet::base::read_file(fixtures + "parc-extension.csv"), "parc-extension.csv",
-                               options, diags);
+  auto yaml = csv_to_plan_yaml(carnet::base::read_file(fixtures + "parc-extension.csv"),
+                               "parc-extension.csv", options, diags);
   INFO(carnet::base::read_file(fixtures + "parc-extension.csv"));
   for (const auto& d : formatted(diags)) UNSCOPED_INFO(d);
   REQUIRE(yaml);
@@ -66,23 +69,30 @@ TEST_CASE("csv plan: a table shaped like the Parc-Extension plan", "[authoring]"
   CHECK(*yaml == carnet::base::read_file(fixtures + "parc-extension.plan.yaml"));
 }
 
-TEST_CASE("csv plan: bilingual columns, level codes, year grid, statuses and notes", "[authoring]") {
+TEST_CASE("csv plan: bilingual columns, level codes, year grid, statuses and notes",
+          "[authoring]") {
   Diagnostics diags;
   CsvPlanOptions options;
   auto yaml = csv_to_plan_yaml(
-      "Axe;Axe (en);Objectif;Action;Action (en);Échéance;Statut;Avancement;2021-2022;2022-2023;Notes\n"
-      "1. Se loger;1. Housing;Informer;Ateliers;Workshops;2022-12;en cours;40 %;x;;2021-03 : lancé\n"
+      "Axe;Axe (en);Objectif;Action;Action "
+      "(en);Échéance;Statut;Avancement;2021-2022;2022-2023;Notes\n"
+      "1. Se loger;1. Housing;Informer;Ateliers;Workshops;2022-12;en cours;40 %;x;;2021-03 : "
+      "lancé\n"
       ";;;Guide;;31/12/2022;réalisé;;;X;\n"
       "2. Se nourrir;;;Épicerie;;Automne 2021;;;;;\n",
       "p.csv", options, diags);
   for (const auto& d : formatted(diags)) UNSCOPED_INFO(d);
   REQUIRE(yaml);
-  CHECK(yaml->find("levels:\n  - fr: \"Axe\"\n    en: \"Axe\"\n  - fr: \"Objectif\"\n") != std::string::npos);
-  CHECK(yaml->find("years: [\"2021-2022\", \"2022-2023\"]\n") != std::string::npos);
-  CHECK(yaml->find("  - code: \"1\"\n    title:\n      fr: \"Se loger\"\n      en: \"Housing\"\n") !=
+  CHECK(yaml->find("levels:\n  - fr: \"Axe\"\n    en: \"Axe\"\n  - fr: \"Objectif\"\n") !=
         std::string::npos);
-  CHECK(yaml->find("              fr: \"Ateliers\"\n              en: \"Workshops\"\n            due: 2022-12\n"
-                   "            years: [\"2021-2022\"]\n            status: in_progress\n            progress: 40\n"
+  CHECK(yaml->find("years: [\"2021-2022\", \"2022-2023\"]\n") != std::string::npos);
+  CHECK(
+      yaml->find("  - code: \"1\"\n    title:\n      fr: \"Se loger\"\n      en: \"Housing\"\n") !=
+      std::string::npos);
+  CHECK(yaml->find("              fr: \"Ateliers\"\n              en: \"Workshops\"\n            "
+                   "due: 2022-12\n"
+                   "            years: [\"2021-2022\"]\n            status: in_progress\n          "
+                   "  progress: 40\n"
                    "            notes:\n              - date: 2021-03\n") != std::string::npos);
   // The second orientation has no objective: its action sits under it.
   CHECK(yaml->find("    actions:\n      - title:\n          fr: \"Épicerie\"\n        due:\n"
@@ -100,12 +110,16 @@ TEST_CASE("csv plan: every error of the table at once, with its cell", "[authori
   CHECK_FALSE(yaml);
   CHECK(formatted(diags) ==
         std::vector<std::string>{
-            "plan.csv:1:31: error: unknown column \"Indicatuers\" (column D; did you mean \"Indicateurs\"?)",
-            "plan.csv:1:43: error: unknown column \"Budget\" (column E); after the levels come plan fields: ACTION, "
-            "DÉTAILS, ÉCHÉANCIER, ANNÉES, RESPONSABLES, PARTENAIRES, RÉSULTATS, INDICATEURS, SUIVI, STRATÉGIE, "
+            "plan.csv:1:31: error: unknown column \"Indicatuers\" (column D; did you mean "
+            "\"Indicateurs\"?)",
+            "plan.csv:1:43: error: unknown column \"Budget\" (column E); after the levels come "
+            "plan fields: ACTION, "
+            "DÉTAILS, ÉCHÉANCIER, ANNÉES, RESPONSABLES, PARTENAIRES, RÉSULTATS, INDICATEURS, "
+            "SUIVI, STRATÉGIE, "
             "STATUT, AVANCEMENT, NOTES, CODE, ID, or their English names",
             "plan.csv:2:9: error: malformed date \"2022-13-01\": month 13 does not exist",
-            "plan.csv:2:24: error: unknown status \"fini\"; write one of: prévu, en cours, réalisé, reporté, annulé "
+            "plan.csv:2:24: error: unknown status \"fini\"; write one of: prévu, en cours, "
+            "réalisé, reporté, annulé "
             "(or planned, in progress, done, postponed, cancelled)",
         });
 }
@@ -114,23 +128,27 @@ TEST_CASE("csv plan: a table without levels or an action before any level", "[au
   Diagnostics diags;
   CsvPlanOptions options;
   CHECK_FALSE(csv_to_plan_yaml("Action;Échéance\nFaire;2022\n", "p.csv", options, diags));
-  CHECK(formatted(diags) == std::vector<std::string>{
-                                "p.csv:1:1: error: the first columns must be the plan's levels, outermost first (e.g. "
-                                "ORIENTATION;OBJECTIF), before the action columns; use --levels N when a level's "
-                                "name is also a field's"});
+  CHECK(formatted(diags) ==
+        std::vector<std::string>{
+            "p.csv:1:1: error: the first columns must be the plan's levels, outermost first (e.g. "
+            "ORIENTATION;OBJECTIF), before the action columns; use --levels N when a level's "
+            "name is also a field's"});
   Diagnostics d2;
   CHECK_FALSE(csv_to_plan_yaml("Axe;Action\n;Faire\n", "p.csv", options, d2));
-  CHECK(formatted(d2) == std::vector<std::string>{
-                             "p.csv:2:2: error: this action belongs to no \"Axe\": fill in column A on this row or a "
-                             "row above"});
+  CHECK(
+      formatted(d2) ==
+      std::vector<std::string>{
+          "p.csv:2:2: error: this action belongs to no \"Axe\": fill in column A on this row or a "
+          "row above"});
 }
 
 TEST_CASE("csv plan: --levels makes a field-named column a level", "[authoring]") {
   Diagnostics diags;
   CsvPlanOptions options;
   options.level_columns = 2;
-  auto yaml = csv_to_plan_yaml("Grand objectif;Stratégie;Activités\nRéussir;Accompagner;Ateliers\n", "p.csv",
-                               options, diags);
+  auto yaml = csv_to_plan_yaml("Grand objectif;Stratégie;Activités\nRéussir;Accompagner;Ateliers\n",
+                               "p.csv", options, diags);
   REQUIRE(yaml);
-  CHECK(yaml->find("levels:\n  - fr: \"Grand objectif\"\n  - fr: \"Stratégie\"\n") != std::string::npos);
+  CHECK(yaml->find("levels:\n  - fr: \"Grand objectif\"\n  - fr: \"Stratégie\"\n") !=
+        std::string::npos);
 }

@@ -36,7 +36,8 @@ class Writer {
     bool first = true;
     for (const auto& l : ordered(t)) {
       std::string head = first && !first_prefix.empty() ? std::string(first_prefix) : "";
-      int in = first && !first_prefix.empty() ? indent - static_cast<int>(first_prefix.size()) : indent;
+      int in =
+          first && !first_prefix.empty() ? indent - static_cast<int>(first_prefix.size()) : indent;
       first = false;
       value_line(in, head + l + ":", t.at(l), indent + 2, markdown);
     }
@@ -56,15 +57,19 @@ class Writer {
 
   // `head value`, as a literal block when the text is Markdown on several
   // lines and a block can hold it unchanged.
-  void value_line(int indent, const std::string& head, const std::string& value, int block_indent, bool markdown) {
+  void value_line(int indent, const std::string& head, const std::string& value, int block_indent,
+                  bool markdown) {
     const bool multiline = value.find('\n') != std::string::npos;
-    const bool blockable = value.find('\t') == std::string::npos && !value.empty() && value.front() != ' ' &&
-                           value.front() != '\n' && value.back() != '\n' && value.back() != ' ';
+    const bool blockable = value.find('\t') == std::string::npos && !value.empty() &&
+                           value.front() != ' ' && value.front() != '\n' && value.back() != '\n' &&
+                           value.back() != ' ';
     if (markdown && multiline && blockable) {
       line(indent, head + " |-");
       for (const auto& l : base::split(value, '\n')) {
-        if (l.empty()) out += '\n';
-        else line(block_indent, l);
+        if (l.empty())
+          out += '\n';
+        else
+          line(block_indent, l);
       }
       return;
     }
@@ -80,8 +85,10 @@ class Writer {
     if (auto d = it.long_texts.find("details"); d != it.long_texts.end())
       text(indent, is_action ? "details" : "description", d->second, true);
     if (is_action) {
-      if (!it.due_scalar.empty()) line(indent, "due: " + it.due_scalar);
-      else text(indent, "due", it.due_text);
+      if (!it.due_scalar.empty())
+        line(indent, "due: " + it.due_scalar);
+      else
+        text(indent, "due", it.due_text);
       if (!it.years.empty()) {
         std::vector<std::string> quoted;
         for (const auto& y : it.years) quoted.push_back(yaml_quote(y));
@@ -90,7 +97,8 @@ class Writer {
     }
     for (const char* f : {"leads", "partners", "results", "indicators", "follow_up"})
       if (auto l = it.lists.find(f); l != it.lists.end()) text_list(indent, f, l->second);
-    if (auto s = it.long_texts.find("strategy"); s != it.long_texts.end()) text(indent, "strategy", s->second, true);
+    if (auto s = it.long_texts.find("strategy"); s != it.long_texts.end())
+      text(indent, "strategy", s->second, true);
     if (!it.status.empty()) line(indent, "status: " + it.status);
     if (!it.progress.empty()) line(indent, "progress: " + it.progress);
     if (!it.notes.empty()) {
@@ -129,11 +137,21 @@ std::string yaml_quote(std::string_view s) {
   std::string out = "\"";
   for (unsigned char c : s) {
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\t': out += "\\t"; break;
-      case '\r': out += "\\r"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
       default:
         if (c < 0x20 || c == 0x7f) {
           static const char hex[] = "0123456789abcdef";
@@ -151,7 +169,9 @@ std::string yaml_quote(std::string_view s) {
 std::string write_plan_yaml(const PlanText& plan) {
   Writer w(plan.languages);
   w.line(0, "# Imported by `carnet import` from " + plan.source_name + ".");
-  w.line(0, "# Check the titles and codes; `carnet translations export` lists what is left to translate.");
+  w.line(0,
+         "# Check the titles and codes; `carnet translations export` lists what is left to "
+         "translate.");
   w.text(0, "title", plan.title);
   w.line(0, "levels:");
   for (const auto& l : plan.levels) w.text_entries(4, l, false, "- ");

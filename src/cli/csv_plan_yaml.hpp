@@ -25,10 +25,11 @@ struct Item {
   base::SourcePos pos;
   std::string code, id;
   Text title;
-  std::map<std::string, Text> long_texts;          // details, strategy (Markdown)
-  std::map<std::string, std::vector<Text>> lists;  // leads, partners, results, indicators, follow_up
-  std::string due_scalar;                          // "2022-12-31", "ongoing", ... or ""
-  Text due_text;                                   // a due date that is a free text
+  std::map<std::string, Text> long_texts;  // details, strategy (Markdown)
+  std::map<std::string, std::vector<Text>>
+      lists;               // leads, partners, results, indicators, follow_up
+  std::string due_scalar;  // "2022-12-31", "ongoing", ... or ""
+  Text due_text;           // a due date that is a free text
   std::vector<std::string> years;
   std::string status, progress;
   std::vector<Note> notes;

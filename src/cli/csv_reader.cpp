@@ -166,7 +166,9 @@ CsvTable parse_csv(std::string_view input, const std::string& path, base::Diagno
     }
     if (counts) ++column;
   }
-  if (quoted) diags.error({path, quote_line, quote_column}, "this quote is never closed; the rest of the file is in one cell");
+  if (quoted)
+    diags.error({path, quote_line, quote_column},
+                "this quote is never closed; the rest of the file is in one cell");
   if (cell_open || !row.empty()) {
     if (!cell.text.empty() && cell.text.back() == '\r') cell.text.pop_back();
     finish_row();

@@ -7,7 +7,8 @@ using carnet::cli::parse_csv;
 
 TEST_CASE("csv: semicolons, quotes, line breaks in cells and a BOM", "[authoring]") {
   Diagnostics diags;
-  auto t = parse_csv("\xEF\xBB\xBFNom;Texte\r\na;\"un \"\"mot\"\"; deux\r\ntrois\"\r\n\r\nb;c\r\n", "p.csv", diags);
+  auto t = parse_csv("\xEF\xBB\xBFNom;Texte\r\na;\"un \"\"mot\"\"; deux\r\ntrois\"\r\n\r\nb;c\r\n",
+                     "p.csv", diags);
   REQUIRE(diags.empty());
   CHECK(t.separator == ';');
   REQUIRE(t.rows.size() == 3);
@@ -22,7 +23,8 @@ TEST_CASE("csv: semicolons, quotes, line breaks in cells and a BOM", "[authoring
 TEST_CASE("csv: the separator is the one that gives rows of equal length", "[authoring]") {
   Diagnostics diags;
   // A title line, then prose with commas in a `;` table.
-  auto t = parse_csv("Plan d'action\nA;B;C\nun, deux, trois;x;y\nquatre;cinq, six;z\n", "p.csv", diags);
+  auto t =
+      parse_csv("Plan d'action\nA;B;C\nun, deux, trois;x;y\nquatre;cinq, six;z\n", "p.csv", diags);
   CHECK(t.separator == ';');
   auto c = parse_csv("A,B,C\n\"x; y\",2,3\n", "p.csv", diags);
   CHECK(c.separator == ',');
@@ -32,7 +34,8 @@ TEST_CASE("csv: the separator is the one that gives rows of equal length", "[aut
   CHECK(tab.separator == '\t');
 }
 
-TEST_CASE("csv: columns count characters and a trailing separator makes an empty cell", "[authoring]") {
+TEST_CASE("csv: columns count characters and a trailing separator makes an empty cell",
+          "[authoring]") {
   Diagnostics diags;
   auto t = parse_csv("Échéance;Été;\n", "p.csv", diags);
   REQUIRE(t.rows.size() == 1);
@@ -54,7 +57,8 @@ TEST_CASE("csv: Windows-1252 is read with a warning, an open quote is an error",
   Diagnostics bad;
   parse_csv("A;B\n1;\"deux\n", "p.csv", bad);
   REQUIRE(bad.error_count() == 1);
-  CHECK(bad.items()[0].format() == "p.csv:2:3: error: this quote is never closed; the rest of the file is in one cell");
+  CHECK(bad.items()[0].format() ==
+        "p.csv:2:3: error: this quote is never closed; the rest of the file is in one cell");
 }
 
 TEST_CASE("csv: spreadsheet column names", "[authoring]") {

@@ -28,7 +28,8 @@ struct ImportArgs {
 // above the output file, else French and English.
 std::vector<std::string> site_languages(const fs::path& output) {
   std::error_code ec;
-  for (fs::path dir = fs::absolute(output, ec).parent_path(); !dir.empty(); dir = dir.parent_path()) {
+  for (fs::path dir = fs::absolute(output, ec).parent_path(); !dir.empty();
+       dir = dir.parent_path()) {
     if (fs::exists(dir / "carnet.yaml", ec)) {
       base::Diagnostics ignored;  // `carnet build` reports them
       auto config = load::read_config(base::read_file(dir / "carnet.yaml"), ignored);
@@ -42,7 +43,8 @@ std::vector<std::string> site_languages(const fs::path& output) {
 int run_import(const ImportArgs& args) {
   std::error_code ec;
   if (fs::exists(args.output, ec) && !args.force) {
-    std::fprintf(stderr, "carnet: error: '%s' already exists; add --force to replace it\n", args.output.c_str());
+    std::fprintf(stderr, "carnet: error: '%s' already exists; add --force to replace it\n",
+                 args.output.c_str());
     return 2;
   }
   CsvPlanOptions options;
@@ -69,10 +71,15 @@ void add_import_command(CLI::App& app, int& exit_code) {
   auto args = std::make_shared<ImportArgs>();
   auto* cmd = app.add_subcommand("import", "Turn a plan spreadsheet saved as CSV into a plan file");
   cmd->add_option("CSV", args->csv, "The spreadsheet, saved as CSV (; or , separated)")->required();
-  cmd->add_option("-o,--output", args->output, "The plan file to write: content/plans/NAME.plan.yaml")->required();
-  cmd->add_option("--lang", args->lang, "The language of the spreadsheet's texts (default: guessed from the headers)");
-  cmd->add_option("--title", args->title, "The plan's title (default: a title row above the header, else the file name)");
-  cmd->add_option("--levels", args->levels, "The first N columns are levels, even when named like a field");
+  cmd->add_option("-o,--output", args->output,
+                  "The plan file to write: content/plans/NAME.plan.yaml")
+      ->required();
+  cmd->add_option("--lang", args->lang,
+                  "The language of the spreadsheet's texts (default: guessed from the headers)");
+  cmd->add_option("--title", args->title,
+                  "The plan's title (default: a title row above the header, else the file name)");
+  cmd->add_option("--levels", args->levels,
+                  "The first N columns are levels, even when named like a field");
   cmd->add_flag("--force", args->force, "Replace the output file when it exists");
   cmd->callback([args, &exit_code] { exit_code = run_import(*args); });
 }

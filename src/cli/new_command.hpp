@@ -1,6 +1,6 @@
 // `carnet new SITE`: a starter bilingual site that builds at once — the files
 // of the repository's starter/ folder, compiled into the binary by
-// cmake/embed_starter.cmake — with the GitHub Pages workflow.
+// cmake/embed_files.cmake — with the GitHub Pages workflow.
 #pragma once
 
 #include <CLI/CLI.hpp>

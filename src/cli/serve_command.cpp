@@ -36,7 +36,8 @@ serve::UniqueFd signal_fd() {
   sigemptyset(&set);
   sigaddset(&set, SIGINT);
   sigaddset(&set, SIGTERM);
-  if (::pthread_sigmask(SIG_BLOCK, &set, nullptr) != 0) base::throw_errno("blocking signals", errno);
+  if (::pthread_sigmask(SIG_BLOCK, &set, nullptr) != 0)
+    base::throw_errno("blocking signals", errno);
   serve::UniqueFd fd(::signalfd(-1, &set, SFD_CLOEXEC));
   if (!fd) base::throw_errno("waiting for Ctrl-C", errno);
   return fd;
@@ -60,7 +61,8 @@ struct Preview {
   const ServeOptions& options;
   fs::path root;
   int port = 0;
-  std::unique_ptr<LoaderCache<load::LoadOptions>> cache = std::make_unique<LoaderCache<load::LoadOptions>>();
+  std::unique_ptr<LoaderCache<load::LoadOptions>> cache =
+      std::make_unique<LoaderCache<load::LoadOptions>>();
 
   // The site's base path as carnet.yaml gives it now ("/parc-ex/").
   std::string base_path() const {
@@ -101,12 +103,15 @@ struct Preview {
 
 }  // namespace
 
-int run_serve(const ServeOptions& options, int stop_fd, const std::function<void(int port)>& on_ready) {
+int run_serve(const ServeOptions& options, int stop_fd,
+              const std::function<void(int port)>& on_ready) {
   Preview preview{options, fs::path(options.site), 0};
   std::error_code ec;
   if (!fs::exists(preview.root / "carnet.yaml", ec)) {
-    std::fprintf(stderr, "carnet: error: '%s' is not a Carnet site (it has no carnet.yaml); "
-                         "create one with `carnet new NAME`\n", options.site.c_str());
+    std::fprintf(stderr,
+                 "carnet: error: '%s' is not a Carnet site (it has no carnet.yaml); "
+                 "create one with `carnet new NAME`\n",
+                 options.site.c_str());
     return 1;
   }
   serve::UniqueFd signals;
@@ -118,7 +123,8 @@ int run_serve(const ServeOptions& options, int stop_fd, const std::function<void
   serve::PreviewServer server;
   preview.port = server.bind(options.port);
   if (preview.port < 0) {
-    std::fprintf(stderr, "carnet: error: port %d is in use (another `carnet serve`?); try --port %d\n",
+    std::fprintf(stderr,
+                 "carnet: error: port %d is in use (another `carnet serve`?); try --port %d\n",
                  options.port, options.port + 1);
     return 1;
   }
@@ -130,8 +136,8 @@ int run_serve(const ServeOptions& options, int stop_fd, const std::function<void
   server.publish(snap);
   server.start();
   if (!options.quiet) {
-    std::printf("Serving %s at %s (built in %lld ms). Press Ctrl-C to stop.\n", options.site.c_str(), url.c_str(),
-                static_cast<long long>(ms));
+    std::printf("Serving %s at %s (built in %lld ms). Press Ctrl-C to stop.\n",
+                options.site.c_str(), url.c_str(), static_cast<long long>(ms));
     std::fflush(stdout);
   }
   if (on_ready) on_ready(preview.port);
@@ -142,7 +148,8 @@ int run_serve(const ServeOptions& options, int stop_fd, const std::function<void
     ms = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start).count();
     server.publish(snap);
     if (!options.quiet) {
-      std::string what = changed->empty() || changed->front().empty() ? std::string("the site") : changed->front();
+      std::string what =
+          changed->empty() || changed->front().empty() ? std::string("the site") : changed->front();
       if (changed->size() > 1) what += " and " + std::to_string(changed->size() - 1) + " more";
       if (snap->error_html.empty())
         std::printf("%s changed: rebuilt in %lld ms\n", what.c_str(), static_cast<long long>(ms));
@@ -158,9 +165,11 @@ int run_serve(const ServeOptions& options, int stop_fd, const std::function<void
 
 void add_serve_command(CLI::App& app, int& exit_code) {
   auto options = std::make_shared<ServeOptions>();
-  auto* cmd = app.add_subcommand("serve", "Preview the site on this computer, updated at every save");
+  auto* cmd =
+      app.add_subcommand("serve", "Preview the site on this computer, updated at every save");
   cmd->add_option("SITE", options->site, "The site folder (default: the current folder)");
-  cmd->add_option("-p,--port", options->port, "The port on 127.0.0.1 (default: 1313; 0: any free port)")
+  cmd->add_option("-p,--port", options->port,
+                  "The port on 127.0.0.1 (default: 1313; 0: any free port)")
       ->check(CLI::Range(0, 65535));
   cmd->add_flag("--drafts", options->drafts, "Include pages marked draft: true");
   cmd->add_flag("--booklets", options->booklets, "Also make the booklets (slower)");

@@ -24,6 +24,7 @@ struct ServeOptions {
 // SIGTERM). `on_ready(port)` is called once the server accepts connections.
 // Returns the exit status: 0 after a stop, 1 when the site cannot be served
 // (no carnet.yaml, port in use).
-int run_serve(const ServeOptions& options, int stop_fd, const std::function<void(int port)>& on_ready);
+int run_serve(const ServeOptions& options, int stop_fd,
+              const std::function<void(int port)>& on_ready);
 
 }  // namespace carnet::cli

@@ -26,8 +26,8 @@ std::string csv_cell(std::string_view s) {
 std::string write_xliff(const TranslationExchange& x) {
   using xml::escape;
   std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-  out += std::string("<xliff xmlns=\"") + xliff_ns + "\" version=\"2.0\" srcLang=\"" + escape(x.source_lang, true) +
-         "\" trgLang=\"" + escape(x.target_lang, true) + "\">\n";
+  out += std::string("<xliff xmlns=\"") + xliff_ns + "\" version=\"2.0\" srcLang=\"" +
+         escape(x.source_lang, true) + "\" trgLang=\"" + escape(x.target_lang, true) + "\">\n";
   // One <file> per source file, in the order of the units.
   std::map<std::string, size_t> file_ids;
   std::vector<std::string> files;
@@ -35,20 +35,25 @@ std::string write_xliff(const TranslationExchange& x) {
     if (file_ids.emplace(u.file, files.size() + 1).second) files.push_back(u.file);
   size_t unit_number = 0;
   for (const auto& file : files) {
-    out += "  <file id=\"f" + std::to_string(file_ids[file]) + "\" original=\"" + escape(file, true) + "\">\n";
+    out += "  <file id=\"f" + std::to_string(file_ids[file]) + "\" original=\"" +
+           escape(file, true) + "\">\n";
     for (const auto& u : x.units) {
       if (u.file != file) continue;
-      out += "    <unit id=\"u" + std::to_string(++unit_number) + "\" name=\"" + escape(u.key, true) + "\">\n";
+      out += "    <unit id=\"u" + std::to_string(++unit_number) + "\" name=\"" +
+             escape(u.key, true) + "\">\n";
       out += "      <notes>\n";
       out += "        <note category=\"location\">" + escape(u.location) + "</note>\n";
       out += "        <note category=\"context\">" + escape(u.context) + "</note>\n";
       out += "        <note category=\"carnet-fingerprint\">" + escape(u.fingerprint) + "</note>\n";
       if (!u.previous.empty())
-        out += "        <note category=\"previous-translation\">" + escape(u.previous) + "</note>\n";
+        out +=
+            "        <note category=\"previous-translation\">" + escape(u.previous) + "</note>\n";
       out += "      </notes>\n";
-      out += "      <segment" + std::string(u.target.empty() ? "" : " state=\"translated\"") + ">\n";
+      out +=
+          "      <segment" + std::string(u.target.empty() ? "" : " state=\"translated\"") + ">\n";
       out += "        <source xml:space=\"preserve\">" + escape(u.source) + "</source>\n";
-      if (!u.target.empty()) out += "        <target xml:space=\"preserve\">" + escape(u.target) + "</target>\n";
+      if (!u.target.empty())
+        out += "        <target xml:space=\"preserve\">" + escape(u.target) + "</target>\n";
       out += "      </segment>\n";
       out += "    </unit>\n";
     }
@@ -67,12 +72,14 @@ std::optional<TranslationExchange> read_xliff(std::string_view text, const std::
     return std::nullopt;
   }
   if (root->local_name() != "xliff") {
-    diags.error({path, root->line, 1}, "not an XLIFF file: its root element is <" + root->name + ">");
+    diags.error({path, root->line, 1},
+                "not an XLIFF file: its root element is <" + root->name + ">");
     return std::nullopt;
   }
   const std::string* version = root->attribute("version");
   if (version && version->rfind("2.", 0) != 0) {
-    diags.error({path, root->line, 1}, "XLIFF " + *version + " is not supported: Carnet reads XLIFF 2.0");
+    diags.error({path, root->line, 1},
+                "XLIFF " + *version + " is not supported: Carnet reads XLIFF 2.0");
     return std::nullopt;
   }
   TranslationExchange x;
@@ -96,10 +103,14 @@ std::optional<TranslationExchange> read_xliff(std::string_view text, const std::
         for (const auto* note : notes->children_named("note")) {
           const std::string* category = note->attribute("category");
           if (!category) continue;
-          if (*category == "location") u.location = note->text;
-          else if (*category == "context") u.context = note->text;
-          else if (*category == "carnet-fingerprint") u.fingerprint = note->text;
-          else if (*category == "previous-translation") u.previous = note->text;
+          if (*category == "location")
+            u.location = note->text;
+          else if (*category == "context")
+            u.context = note->text;
+          else if (*category == "carnet-fingerprint")
+            u.fingerprint = note->text;
+          else if (*category == "previous-translation")
+            u.previous = note->text;
         }
       // A unit may hold several segments (a tool that split sentences):
       // the text is all of them in order.
@@ -112,8 +123,9 @@ std::optional<TranslationExchange> read_xliff(std::string_view text, const std::
         if (const auto* t = ignorable->child("target")) u.target += t->text;
       }
       if (u.file.empty() || u.key.empty()) {
-        diags.error({path, unit->line, 1}, "this unit does not say which text it translates (file original= and "
-                                           "unit name= are missing); was it exported by Carnet?");
+        diags.error({path, unit->line, 1},
+                    "this unit does not say which text it translates (file original= and "
+                    "unit name= are missing); was it exported by Carnet?");
         continue;
       }
       x.units.push_back(std::move(u));
@@ -125,17 +137,18 @@ std::optional<TranslationExchange> read_xliff(std::string_view text, const std::
 std::string write_translation_csv(const TranslationExchange& x) {
   // A byte order mark, so that spreadsheets read the accents as UTF-8.
   std::string out = "\xEF\xBB\xBF";
-  out += "file,key,location,context,fingerprint," + x.source_lang + "," + x.target_lang + ",previous " +
-         x.target_lang + "\r\n";
+  out += "file,key,location,context,fingerprint," + x.source_lang + "," + x.target_lang +
+         ",previous " + x.target_lang + "\r\n";
   for (const auto& u : x.units) {
-    out += csv_cell(u.file) + "," + csv_cell(u.key) + "," + csv_cell(u.location) + "," + csv_cell(u.context) + "," +
-           csv_cell(u.fingerprint) + "," + csv_cell(u.source) + "," + csv_cell(u.target) + "," +
-           csv_cell(u.previous) + "\r\n";
+    out += csv_cell(u.file) + "," + csv_cell(u.key) + "," + csv_cell(u.location) + "," +
+           csv_cell(u.context) + "," + csv_cell(u.fingerprint) + "," + csv_cell(u.source) + "," +
+           csv_cell(u.target) + "," + csv_cell(u.previous) + "\r\n";
   }
   return out;
 }
 
-std::optional<TranslationExchange> read_translation_csv(std::string_view text, const std::string& path,
+std::optional<TranslationExchange> read_translation_csv(std::string_view text,
+                                                        const std::string& path,
                                                         base::Diagnostics& diags) {
   CsvTable table = parse_csv(text, path, diags);
   if (diags.has_errors()) return std::nullopt;
@@ -149,24 +162,29 @@ std::optional<TranslationExchange> read_translation_csv(std::string_view text, c
   for (size_t i = 0; i < header.size(); ++i) {
     const std::string& h = header[i].text;
     column[h] = i;
-    if (h.size() >= 2 && h.size() <= 3 && h.find(' ') == std::string::npos && !column.count("previous " + h) &&
-        h != "key" && h != "file")
+    if (h.size() >= 2 && h.size() <= 3 && h.find(' ') == std::string::npos &&
+        !column.count("previous " + h) && h != "key" && h != "file")
       language_columns.push_back(i);
   }
   for (const char* required : {"file", "key", "fingerprint"})
     if (!column.count(required)) {
-      diags.error({path, 1, 1}, std::string("no \"") + required +
-                                    "\" column: the file must keep the columns of `carnet translations export`");
+      diags.error({path, 1, 1},
+                  std::string("no \"") + required +
+                      "\" column: the file must keep the columns of `carnet translations export`");
       return std::nullopt;
     }
   if (language_columns.size() < 2) {
-    diags.error({path, 1, 1}, "expected a column for the source language and one for the translation (e.g. fr,en)");
+    diags.error(
+        {path, 1, 1},
+        "expected a column for the source language and one for the translation (e.g. fr,en)");
     return std::nullopt;
   }
   TranslationExchange x;
   x.source_lang = header[language_columns[0]].text;
   x.target_lang = header[language_columns[1]].text;
-  auto cell = [](const CsvRow& row, size_t c) { return c < row.size() ? row[c].text : std::string(); };
+  auto cell = [](const CsvRow& row, size_t c) {
+    return c < row.size() ? row[c].text : std::string();
+  };
   for (size_t r = 1; r < table.rows.size(); ++r) {
     const CsvRow& row = table.rows[r];
     TranslationUnit u;
@@ -178,7 +196,8 @@ std::optional<TranslationExchange> read_translation_csv(std::string_view text, c
     u.source = cell(row, language_columns[0]);
     u.target = cell(row, language_columns[1]);
     if (u.file.empty() || u.key.empty()) {
-      diags.error({path, row.front().line, 1}, "this row has no file or key: keep those columns as exported");
+      diags.error({path, row.front().line, 1},
+                  "this row has no file or key: keep those columns as exported");
       continue;
     }
     x.units.push_back(std::move(u));

@@ -36,7 +36,8 @@ std::optional<TranslationExchange> read_xliff(std::string_view xml, const std::s
                                               base::Diagnostics& diags);
 
 std::string write_translation_csv(const TranslationExchange& x);
-std::optional<TranslationExchange> read_translation_csv(std::string_view csv, const std::string& path,
+std::optional<TranslationExchange> read_translation_csv(std::string_view csv,
+                                                        const std::string& path,
                                                         base::Diagnostics& diags);
 
 }  // namespace carnet::cli

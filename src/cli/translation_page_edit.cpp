@@ -26,7 +26,8 @@ SplitPage split(std::string_view text) {
   size_t at = first_end + 1;
   while (at <= text.size()) {
     auto end = text.find('\n', at);
-    std::string_view line = text.substr(at, end == std::string_view::npos ? std::string_view::npos : end - at);
+    std::string_view line =
+        text.substr(at, end == std::string_view::npos ? std::string_view::npos : end - at);
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line == "---") {
       p.has_front = true;
@@ -45,7 +46,8 @@ SplitPage split(std::string_view text) {
 // Top-level keys start at column 0; their value may go on over indented
 // lines (a block scalar, a long plain text).
 bool is_key_line(const std::string& line, std::string_view key) {
-  return line.size() > key.size() && line.compare(0, key.size(), key) == 0 && line[key.size()] == ':';
+  return line.size() > key.size() && line.compare(0, key.size(), key) == 0 &&
+         line[key.size()] == ':';
 }
 
 // Removes `key` (and its continuation lines); returns the index where it was
@@ -54,18 +56,22 @@ size_t remove_key(std::vector<std::string>& front, std::string_view key) {
   for (size_t i = 0; i < front.size(); ++i) {
     if (!is_key_line(front[i], key)) continue;
     size_t end = i + 1;
-    while (end < front.size() && (front[end].empty() || front[end][0] == ' ' || front[end][0] == '\t')) ++end;
+    while (end < front.size() &&
+           (front[end].empty() || front[end][0] == ' ' || front[end][0] == '\t'))
+      ++end;
     front.erase(front.begin() + static_cast<long>(i), front.begin() + static_cast<long>(end));
     return i;
   }
   return std::string::npos;
 }
 
-void set_key(std::vector<std::string>& front, std::string_view key, const std::string& value, size_t fallback) {
+void set_key(std::vector<std::string>& front, std::string_view key, const std::string& value,
+             size_t fallback) {
   size_t at = remove_key(front, key);
   if (value.empty()) return;
   if (at == std::string::npos) at = std::min(fallback, front.size());
-  front.insert(front.begin() + static_cast<long>(at), std::string(key) + ": " + csvplan::yaml_quote(value));
+  front.insert(front.begin() + static_cast<long>(at),
+               std::string(key) + ": " + csvplan::yaml_quote(value));
 }
 
 std::string join(const std::vector<std::string>& front, const std::string& body) {

@@ -7,7 +7,8 @@
 
 namespace carnet::cli {
 
-TranslationRecord TranslationRecord::load(const std::filesystem::path& site, base::Diagnostics& diags) {
+TranslationRecord TranslationRecord::load(const std::filesystem::path& site,
+                                          base::Diagnostics& diags) {
   TranslationRecord record;
   std::error_code ec;
   if (!std::filesystem::exists(site / path, ec)) return record;
@@ -16,12 +17,14 @@ TranslationRecord TranslationRecord::load(const std::filesystem::path& site, bas
     if (root.IsNull()) return record;
     if (!root.IsMap()) throw YAML::Exception(root.Mark(), "expected a map of files");
     for (const auto& file : root) {
-      if (!file.second.IsMap()) throw YAML::Exception(file.second.Mark(), "expected a map of texts");
+      if (!file.second.IsMap())
+        throw YAML::Exception(file.second.Mark(), "expected a map of texts");
       for (const auto& key : file.second) {
-        if (!key.second.IsMap()) throw YAML::Exception(key.second.Mark(), "expected {LANG: FINGERPRINT}");
+        if (!key.second.IsMap())
+          throw YAML::Exception(key.second.Mark(), "expected {LANG: FINGERPRINT}");
         for (const auto& lang : key.second)
-          record.set(file.first.as<std::string>(), key.first.as<std::string>(), lang.first.as<std::string>(),
-                     lang.second.as<std::string>());
+          record.set(file.first.as<std::string>(), key.first.as<std::string>(),
+                     lang.first.as<std::string>(), lang.second.as<std::string>());
       }
     }
   } catch (const YAML::Exception& e) {
@@ -32,7 +35,8 @@ TranslationRecord TranslationRecord::load(const std::filesystem::path& site, bas
   return record;
 }
 
-std::string TranslationRecord::get(const std::string& file, const std::string& key, const std::string& lang) const {
+std::string TranslationRecord::get(const std::string& file, const std::string& key,
+                                   const std::string& lang) const {
   auto f = entries_.find(file);
   if (f == entries_.end()) return "";
   auto k = f->second.find(key);
@@ -41,12 +45,13 @@ std::string TranslationRecord::get(const std::string& file, const std::string& k
   return l == k->second.end() ? "" : l->second;
 }
 
-void TranslationRecord::set(const std::string& file, const std::string& key, const std::string& lang,
-                            const std::string& fingerprint) {
+void TranslationRecord::set(const std::string& file, const std::string& key,
+                            const std::string& lang, const std::string& fingerprint) {
   entries_[file][key][lang] = fingerprint;
 }
 
-void TranslationRecord::erase(const std::string& file, const std::string& key, const std::string& lang) {
+void TranslationRecord::erase(const std::string& file, const std::string& key,
+                              const std::string& lang) {
   auto f = entries_.find(file);
   if (f == entries_.end()) return;
   auto k = f->second.find(key);
@@ -79,7 +84,8 @@ std::string TranslationRecord::to_yaml() const {
 bool TranslationRecord::save(const std::filesystem::path& site) const {
   const std::string text = to_yaml();
   std::error_code ec;
-  if (std::filesystem::exists(site / path, ec) && base::read_file(site / path) == text) return false;
+  if (std::filesystem::exists(site / path, ec) && base::read_file(site / path) == text)
+    return false;
   base::write_file(site / path, text);
   return true;
 }

@@ -24,7 +24,8 @@ class TranslationRecord {
 
   // The fingerprint recorded for (file, key, lang), or "" when none.
   std::string get(const std::string& file, const std::string& key, const std::string& lang) const;
-  void set(const std::string& file, const std::string& key, const std::string& lang, const std::string& fingerprint);
+  void set(const std::string& file, const std::string& key, const std::string& lang,
+           const std::string& fingerprint);
   void erase(const std::string& file, const std::string& key, const std::string& lang);
 
   // The file's text: sorted, so that the same record is the same bytes.

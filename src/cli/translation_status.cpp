@@ -2,8 +2,9 @@
 
 namespace carnet::cli {
 
-std::vector<TextStatus> translation_status(const std::vector<SiteText>& texts, const model::Site& site,
-                                           const TranslationRecord& record, const std::string& lang) {
+std::vector<TextStatus> translation_status(const std::vector<SiteText>& texts,
+                                           const model::Site& site, const TranslationRecord& record,
+                                           const std::string& lang) {
   std::vector<TextStatus> out;
   out.reserve(texts.size());
   for (const auto& t : texts) {

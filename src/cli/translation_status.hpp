@@ -22,7 +22,8 @@ struct TextStatus {
 };
 
 // The status of every text in `lang`.
-std::vector<TextStatus> translation_status(const std::vector<SiteText>& texts, const model::Site& site,
-                                           const TranslationRecord& record, const std::string& lang);
+std::vector<TextStatus> translation_status(const std::vector<SiteText>& texts,
+                                           const model::Site& site, const TranslationRecord& record,
+                                           const std::string& lang);
 
 }  // namespace carnet::cli

@@ -27,24 +27,26 @@ class Collector {
   }
 
   // `noun` #n of `who`: "lead #2 of action 1.1.2 (guide)".
-  void list(const std::string& file, const std::string& key, const std::string& noun, const std::string& who,
-            const std::vector<model::LocalizedText>& texts) {
+  void list(const std::string& file, const std::string& key, const std::string& noun,
+            const std::string& who, const std::vector<model::LocalizedText>& texts) {
     for (size_t i = 0; i < texts.size(); ++i)
-      text(file, key + "/" + std::to_string(i), noun + " #" + std::to_string(i + 1) + " of " + who, texts[i], false);
+      text(file, key + "/" + std::to_string(i), noun + " #" + std::to_string(i + 1) + " of " + who,
+           texts[i], false);
   }
 
   void notes(const std::string& file, const std::string& key, const std::string& what,
              const std::vector<model::Note>& notes) {
     for (size_t i = 0; i < notes.size(); ++i)
-      text(file, key + "/notes/" + std::to_string(i) + "/text", "note #" + std::to_string(i + 1) + " of " + what,
-           notes[i].text, true);
+      text(file, key + "/notes/" + std::to_string(i) + "/text",
+           "note #" + std::to_string(i + 1) + " of " + what, notes[i].text, true);
   }
 
   void action(const std::string& file, const std::string& key, const model::Action& a) {
     const std::string who = "action " + a.code + " (" + a.id + ")";
     text(file, key + "/title", "title of " + who, a.title, false);
     text(file, key + "/details", "details of " + who, a.details, true);
-    if (a.due && a.due->kind == model::Due::Kind::text) text(file, key + "/due", "due date of " + who, a.due->text, false);
+    if (a.due && a.due->kind == model::Due::Kind::text)
+      text(file, key + "/due", "due date of " + who, a.due->text, false);
     list(file, key + "/leads", "lead", who, a.leads);
     list(file, key + "/partners", "partner", who, a.partners);
     list(file, key + "/results", "result", who, a.results);
@@ -63,8 +65,10 @@ class Collector {
     list(file, key + "/indicators", "indicator", who, s.indicators);
     list(file, key + "/follow_up", "follow-up", who, s.follow_up);
     notes(file, key, who, s.notes);
-    for (size_t i = 0; i < s.sections.size(); ++i) section(file, key + "/sections/" + std::to_string(i), s.sections[i]);
-    for (size_t i = 0; i < s.actions.size(); ++i) action(file, key + "/actions/" + std::to_string(i), s.actions[i]);
+    for (size_t i = 0; i < s.sections.size(); ++i)
+      section(file, key + "/sections/" + std::to_string(i), s.sections[i]);
+    for (size_t i = 0; i < s.actions.size(); ++i)
+      action(file, key + "/actions/" + std::to_string(i), s.actions[i]);
   }
 
   void plan(const model::Plan& p) {
@@ -73,9 +77,12 @@ class Collector {
     text(f, "summary", "summary of the plan", p.summary, true);
     text(f, "intro", "introduction of the plan", p.intro, true);
     for (size_t i = 0; i < p.levels.size(); ++i)
-      text(f, "levels/" + std::to_string(i), "name of level " + std::to_string(i + 1), p.levels[i], false);
-    for (const auto& [field, label] : p.labels) text(f, "labels/" + field, "label of " + field, label, false);
-    for (size_t i = 0; i < p.sections.size(); ++i) section(f, "sections/" + std::to_string(i), p.sections[i]);
+      text(f, "levels/" + std::to_string(i), "name of level " + std::to_string(i + 1), p.levels[i],
+           false);
+    for (const auto& [field, label] : p.labels)
+      text(f, "labels/" + field, "label of " + field, label, false);
+    for (size_t i = 0; i < p.sections.size(); ++i)
+      section(f, "sections/" + std::to_string(i), p.sections[i]);
   }
 
   void config() {
@@ -83,7 +90,8 @@ class Collector {
     text(c.source, "title", "title of the site", c.title, false);
     text(c.source, "description", "description of the site", c.description, false);
     text(c.source, "organization/name", "name of the organization", c.organization.name, false);
-    text(c.source, "organization/address", "address of the organization", c.organization.address, false);
+    text(c.source, "organization/address", "address of the organization", c.organization.address,
+         false);
   }
 
   void pages() {
@@ -123,18 +131,21 @@ std::vector<SiteText> collect_site_texts(const model::Site& site) {
   for (const auto& p : site.plans) c.plan(p);
   c.pages();
   // Stable: texts of one file stay in document order.
-  std::stable_sort(out.begin(), out.end(), [](const SiteText& a, const SiteText& b) { return a.file < b.file; });
+  std::stable_sort(out.begin(), out.end(),
+                   [](const SiteText& a, const SiteText& b) { return a.file < b.file; });
   return out;
 }
 
 std::string source_language(const SiteText& t, const model::Site& site) {
   if (t.page) return site.pages[*t.page].lang;
   for (const auto& lang : site.config.languages)
-    if (auto it = t.text->text.find(lang); it != t.text->text.end() && !it->second.empty()) return lang;
+    if (auto it = t.text->text.find(lang); it != t.text->text.end() && !it->second.empty())
+      return lang;
   return site.config.default_language();
 }
 
-std::optional<PageTexts> page_texts(const SiteText& t, const model::Site& site, const std::string& lang) {
+std::optional<PageTexts> page_texts(const SiteText& t, const model::Site& site,
+                                    const std::string& lang) {
   if (!t.page) return std::nullopt;
   auto found = site.find_page(site.pages[*t.page].group, lang);
   if (!found) return std::nullopt;

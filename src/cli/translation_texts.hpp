@@ -36,7 +36,8 @@ std::string source_language(const SiteText& t, const model::Site& site);
 struct PageTexts {
   std::string title, summary, body;
 };
-std::optional<PageTexts> page_texts(const SiteText& t, const model::Site& site, const std::string& lang);
+std::optional<PageTexts> page_texts(const SiteText& t, const model::Site& site,
+                                    const std::string& lang);
 std::string text_in(const SiteText& t, const model::Site& site, const std::string& lang);
 
 // A fingerprint of a source text (64-bit FNV-1a, in hex): recorded when a

@@ -30,8 +30,10 @@ class Parser {
     if (!error_.message.empty()) return nullptr;
     int line = 1, column = 1;
     for (size_t k = 0; k < i_ && k < s_.size(); ++k) {
-      if (s_[k] == '\n') ++line, column = 1;
-      else ++column;
+      if (s_[k] == '\n')
+        ++line, column = 1;
+      else
+        ++column;
     }
     error_ = {line, column, std::move(message)};
     return nullptr;
@@ -58,11 +60,16 @@ class Parser {
   void skip_misc() {
     for (;;) {
       skip_space();
-      if (starts("\xEF\xBB\xBF")) i_ += 3;
-      else if (starts("<?")) skip_until("?>");
-      else if (starts("<!--")) skip_until("-->");
-      else if (starts("<!DOCTYPE")) skip_until(">");
-      else return;
+      if (starts("\xEF\xBB\xBF"))
+        i_ += 3;
+      else if (starts("<?"))
+        skip_until("?>");
+      else if (starts("<!--"))
+        skip_until("-->");
+      else if (starts("<!DOCTYPE"))
+        skip_until(">");
+      else
+        return;
     }
   }
 
@@ -77,15 +84,21 @@ class Parser {
     if (end == std::string_view::npos || end - i_ > 12) return false;
     std::string_view ref = s_.substr(i_ + 1, end - i_ - 1);
     i_ = end + 1;
-    if (ref == "lt") out += '<';
-    else if (ref == "gt") out += '>';
-    else if (ref == "amp") out += '&';
-    else if (ref == "quot") out += '"';
-    else if (ref == "apos") out += '\'';
+    if (ref == "lt")
+      out += '<';
+    else if (ref == "gt")
+      out += '>';
+    else if (ref == "amp")
+      out += '&';
+    else if (ref == "quot")
+      out += '"';
+    else if (ref == "apos")
+      out += '\'';
     else if (ref.size() > 1 && ref[0] == '#') {
       unsigned long cp = 0;
       try {
-        cp = ref[1] == 'x' ? std::stoul(std::string(ref.substr(2)), nullptr, 16) : std::stoul(std::string(ref.substr(1)));
+        cp = ref[1] == 'x' ? std::stoul(std::string(ref.substr(2)), nullptr, 16)
+                           : std::stoul(std::string(ref.substr(1)));
       } catch (...) {
         return false;
       }
@@ -130,10 +143,12 @@ class Parser {
       }
       std::string attr = name();
       skip_space();
-      if (attr.empty() || at_end() || s_[i_] != '=') return fail("malformed attribute in <" + e->name + ">");
+      if (attr.empty() || at_end() || s_[i_] != '=')
+        return fail("malformed attribute in <" + e->name + ">");
       ++i_;
       skip_space();
-      if (at_end() || (s_[i_] != '"' && s_[i_] != '\'')) return fail("attribute value without quotes");
+      if (at_end() || (s_[i_] != '"' && s_[i_] != '\''))
+        return fail("attribute value without quotes");
       char q = s_[i_++];
       std::string value;
       while (!at_end() && s_[i_] != q) {
@@ -199,7 +214,8 @@ std::string Element::local_name() const {
 const std::string* Element::attribute(std::string_view local) const {
   for (const auto& [k, v] : attributes) {
     auto colon = k.find(':');
-    std::string_view l = colon == std::string::npos ? std::string_view(k) : std::string_view(k).substr(colon + 1);
+    std::string_view l =
+        colon == std::string::npos ? std::string_view(k) : std::string_view(k).substr(colon + 1);
     if (l == local && k.rfind("xmlns", 0) != 0) return &v;
   }
   return nullptr;
@@ -228,14 +244,29 @@ std::string escape(std::string_view s, bool attribute) {
   out.reserve(s.size());
   for (char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += attribute ? "&quot;" : "\""; break;
-      case '\n': out += attribute ? "&#10;" : "\n"; break;
-      case '\r': out += "&#13;"; break;
-      case '\t': out += attribute ? "&#9;" : "\t"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += attribute ? "&quot;" : "\"";
+        break;
+      case '\n':
+        out += attribute ? "&#10;" : "\n";
+        break;
+      case '\r':
+        out += "&#13;";
+        break;
+      case '\t':
+        out += attribute ? "&#9;" : "\t";
+        break;
+      default:
+        out += c;
     }
   }
   return out;

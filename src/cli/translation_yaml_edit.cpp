@@ -50,9 +50,12 @@ bool in_flow(std::string_view s, size_t at) {
       if (c == quote) quote = 0;
       continue;
     }
-    if (c == '"' || c == '\'') quote = c;
-    else if (c == '{' || c == '[') ++depth;
-    else if (c == '}' || c == ']') --depth;
+    if (c == '"' || c == '\'')
+      quote = c;
+    else if (c == '{' || c == '[')
+      ++depth;
+    else if (c == '}' || c == ']')
+      --depth;
   }
   return depth > 0;
 }
@@ -87,7 +90,8 @@ std::string key_before(std::string_view s, size_t at) {
 std::string scalar_for(const std::string& value, bool markdown, bool flow, size_t indent) {
   const bool multiline = value.find('\n') != std::string::npos;
   const bool blockable = !value.empty() && value.front() != ' ' && value.front() != '\n' &&
-                         value.find('\t') == std::string::npos && value.find("\r") == std::string::npos;
+                         value.find('\t') == std::string::npos &&
+                         value.find("\r") == std::string::npos;
   if (!markdown || !multiline || flow || !blockable) return csvplan::yaml_quote(value);
   // Keep the text's final line breaks exactly: `|-` for none, `|` for
   // one, `|+` for more.
@@ -99,7 +103,8 @@ std::string scalar_for(const std::string& value, bool markdown, bool flow, size_
   size_t at = 0;
   for (;;) {
     auto nl = body.find('\n', at);
-    std::string_view line = std::string_view(body).substr(at, nl == std::string::npos ? std::string::npos : nl - at);
+    std::string_view line =
+        std::string_view(body).substr(at, nl == std::string::npos ? std::string::npos : nl - at);
     out += "\n";
     if (!line.empty()) out += pad + std::string(line);
     if (nl == std::string::npos) break;
@@ -132,9 +137,12 @@ ScalarExtent scalar_extent(std::string_view s, size_t begin) {
   } else if (c == '\'') {
     size_t k = begin + 1;
     while (k < s.size()) {
-      if (s[k] == '\'' && k + 1 < s.size() && s[k + 1] == '\'') k += 2;
-      else if (s[k] == '\'') break;
-      else ++k;
+      if (s[k] == '\'' && k + 1 < s.size() && s[k + 1] == '\'')
+        k += 2;
+      else if (s[k] == '\'')
+        break;
+      else
+        ++k;
     }
     e.end = std::min(k + 1, s.size());
   } else if ((c == '|' || c == '>') && !e.flow) {
@@ -178,8 +186,8 @@ ScalarExtent scalar_extent(std::string_view s, size_t begin) {
   return e;
 }
 
-std::string apply_yaml_edits(const std::string& yaml, const std::string& path, const std::vector<YamlTextEdit>& edits,
-                             base::Diagnostics& diags) {
+std::string apply_yaml_edits(const std::string& yaml, const std::string& path,
+                             const std::vector<YamlTextEdit>& edits, base::Diagnostics& diags) {
   std::vector<Splice> splices;
   for (const auto& edit : edits) {
     const model::LocalizedText& t = *edit.text;
@@ -217,7 +225,8 @@ std::string apply_yaml_edits(const std::string& yaml, const std::string& path, c
         if (auto o = offset_of(yaml, pos); o && *o > last) last = *o;
       auto e = scalar_extent(yaml, last);
       if (e.flow) {
-        splices.push_back({e.end, e.end, ", " + edit.lang + ": " + csvplan::yaml_quote(edit.value)});
+        splices.push_back(
+            {e.end, e.end, ", " + edit.lang + ": " + csvplan::yaml_quote(edit.value)});
       } else {
         size_t key_col = owner_column(yaml, last);
         if (key_col == std::string::npos) {
@@ -240,7 +249,9 @@ std::string apply_yaml_edits(const std::string& yaml, const std::string& path, c
       // or a brace in it would end it inside { }.
       const bool quoted = original.front() == '"' || original.front() == '\'';
       const std::string source_scalar =
-          quoted ? original : csvplan::yaml_quote(t.text.count(edit.source_lang) ? t.text.at(edit.source_lang) : original);
+          quoted ? original
+                 : csvplan::yaml_quote(t.text.count(edit.source_lang) ? t.text.at(edit.source_lang)
+                                                                      : original);
       splices.push_back({e.begin, e.end,
                          "{" + edit.source_lang + ": " + source_scalar + ", " + edit.lang + ": " +
                              csvplan::yaml_quote(edit.value) + "}"});
@@ -271,11 +282,12 @@ std::string apply_yaml_edits(const std::string& yaml, const std::string& path, c
     size_t begin = e.begin;
     while (begin > 0 && yaml[begin - 1] == ' ') --begin;
     splices.push_back({begin, e.end,
-                       "\n" + pad + edit.source_lang + ": " + moved + "\n" + pad + edit.lang + ": " +
-                           scalar_for(edit.value, edit.markdown, false, key_col + 4)});
+                       "\n" + pad + edit.source_lang + ": " + moved + "\n" + pad + edit.lang +
+                           ": " + scalar_for(edit.value, edit.markdown, false, key_col + 4)});
   }
   // From the end of the file back, so that offsets stay true.
-  std::sort(splices.begin(), splices.end(), [](const Splice& a, const Splice& b) { return a.begin > b.begin; });
+  std::sort(splices.begin(), splices.end(),
+            [](const Splice& a, const Splice& b) { return a.begin > b.begin; });
   std::string out = yaml;
   size_t limit = std::string::npos;
   for (const auto& s : splices) {

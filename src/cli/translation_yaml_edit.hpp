@@ -25,8 +25,8 @@ struct YamlTextEdit {
 
 // Applies `edits` to `yaml` (the text of the file `path`). An edit that
 // cannot be made safely is reported to `diags` and left out.
-std::string apply_yaml_edits(const std::string& yaml, const std::string& path, const std::vector<YamlTextEdit>& edits,
-                             base::Diagnostics& diags);
+std::string apply_yaml_edits(const std::string& yaml, const std::string& path,
+                             const std::vector<YamlTextEdit>& edits, base::Diagnostics& diags);
 
 // The extent [begin, end) of the YAML scalar that starts at byte `begin`
 // (a plain, quoted or block scalar), for tests and for the editor.

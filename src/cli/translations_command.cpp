@@ -32,7 +32,8 @@ void print(const base::Diagnostics& diags) {
 std::optional<model::Site> load_for_translation(const std::string& root) {
   std::error_code ec;
   if (!fs::exists(fs::path(root) / "carnet.yaml", ec)) {
-    std::fprintf(stderr, "carnet: error: '%s' is not a Carnet site (it has no carnet.yaml)\n", root.c_str());
+    std::fprintf(stderr, "carnet: error: '%s' is not a Carnet site (it has no carnet.yaml)\n",
+                 root.c_str());
     return std::nullopt;
   }
   base::Diagnostics diags;
@@ -74,7 +75,8 @@ std::string location_of(const base::SourcePos& p) {
 }
 
 // Texts by (file, key), to find what a unit translates.
-std::map<std::pair<std::string, std::string>, const SiteText*> index_texts(const std::vector<SiteText>& texts) {
+std::map<std::pair<std::string, std::string>, const SiteText*> index_texts(
+    const std::vector<SiteText>& texts) {
   std::map<std::pair<std::string, std::string>, const SiteText*> out;
   for (const auto& t : texts) out[{t.file, t.key}] = &t;
   return out;
@@ -87,8 +89,8 @@ int run_translations_export(const ExportOptions& options) {
   if (!loaded) return 1;
   const model::Site& site = *loaded;
   if (!is_language(site, options.lang)) {
-    std::fprintf(stderr, "carnet: error: --lang %s is not a language of this site (%s)\n", options.lang.c_str(),
-                 base::join(site.config.languages, ", ").c_str());
+    std::fprintf(stderr, "carnet: error: --lang %s is not a language of this site (%s)\n",
+                 options.lang.c_str(), base::join(site.config.languages, ", ").c_str());
     return 2;
   }
   std::string format = options.format;
@@ -101,9 +103,8 @@ int run_translations_export(const ExportOptions& options) {
   TranslationExchange x;
   x.target_lang = options.lang;
   x.source_lang = options.lang != site.config.default_language() ? site.config.default_language()
-                                                                  : site.config.languages.size() > 1
-                                                                        ? site.config.languages[1]
-                                                                        : options.lang;
+                  : site.config.languages.size() > 1             ? site.config.languages[1]
+                                                                 : options.lang;
   size_t words = 0, skipped = 0;
   for (const auto& s : translation_status(texts, site, record, options.lang)) {
     if (s.state != TranslationState::missing && s.state != TranslationState::stale) continue;
@@ -119,8 +120,10 @@ int run_translations_export(const ExportOptions& options) {
       const std::string where = location_of(text_position(t, site));
       auto add = [&](const char* part, const std::string& text, const std::string& prev) {
         if (text.empty() && std::string_view(part) != "title") return;
-        TranslationUnit u{t.file, std::string("page/") + part, where, std::string(part) + " of the page " + t.file,
-                          fingerprint, text, "", s.state == TranslationState::stale ? prev : ""};
+        TranslationUnit u{t.file,      std::string("page/") + part,
+                          where,       std::string(part) + " of the page " + t.file,
+                          fingerprint, text,
+                          "",          s.state == TranslationState::stale ? prev : ""};
         words += count_words(text);
         x.units.push_back(std::move(u));
       };
@@ -141,12 +144,12 @@ int run_translations_export(const ExportOptions& options) {
     x.units.push_back(std::move(u));
   }
   base::write_file(options.output, format == "csv" ? write_translation_csv(x) : write_xliff(x));
-  std::fprintf(stderr, "wrote %zu text%s to translate into %s (%s), %zu words, to %s\n", x.units.size(),
-               x.units.size() == 1 ? "" : "s", language_name(options.lang).c_str(), options.lang.c_str(), words,
-               options.output.c_str());
+  std::fprintf(stderr, "wrote %zu text%s to translate into %s (%s), %zu words, to %s\n",
+               x.units.size(), x.units.size() == 1 ? "" : "s", language_name(options.lang).c_str(),
+               options.lang.c_str(), words, options.output.c_str());
   if (skipped)
-    std::fprintf(stderr, "%zu text%s written in neither %s nor %s left out\n", skipped, skipped == 1 ? "" : "s",
-                 x.source_lang.c_str(), options.lang.c_str());
+    std::fprintf(stderr, "%zu text%s written in neither %s nor %s left out\n", skipped,
+                 skipped == 1 ? "" : "s", x.source_lang.c_str(), options.lang.c_str());
   return 0;
 }
 
@@ -155,8 +158,8 @@ namespace {
 // Re-reads an edited YAML file and checks that every edit reads back as
 // intended: the new value in its language, the other languages unchanged.
 bool verify_yaml(const std::string& file, const std::string& text, const model::Site& site,
-                 const std::vector<std::pair<const SiteText*, std::string>>& expected, const std::string& lang,
-                 base::Diagnostics& diags) {
+                 const std::vector<std::pair<const SiteText*, std::string>>& expected,
+                 const std::string& lang, base::Diagnostics& diags) {
   base::Diagnostics check;
   model::Site copy;
   copy.config = site.config;
@@ -184,7 +187,8 @@ bool verify_yaml(const std::string& file, const std::string& text, const model::
       if (!now.count(lang) || now.at(lang) != value) ok = false;
     }
     if (!ok) {
-      diags.error(text_position(*old, site), "could not write the " + lang + " text of the " + old->what +
+      diags.error(text_position(*old, site), "could not write the " + lang + " text of the " +
+                                                 old->what +
                                                  " safely; the file was left unchanged");
       return false;
     }
@@ -208,8 +212,9 @@ int run_translations_import(const ImportOptions& options) {
   const std::string data = base::read_file(options.file);
   base::Diagnostics diags;
   const size_t first = data.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
-  auto x = first != std::string::npos && data[first] == '<' ? read_xliff(data, options.file, diags)
-                                                            : read_translation_csv(data, options.file, diags);
+  auto x = first != std::string::npos && data[first] == '<'
+               ? read_xliff(data, options.file, diags)
+               : read_translation_csv(data, options.file, diags);
   if (!x) {
     print(diags);
     return 1;
@@ -219,8 +224,9 @@ int run_translations_import(const ImportOptions& options) {
   const model::Site& site = *loaded;
   const std::string& lang = x->target_lang;
   if (!is_language(site, lang)) {
-    std::fprintf(stderr, "carnet: error: %s translates into %s, which is not a language of this site (%s)\n",
-                 options.file.c_str(), lang.c_str(), base::join(site.config.languages, ", ").c_str());
+    std::fprintf(
+        stderr, "carnet: error: %s translates into %s, which is not a language of this site (%s)\n",
+        options.file.c_str(), lang.c_str(), base::join(site.config.languages, ", ").c_str());
     return 1;
   }
   TranslationRecord record = TranslationRecord::load(options.site, diags);
@@ -244,8 +250,9 @@ int run_translations_import(const ImportOptions& options) {
     const base::SourcePos unit_pos{u.file, 1, 1};
     if (it == index.end()) {
       ++tally.conflicts;
-      diags.error(unit_pos, "conflict: " + u.key + " (" + u.context +
-                                ") is no longer in this file; it moved or was deleted since the export");
+      diags.error(unit_pos,
+                  "conflict: " + u.key + " (" + u.context +
+                      ") is no longer in this file; it moved or was deleted since the export");
       continue;
     }
     const SiteText& t = *it->second;
@@ -253,18 +260,22 @@ int run_translations_import(const ImportOptions& options) {
     if (text_fingerprint(text_in(t, site, source_lang)) != u.fingerprint) {
       if (conflicted.insert(&t).second) {
         ++tally.conflicts;
-        diags.error(text_position(t, site), "conflict: the " + language_name(source_lang) + " text of the " + t.what +
-                                                " changed since the export; export it again and translate the new "
-                                                "text");
+        diags.error(text_position(t, site),
+                    "conflict: the " + language_name(source_lang) + " text of the " + t.what +
+                        " changed since the export; export it again and translate the new "
+                        "text");
       }
       continue;
     }
     if (page_part) {
       auto& p = pages[&t];
       const std::string part = u.key.substr(5);
-      if (part == "title") p.title = u.target;
-      else if (part == "summary") p.summary = u.target;
-      else if (part == "body") p.body = u.target;
+      if (part == "title")
+        p.title = u.target;
+      else if (part == "summary")
+        p.summary = u.target;
+      else if (part == "body")
+        p.body = u.target;
       continue;
     }
     record.set(t.file, t.key, lang, u.fingerprint);
@@ -280,7 +291,8 @@ int run_translations_import(const ImportOptions& options) {
     const std::string before = base::read_file(root / file);
     base::Diagnostics edit_diags;
     const std::string after = apply_yaml_edits(before, file, file_edits, edit_diags);
-    if (edit_diags.has_errors() || !verify_yaml(file, after, site, expected[file], lang, edit_diags)) {
+    if (edit_diags.has_errors() ||
+        !verify_yaml(file, after, site, expected[file], lang, edit_diags)) {
       tally.conflicts += file_edits.size();
       for (const auto& e : expected[file]) record.erase(e.first->file, e.first->key, lang);
       diags.append(std::move(edit_diags));
@@ -294,7 +306,8 @@ int run_translations_import(const ImportOptions& options) {
   for (const auto& [t, translation] : pages) {
     const model::Page& source = site.pages[*t->page];
     auto existing = site.find_page(source.group, lang);
-    if (translation.title.empty() || (!trim_lines(source.markdown).empty() && translation.body.empty())) {
+    if (translation.title.empty() ||
+        (!trim_lines(source.markdown).empty() && translation.body.empty())) {
       ++tally.untranslated;
       continue;
     }
@@ -309,13 +322,15 @@ int run_translations_import(const ImportOptions& options) {
       }
     }
     std::string rel = existing ? site.pages[*existing].source
-                               : "content/" + (source.dir.empty() ? "" : source.dir + "/") + source.name + "." + lang + ".md";
-    std::string text = existing ? update_translated_page(base::read_file(root / rel), translation)
-                                : make_translated_page(base::read_file(root / source.source), translation);
+                               : "content/" + (source.dir.empty() ? "" : source.dir + "/") +
+                                     source.name + "." + lang + ".md";
+    std::string text =
+        existing ? update_translated_page(base::read_file(root / rel), translation)
+                 : make_translated_page(base::read_file(root / source.source), translation);
     if (!existing && fs::exists(root / rel, ec)) {
       ++tally.conflicts;
-      diags.error({rel, 1, 1}, "conflict: this file exists but is not a translation of " + source.source +
-                                   "; the page was not written");
+      diags.error({rel, 1, 1}, "conflict: this file exists but is not a translation of " +
+                                   source.source + "; the page was not written");
       continue;
     }
     // Read it back as the loader will.
@@ -326,10 +341,11 @@ int run_translations_import(const ImportOptions& options) {
     check.name = source.name;
     check.kind = source.kind;
     base::Diagnostics page_diags;
-    if (!load::read_page(text, check, site.config.languages, page_diags) || page_diags.has_errors() ||
-        check.title != translation.title) {
+    if (!load::read_page(text, check, site.config.languages, page_diags) ||
+        page_diags.has_errors() || check.title != translation.title) {
       ++tally.conflicts;
-      diags.error({rel, 1, 1}, "could not write this translation safely; the file was left unchanged");
+      diags.error({rel, 1, 1},
+                  "could not write this translation safely; the file was left unchanged");
       continue;
     }
     base::write_file(root / rel, text);
@@ -340,10 +356,13 @@ int run_translations_import(const ImportOptions& options) {
 
   if (record.save(options.site)) tally.files.insert(TranslationRecord::path);
   print(diags);
-  std::fprintf(stderr, "%zu translation%s written into %zu file%s, %zu already there, %zu not translated yet",
-               tally.written, tally.written == 1 ? "" : "s", tally.files.size(), tally.files.size() == 1 ? "" : "s",
-               tally.unchanged, tally.untranslated);
-  if (tally.conflicts) std::fprintf(stderr, ", %zu conflict%s", tally.conflicts, tally.conflicts == 1 ? "" : "s");
+  std::fprintf(
+      stderr,
+      "%zu translation%s written into %zu file%s, %zu already there, %zu not translated yet",
+      tally.written, tally.written == 1 ? "" : "s", tally.files.size(),
+      tally.files.size() == 1 ? "" : "s", tally.unchanged, tally.untranslated);
+  if (tally.conflicts)
+    std::fprintf(stderr, ", %zu conflict%s", tally.conflicts, tally.conflicts == 1 ? "" : "s");
   std::fprintf(stderr, "\n");
   return diags.has_errors() ? 1 : 0;
 }
@@ -362,12 +381,13 @@ int run_translations_accept(const std::string& root, const std::string& lang) {
   const auto texts = collect_site_texts(site);
   for (const auto& s : translation_status(texts, site, record, lang)) {
     if (s.state != TranslationState::translated && s.state != TranslationState::stale) continue;
-    record.set(s.text->file, s.text->key, lang, text_fingerprint(text_in(*s.text, site, s.source_lang)));
+    record.set(s.text->file, s.text->key, lang,
+               text_fingerprint(text_in(*s.text, site, s.source_lang)));
     ++n;
   }
   record.save(root);
-  std::fprintf(stderr, "%zu %s translation%s recorded as up to date in %s\n", n, language_name(lang).c_str(),
-               n == 1 ? "" : "s", TranslationRecord::path);
+  std::fprintf(stderr, "%zu %s translation%s recorded as up to date in %s\n", n,
+               language_name(lang).c_str(), n == 1 ? "" : "s", TranslationRecord::path);
   return 0;
 }
 
@@ -376,9 +396,11 @@ void add_translations_command(CLI::App& app, int& exit_code) {
   cmd->require_subcommand(1);
 
   auto ex = std::make_shared<ExportOptions>();
-  auto* exp = cmd->add_subcommand("export", "Write the texts that lack a translation (XLIFF 2.0 or CSV)");
+  auto* exp =
+      cmd->add_subcommand("export", "Write the texts that lack a translation (XLIFF 2.0 or CSV)");
   exp->add_option("--lang", ex->lang, "The language to translate into (en)")->required();
-  exp->add_option("--format", ex->format, "xliff (default) or csv; by default from the file's extension")
+  exp->add_option("--format", ex->format,
+                  "xliff (default) or csv; by default from the file's extension")
       ->check(CLI::IsMember({"xliff", "csv"}));
   exp->add_option("-o,--output", ex->output, "The file to write: a-traduire.xliff")->required();
   exp->add_option("SITE", ex->site, "The site folder (default: the current folder)");
@@ -391,8 +413,10 @@ void add_translations_command(CLI::App& app, int& exit_code) {
   imp->callback([im, &exit_code] { exit_code = run_translations_import(*im); });
 
   auto ac = std::make_shared<std::pair<std::string, std::string>>(".", "");
-  auto* acc = cmd->add_subcommand("accept", "Record the current translations as up to date (after editing by hand)");
-  acc->add_option("--lang", ac->second, "The language whose translations are up to date")->required();
+  auto* acc = cmd->add_subcommand(
+      "accept", "Record the current translations as up to date (after editing by hand)");
+  acc->add_option("--lang", ac->second, "The language whose translations are up to date")
+      ->required();
   acc->add_option("SITE", ac->first, "The site folder (default: the current folder)");
   acc->callback([ac, &exit_code] { exit_code = run_translations_accept(ac->first, ac->second); });
 }

@@ -41,20 +41,34 @@ const char* not_found_page =
 
 std::string content_type_of(const std::string& path) {
   static const std::map<std::string, std::string> types = {
-      {".html", "text/html; charset=utf-8"},    {".css", "text/css; charset=utf-8"},
-      {".js", "text/javascript; charset=utf-8"}, {".json", "application/json"},
-      {".xml", "application/xml"},              {".atom", "application/atom+xml"},
-      {".txt", "text/plain; charset=utf-8"},    {".svg", "image/svg+xml"},
-      {".png", "image/png"},                    {".jpg", "image/jpeg"},
-      {".jpeg", "image/jpeg"},                  {".gif", "image/gif"},
-      {".webp", "image/webp"},                  {".avif", "image/avif"},
-      {".ico", "image/x-icon"},                 {".pdf", "application/pdf"},
-      {".epub", "application/epub+zip"},        {".odt", "application/vnd.oasis.opendocument.text"},
-      {".woff2", "font/woff2"},                 {".woff", "font/woff"},
-      {".ttf", "font/ttf"},                     {".otf", "font/otf"},
-      {".mp4", "video/mp4"},                    {".webm", "video/webm"},
-      {".mp3", "audio/mpeg"},                   {".csv", "text/csv; charset=utf-8"},
-      {".zip", "application/zip"},              {".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"},
+      {".html", "text/html; charset=utf-8"},
+      {".css", "text/css; charset=utf-8"},
+      {".js", "text/javascript; charset=utf-8"},
+      {".json", "application/json"},
+      {".xml", "application/xml"},
+      {".atom", "application/atom+xml"},
+      {".txt", "text/plain; charset=utf-8"},
+      {".svg", "image/svg+xml"},
+      {".png", "image/png"},
+      {".jpg", "image/jpeg"},
+      {".jpeg", "image/jpeg"},
+      {".gif", "image/gif"},
+      {".webp", "image/webp"},
+      {".avif", "image/avif"},
+      {".ico", "image/x-icon"},
+      {".pdf", "application/pdf"},
+      {".epub", "application/epub+zip"},
+      {".odt", "application/vnd.oasis.opendocument.text"},
+      {".woff2", "font/woff2"},
+      {".woff", "font/woff"},
+      {".ttf", "font/ttf"},
+      {".otf", "font/otf"},
+      {".mp4", "video/mp4"},
+      {".webm", "video/webm"},
+      {".mp3", "audio/mpeg"},
+      {".csv", "text/csv; charset=utf-8"},
+      {".zip", "application/zip"},
+      {".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"},
   };
   auto dot = path.rfind('.');
   auto slash = path.rfind('/');
@@ -63,7 +77,8 @@ std::string content_type_of(const std::string& path) {
     for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     if (auto it = types.find(ext); it != types.end()) return it->second;
   }
-  if (path.size() >= 5 && path.compare(path.size() - 5, 5, "CNAME") == 0) return "text/plain; charset=utf-8";
+  if (path.size() >= 5 && path.compare(path.size() - 5, 5, "CNAME") == 0)
+    return "text/plain; charset=utf-8";
   return "application/octet-stream";
 }
 
@@ -82,7 +97,8 @@ int PreviewServer::bind(int port) {
 void PreviewServer::start() {
   thread_ = std::thread([this] { http_->listen_after_bind(); });
   // stop() before the accept loop runs would be lost: wait for it.
-  for (int i = 0; i < 2000 && !http_->is_running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  for (int i = 0; i < 2000 && !http_->is_running(); ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
 }
 
 void PreviewServer::stop() {
@@ -121,31 +137,33 @@ void PreviewServer::route() {
     res.set_header("Cache-Control", "no-store");
     uint64_t seen = generation();
     auto said_hello = std::make_shared<bool>(false);
-    res.set_chunked_content_provider("text/event-stream", [this, seen, said_hello](size_t, httplib::DataSink& sink) mutable {
-      if (!*said_hello) {
-        *said_hello = true;
-        // `retry` makes the browser reconnect quickly after a restart.
-        static const std::string hello = "retry: 500\n: carnet preview\n\n";
-        return sink.write(hello.data(), hello.size());
-      }
-      std::unique_lock lock(mutex_);
-      changed_.wait_for(lock, keep_alive_every, [&] { return stopping_ || generation_ != seen; });
-      if (stopping_) {
-        lock.unlock();
-        sink.done();
-        return true;
-      }
-      if (generation_ != seen) {
-        seen = generation_;
-        lock.unlock();
-        // No `event:` line: the pages listen with `onmessage`.
-        const std::string message = "data: reload " + std::to_string(seen) + "\n\n";
-        return sink.write(message.data(), message.size());
-      }
-      lock.unlock();
-      static const std::string ping = ": ping\n\n";
-      return sink.write(ping.data(), ping.size());
-    });
+    res.set_chunked_content_provider(
+        "text/event-stream", [this, seen, said_hello](size_t, httplib::DataSink& sink) mutable {
+          if (!*said_hello) {
+            *said_hello = true;
+            // `retry` makes the browser reconnect quickly after a restart.
+            static const std::string hello = "retry: 500\n: carnet preview\n\n";
+            return sink.write(hello.data(), hello.size());
+          }
+          std::unique_lock lock(mutex_);
+          changed_.wait_for(lock, keep_alive_every,
+                            [&] { return stopping_ || generation_ != seen; });
+          if (stopping_) {
+            lock.unlock();
+            sink.done();
+            return true;
+          }
+          if (generation_ != seen) {
+            seen = generation_;
+            lock.unlock();
+            // No `event:` line: the pages listen with `onmessage`.
+            const std::string message = "data: reload " + std::to_string(seen) + "\n\n";
+            return sink.write(message.data(), message.size());
+          }
+          lock.unlock();
+          static const std::string ping = ": ping\n\n";
+          return sink.write(ping.data(), ping.size());
+        });
   });
 
   http_->Get(".*", [this](const httplib::Request& req, httplib::Response& res) {
@@ -170,8 +188,9 @@ void PreviewServer::route() {
     }
     if (resolved.kind == Kind::outside) {
       res.status = 404;
-      res.set_content("This preview serves the site under " + snap->base_path + " as its host will.",
-                      "text/plain; charset=utf-8");
+      res.set_content(
+          "This preview serves the site under " + snap->base_path + " as its host will.",
+          "text/plain; charset=utf-8");
       return;
     }
     if (!snap->error_html.empty()) {
@@ -181,7 +200,8 @@ void PreviewServer::route() {
     }
     if (resolved.kind == Kind::not_found) {
       res.status = 404;
-      if (auto it = snap->files.find("404.html"); it != snap->files.end() && it->second.copy_from.empty()) {
+      if (auto it = snap->files.find("404.html");
+          it != snap->files.end() && it->second.copy_from.empty()) {
         res.set_content(it->second.bytes, "text/html; charset=utf-8");
       } else {
         char page[512];

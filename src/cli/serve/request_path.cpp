@@ -38,7 +38,8 @@ std::optional<std::string> decode_path(std::string_view path) {
 ResolvedRequest resolve_request(std::string_view target, std::string_view base_path,
                                 const std::function<bool(const std::string&)>& exists) {
   using Kind = ResolvedRequest::Kind;
-  if (auto q = target.find_first_of("?#"); q != std::string_view::npos) target = target.substr(0, q);
+  if (auto q = target.find_first_of("?#"); q != std::string_view::npos)
+    target = target.substr(0, q);
   auto decoded = decode_path(target);
   if (!decoded || decoded->empty() || decoded->front() != '/') return {Kind::bad_request, ""};
   const std::string& path = *decoded;

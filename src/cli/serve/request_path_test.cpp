@@ -8,8 +8,8 @@ using carnet::cli::serve::resolve_request;
 using Kind = carnet::cli::serve::ResolvedRequest::Kind;
 
 namespace {
-const std::set<std::string> files = {"index.html", "en/index.html", "en/reports/x/index.html", "css/style.css",
-                                     "images/a b.svg", "404.html"};
+const std::set<std::string> files = {"index.html",    "en/index.html",  "en/reports/x/index.html",
+                                     "css/style.css", "images/a b.svg", "404.html"};
 auto resolve(std::string_view target, std::string_view base = "/parc-ex/") {
   return resolve_request(target, base, [](const std::string& p) { return files.count(p) > 0; });
 }
@@ -33,10 +33,11 @@ TEST_CASE("serve: paths map to files under the base path as on the host", "[auth
 }
 
 TEST_CASE("serve: paths that try to leave the site are refused", "[authoring]") {
-  for (const char* evil : {"/parc-ex/../etc/passwd", "/parc-ex/%2e%2e/%2e%2e/etc/passwd", "/parc-ex/%2E%2E/x",
-                           "/parc-ex/..%2f..%2fetc/passwd", "/parc-ex/%2e%2e%2fcarnet.yaml", "/parc-ex/..%5cx",
-                           "/parc-ex/a\\..\\..\\x", "/parc-ex/%00", "/parc-ex/index.html%00.css", "/parc-ex/./",
-                           "/parc-ex/%252e%252e/x", "/parc-ex/%zz", "/parc-ex/%2", "parc-ex/", "/parc-ex/\x01"}) {
+  for (const char* evil :
+       {"/parc-ex/../etc/passwd", "/parc-ex/%2e%2e/%2e%2e/etc/passwd", "/parc-ex/%2E%2E/x",
+        "/parc-ex/..%2f..%2fetc/passwd", "/parc-ex/%2e%2e%2fcarnet.yaml", "/parc-ex/..%5cx",
+        "/parc-ex/a\\..\\..\\x", "/parc-ex/%00", "/parc-ex/index.html%00.css", "/parc-ex/./",
+        "/parc-ex/%252e%252e/x", "/parc-ex/%zz", "/parc-ex/%2", "parc-ex/", "/parc-ex/\x01"}) {
     INFO(evil);
     CHECK(resolve(evil).kind == Kind::bad_request);
   }

@@ -16,8 +16,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr uint32_t file_events = IN_CLOSE_WRITE | IN_MODIFY | IN_ATTRIB | IN_CREATE | IN_DELETE | IN_MOVED_FROM |
-                                 IN_MOVED_TO | IN_DELETE_SELF | IN_MOVE_SELF;
+constexpr uint32_t file_events = IN_CLOSE_WRITE | IN_MODIFY | IN_ATTRIB | IN_CREATE | IN_DELETE |
+                                 IN_MOVED_FROM | IN_MOVED_TO | IN_DELETE_SELF | IN_MOVE_SELF;
 
 bool ends_with(std::string_view s, std::string_view end) {
   return s.size() >= end.size() && s.compare(s.size() - end.size(), end.size(), end) == 0;
@@ -26,8 +26,10 @@ bool ends_with(std::string_view s, std::string_view end) {
 }  // namespace
 
 bool SiteWatcher::is_site_file_name(std::string_view name) {
-  if (name.empty() || name.front() == '.' || name.front() == '#') return false;  // .x.swp, .#x (Emacs lock)
-  if (name.back() == '~' || ends_with(name, ".swp") || ends_with(name, ".swx") || ends_with(name, ".tmp"))
+  if (name.empty() || name.front() == '.' || name.front() == '#')
+    return false;  // .x.swp, .#x (Emacs lock)
+  if (name.back() == '~' || ends_with(name, ".swp") || ends_with(name, ".swx") ||
+      ends_with(name, ".tmp"))
     return false;
   return name != "4913";  // Vim's probe of whether it may write the folder
 }
@@ -46,8 +48,10 @@ void SiteWatcher::watch_one(const fs::path& dir) {
     // ENOSPC: the system's limit of watches (fs.inotify.max_user_watches);
     // the folder disappeared meanwhile otherwise. Neither stops the preview.
     if (errno == ENOSPC)
-      std::fprintf(stderr, "carnet: warning: cannot watch '%s': too many folders for inotify "
-                           "(raise fs.inotify.max_user_watches)\n", dir.c_str());
+      std::fprintf(stderr,
+                   "carnet: warning: cannot watch '%s': too many folders for inotify "
+                   "(raise fs.inotify.max_user_watches)\n",
+                   dir.c_str());
     return;
   }
   dirs_[wd] = dir;
@@ -56,7 +60,8 @@ void SiteWatcher::watch_one(const fs::path& dir) {
 void SiteWatcher::watch_tree(const fs::path& dir) {
   watch_one(dir);
   std::error_code ec;
-  for (fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
+  for (fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec),
+       end;
        !ec && it != end; it.increment(ec)) {
     const auto name = it->path().filename().string();
     if (!it->is_directory(ec) || it->is_symlink(ec)) continue;
@@ -103,7 +108,8 @@ bool SiteWatcher::drain(std::vector<std::string>& changed) {
         const bool is_folder =
             std::find_if(std::begin(watched_folders), std::end(watched_folders),
                          [&](const char* f) { return name == f; }) != std::end(watched_folders);
-        if (is_folder && (e->mask & (IN_CREATE | IN_MOVED_TO)) && (e->mask & IN_ISDIR)) watch_tree(root_ / name);
+        if (is_folder && (e->mask & (IN_CREATE | IN_MOVED_TO)) && (e->mask & IN_ISDIR))
+          watch_tree(root_ / name);
         if (!is_folder && name != "carnet.yaml") continue;
       } else if (!is_site_file_name(name)) {
         continue;
@@ -116,7 +122,8 @@ bool SiteWatcher::drain(std::vector<std::string>& changed) {
   }
 }
 
-std::optional<std::vector<std::string>> SiteWatcher::wait(int stop_fd, std::chrono::milliseconds quiet) {
+std::optional<std::vector<std::string>> SiteWatcher::wait(int stop_fd,
+                                                          std::chrono::milliseconds quiet) {
   std::vector<std::string> changed;
   int timeout = -1;  // until a first change, then `quiet` after each
   for (;;) {
