@@ -46,6 +46,25 @@ TEST_CASE("new: the starter site builds at once and publishes to GitHub Pages", 
   CHECK(fs::is_regular_file(site / "output/en/index.xml"));
   CHECK(carnet::test::broken_relative_links(site / "output").empty());
 
+  // The starter's translations are recorded as up to date, so a French text
+  // edited afterwards is reported as out of date from the first day.
+  CHECK(fs::is_regular_file(site / ".carnet/translations.yaml"));
+  auto clean = run_carnet({"check", site.string(), "--strict"});
+  INFO(clean.err);
+  CHECK(clean.status == 0);
+  const fs::path plan = site / "content/plans/plan-action.plan.yaml";
+  std::string yaml = carnet::base::read_file(plan);
+  const std::string before = "fr: \"Un logement abordable pour tous\"";
+  REQUIRE(yaml.find(before) != std::string::npos);
+  yaml.replace(yaml.find(before), before.size(), "fr: \"Un logement abordable pour toutes et tous\"");
+  carnet::base::write_file(plan, yaml);
+  auto stale = run_carnet({"check", site.string()});
+  CHECK(stale.status == 0);
+  CHECK(stale.err.find("the English (en) text of the title of") != std::string::npos);
+  CHECK(stale.err.find("is out of date") != std::string::npos);
+  CHECK(stale.out.find("1 out of date") != std::string::npos);
+  CHECK(run_carnet({"check", site.string(), "--strict"}).status == 1);
+
   // A second `new` into the same folder refuses, and changes nothing.
   auto again = run_carnet({"new", site.string()});
   CHECK(again.status == 2);

@@ -113,6 +113,15 @@ TEST_CASE("serve: the starter site under its base path, with the reload script",
   REQUIRE(svg);
   CHECK(svg->status == 200);
   CHECK(svg->get_header_value("Content-Type") == "image/svg+xml");
+  // A second preview on the same port fails instead of sharing it.
+  carnet::cli::ServeOptions second;
+  second.site = site.string();
+  second.port = preview.port();
+  second.quiet = true;
+  int never = ::eventfd(0, EFD_CLOEXEC);
+  CHECK(carnet::cli::run_serve(second, never, nullptr) == 1);
+  ::close(never);
+
   auto missing = http.Get("/demo/nope/");
   REQUIRE(missing);
   CHECK(missing->status == 404);

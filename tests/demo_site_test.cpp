@@ -38,6 +38,19 @@ TEST_CASE("demo: the site loads without errors or warnings", "[e2e][demo]") {
   CHECK(site.pages.size() >= 12);
 }
 
+TEST_CASE("demo: fully translated, with no image lacking a description", "[e2e][demo]") {
+  auto r = run_carnet({"check", source_dir.string(), "--strict"});
+  INFO(r.err);
+  CHECK(r.status == 0);
+  CHECK(r.err.empty());
+  for (const auto& line : carnet::test::lines_of(r.out))
+    if (line.rfind("  en: ", 0) == 0 || line.rfind("  fr: ", 0) == 0) {
+      INFO(line);
+      CHECK(contains(line, "texts translated (100%)"));
+    }
+  CHECK(contains(r.out, "  en: "));
+}
+
 TEST_CASE("demo: every page exists in both languages", "[e2e][demo]") {
   const auto& out = demo_output();
   for (const char* path : {"index.html", "en/index.html", "a-propos/index.html", "en/about/index.html",

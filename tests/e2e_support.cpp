@@ -1,8 +1,10 @@
 #include "e2e_support.hpp"
 
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <regex>
 #include <sstream>
@@ -49,10 +51,27 @@ RunResult run_carnet(const std::vector<std::string>& args) {
   return run_shell(cmd);
 }
 
+namespace {
+// CTest runs test cases as parallel processes; the process id keeps their
+// folders apart, and they are removed when the process ends
+// (CARNET_KEEP_SCRATCH=1 keeps them, to look at after a failure).
+struct ScratchFolders {
+  std::vector<fs::path> made;
+  ~ScratchFolders() {
+    if (std::getenv("CARNET_KEEP_SCRATCH")) return;
+    std::error_code ec;
+    for (const auto& dir : made) fs::remove_all(dir, ec);
+  }
+};
+ScratchFolders scratch_folders;
+}  // namespace
+
 fs::path scratch(const std::string& name) {
-  auto dir = fs::temp_directory_path() / ("carnet-e2e-" + name);
+  auto dir = fs::temp_directory_path() /
+             ("carnet-e2e-" + name + "-" + std::to_string(static_cast<long>(::getpid())));
   fs::remove_all(dir);
   fs::create_directories(dir);
+  scratch_folders.made.push_back(dir);
   return dir;
 }
 

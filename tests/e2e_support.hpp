@@ -21,7 +21,8 @@ RunResult run_carnet(const std::vector<std::string>& args);
 // Runs a shell command, returning its exit status and stdout.
 RunResult run_shell(const std::string& command);
 
-// An empty scratch folder under the system temp folder, unique to `name`.
+// An empty scratch folder under the system temp folder, unique to `name`
+// and to this process; removed when the process ends.
 std::filesystem::path scratch(const std::string& name);
 
 // Every regular file under `dir`, relative path → bytes.

@@ -5,6 +5,7 @@
 
 #include "base/fs.hpp"
 #include "base/slug.hpp"
+#include "cli/translations_command.hpp"
 
 namespace carnet::cli {
 
@@ -40,6 +41,9 @@ int run_new(const std::string& site) {
   if (name.empty())
     name = fs::absolute(dir, ec).lexically_normal().parent_path().filename().string();
   for (const auto& [rel, bytes] : starter_files(name)) base::write_file(dir / rel, bytes);
+  // Without a record, a text edited before the first translation round would
+  // not be reported as out of date.
+  if (!record_all_translations(dir.string())) return 1;
   const std::string slug = site_slug(name);
   std::fprintf(
       stderr,

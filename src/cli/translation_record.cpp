@@ -63,9 +63,10 @@ void TranslationRecord::erase(const std::string& file, const std::string& key,
 
 std::string TranslationRecord::to_yaml() const {
   std::string out =
-      "# Written by `carnet translations import`: for each translated text, a\n"
-      "# fingerprint of the source text it was translated from, so that `carnet\n"
-      "# check` can tell when the source changed since. Keep it with the site.\n";
+      "# Written by `carnet translations import` and `accept`: for each\n"
+      "# translated text, a fingerprint of the source text it was translated\n"
+      "# from, so that `carnet check` can tell when the source changed since.\n"
+      "# Keep it with the site.\n";
   for (const auto& [file, keys] : entries_) {
     out += csvplan::yaml_quote(file) + ":\n";
     for (const auto& [key, langs] : keys) {

@@ -354,7 +354,8 @@ int run_translations_import(const ImportOptions& options) {
     tally.files.insert(rel);
   }
 
-  if (record.save(options.site)) tally.files.insert(TranslationRecord::path);
+  // The record is not counted: "files" are the ones the author wrote.
+  record.save(options.site);
   print(diags);
   std::fprintf(
       stderr,
@@ -367,6 +368,25 @@ int run_translations_import(const ImportOptions& options) {
   return diags.has_errors() ? 1 : 0;
 }
 
+namespace {
+
+// Records, for every text that has a `lang` version today, the source it
+// matches; returns how many.
+size_t record_current(const model::Site& site, const std::string& lang,
+                      TranslationRecord& record) {
+  size_t n = 0;
+  const auto texts = collect_site_texts(site);
+  for (const auto& s : translation_status(texts, site, record, lang)) {
+    if (s.state != TranslationState::translated && s.state != TranslationState::stale) continue;
+    record.set(s.text->file, s.text->key, lang,
+               text_fingerprint(text_in(*s.text, site, s.source_lang)));
+    ++n;
+  }
+  return n;
+}
+
+}  // namespace
+
 int run_translations_accept(const std::string& root, const std::string& lang) {
   auto loaded = load_for_translation(root);
   if (!loaded) return 1;
@@ -377,18 +397,22 @@ int run_translations_accept(const std::string& root, const std::string& lang) {
   }
   base::Diagnostics diags;
   TranslationRecord record = TranslationRecord::load(root, diags);
-  size_t n = 0;
-  const auto texts = collect_site_texts(site);
-  for (const auto& s : translation_status(texts, site, record, lang)) {
-    if (s.state != TranslationState::translated && s.state != TranslationState::stale) continue;
-    record.set(s.text->file, s.text->key, lang,
-               text_fingerprint(text_in(*s.text, site, s.source_lang)));
-    ++n;
-  }
+  const size_t n = record_current(site, lang, record);
   record.save(root);
   std::fprintf(stderr, "%zu %s translation%s recorded as up to date in %s\n", n,
                language_name(lang).c_str(), n == 1 ? "" : "s", TranslationRecord::path);
   return 0;
+}
+
+bool record_all_translations(const std::string& root) {
+  auto loaded = load_for_translation(root);
+  if (!loaded) return false;
+  base::Diagnostics diags;
+  TranslationRecord record = TranslationRecord::load(root, diags);
+  for (size_t i = 1; i < loaded->config.languages.size(); ++i)
+    record_current(*loaded, loaded->config.languages[i], record);
+  record.save(root);
+  return !diags.has_errors();
 }
 
 void add_translations_command(CLI::App& app, int& exit_code) {

@@ -33,4 +33,9 @@ int run_translations_import(const ImportOptions& options);
 
 int run_translations_accept(const std::string& site, const std::string& lang);
 
+// What `accept` does for every language but the first, silently: `carnet
+// new` starts a site whose translations are all up to date, so that `check`
+// reports a French text edited afterwards as out of date.
+bool record_all_translations(const std::string& site);
+
 }  // namespace carnet::cli

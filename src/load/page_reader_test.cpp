@@ -62,6 +62,33 @@ TEST_CASE("page: errors in front matter", "[load]") {
   CHECK(lines[1].format() == "b.fr.md:4:8: error: draft: expected true or false, not \"peut-être\"");
 }
 
+TEST_CASE("page: a quoted text with no closing quote is an error, not the rest of the file",
+          "[load]") {
+  base::Diagnostics d;
+  auto p = blank("a.fr.md");
+  CHECK_FALSE(load::read_page("---\ntitle: \"À propos\nmenu: true\nweight: 30\n---\nTexte\n", p, langs, d));
+  REQUIRE(d.items().size() == 1);
+  CHECK(d.sorted()[0].format() ==
+        "a.fr.md:2:8: error: this text opens with \" but never closes it: add the closing \" at the "
+        "end of the text");
+
+  base::Diagnostics d2;
+  auto q = blank("b.fr.md");
+  CHECK_FALSE(load::read_page("---\ntitle: B\nsummary: 'L''été\n---\n", q, langs, d2));
+  REQUIRE(d2.items().size() == 1);
+  CHECK(d2.sorted()[0].format().rfind("b.fr.md:3:10: error: this text opens with '", 0) == 0);
+
+  // Quotes that do close, escaped quotes included, are fine.
+  for (const char* ok : {"---\ntitle: \"Le \\\"Carnet\\\"\"\n---\n", "---\ntitle: 'L''été'\n---\n",
+                         "---\ntitle: \"A\"\ntags: [\"x\", 'y']\n---\n", "---\ntitle: l'été\n---\n"}) {
+    base::Diagnostics d3;
+    auto r = blank("c.fr.md");
+    INFO(ok);
+    CHECK(load::read_page(ok, r, langs, d3));
+    CHECK_FALSE(d3.has_errors());
+  }
+}
+
 TEST_CASE("page: a page without front matter still needs a title", "[load]") {
   base::Diagnostics d;
   auto p = blank("a.fr.md");

@@ -8,10 +8,61 @@ namespace carnet::load {
 
 std::string quote(std::string_view s) { return "\"" + std::string(s) + "\""; }
 
+namespace {
+
+// The last node of the document in reading order: the last value (or key,
+// when it has no value) of the last entry, all the way down.
+// (Node::reset rebinds; `=` would assign into the document.)
+YAML::Node last_node(const YAML::Node& root) {
+  YAML::Node n;
+  n.reset(root);
+  for (;;) {
+    if (n.IsMap() && n.size() > 0) {
+      YAML::const_iterator last;
+      for (auto it = n.begin(); it != n.end(); ++it) last = it;
+      n.reset(last->second.IsNull() ? last->first : last->second);
+    } else if (n.IsSequence() && n.size() > 0) {
+      const YAML::Node& seq = n;
+      n.reset(seq[seq.size() - 1]);
+    } else {
+      return n;
+    }
+  }
+}
+
+// Whether the quoted scalar opening at `at` is closed before the end.
+bool closed_quote(std::string_view text, size_t at) {
+  const char q = text[at];
+  for (size_t i = at + 1; i < text.size(); ++i) {
+    if (q == '"' && text[i] == '\\') {
+      ++i;
+    } else if (text[i] == q) {
+      if (q == '\'' && i + 1 < text.size() && text[i + 1] == '\'') ++i;  // '' is one quote
+      else return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
 std::optional<YAML::Node> parse_yaml(std::string_view text, const YamlSource& src,
                                      base::Diagnostics& diags) {
   try {
-    return YAML::Load(std::string(text));
+    YAML::Node root = YAML::Load(std::string(text));
+    // yaml-cpp accepts a quoted text whose closing quote is missing and runs
+    // it to the end, swallowing every field after it. Such a text can only be
+    // the document's last node.
+    const YAML::Node last = last_node(root);
+    const YAML::Mark m = last.Mark();
+    if (last.IsScalar() && !m.is_null() && m.pos >= 0 && static_cast<size_t>(m.pos) < text.size() &&
+        (text[m.pos] == '"' || text[m.pos] == '\'') && !closed_quote(text, m.pos)) {
+      diags.error(src.pos(m), std::string("this text opens with ") + text[m.pos] +
+                                  " but never closes it: add the closing " + text[m.pos] +
+                                  " at the end of the text");
+      return std::nullopt;
+    }
+    return root;
   } catch (const YAML::Exception& e) {
     // yaml-cpp's messages are terse; a tab is the commonest cause and
     // deserves words a non-programmer understands.

@@ -1,6 +1,7 @@
 #include "cli/serve/preview_server.hpp"
 
 #include <httplib.h>
+#include <sys/socket.h>
 
 #include <chrono>
 #include <filesystem>
@@ -84,6 +85,14 @@ std::string content_type_of(const std::string& path) {
 
 PreviewServer::PreviewServer() : http_(std::make_unique<httplib::Server>()) {
   http_->new_task_queue = [] { return new httplib::ThreadPool(worker_threads); };
+  // httplib's default also sets SO_REUSEPORT, with which a second `carnet
+  // serve` on the same port would silently share it with the first (each
+  // getting half the requests) instead of failing. SO_REUSEADDR alone still
+  // lets a restarted server take its port back at once.
+  http_->set_socket_options([](int sock) {
+    int yes = 1;
+    ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+  });
   route();
 }
 
