@@ -56,7 +56,8 @@ TEST_CASE("new: the starter site builds at once and publishes to GitHub Pages", 
   std::string yaml = carnet::base::read_file(plan);
   const std::string before = "fr: \"Un logement abordable pour tous\"";
   REQUIRE(yaml.find(before) != std::string::npos);
-  yaml.replace(yaml.find(before), before.size(), "fr: \"Un logement abordable pour toutes et tous\"");
+  yaml.replace(yaml.find(before), before.size(),
+               "fr: \"Un logement abordable pour toutes et tous\"");
   carnet::base::write_file(plan, yaml);
   auto stale = run_carnet({"check", site.string()});
   CHECK(stale.status == 0);

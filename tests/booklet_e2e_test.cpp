@@ -139,11 +139,13 @@ TEST_CASE("e2e: plan pages link every booklet, the printer's PDFs included", "[b
   for (const auto& plan : b.site.plans) {
     for (const auto& lang : b.site.config.languages) {
       const std::string page_path = plan.url.at(lang) + "index.html";
-      auto page = std::find_if(pages.begin(), pages.end(), [&](const auto& f) { return f.path == page_path; });
+      auto page = std::find_if(pages.begin(), pages.end(),
+                               [&](const auto& f) { return f.path == page_path; });
       REQUIRE(page != pages.end());
       // Links are relative to the page; each booklet's own path ends the href.
-      for (const auto& target : {model::booklet_path(plan, lang, "pdf"), model::imposed_path(plan, lang),
-                                 model::tete_beche_path(b.site, plan)}) {
+      for (const auto& target :
+           {model::booklet_path(plan, lang, "pdf"), model::imposed_path(plan, lang),
+            model::tete_beche_path(b.site, plan)}) {
         INFO(page_path << " should link " << target);
         CHECK(page->bytes.find(target + "\"") != std::string::npos);
       }

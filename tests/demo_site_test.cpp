@@ -26,7 +26,9 @@ const std::map<std::string, std::string>& demo_output() {
   return tree;
 }
 
-bool contains(const std::string& hay, const std::string& needle) { return hay.find(needle) != std::string::npos; }
+bool contains(const std::string& hay, const std::string& needle) {
+  return hay.find(needle) != std::string::npos;
+}
 }  // namespace
 
 TEST_CASE("demo: the site loads without errors or warnings", "[e2e][demo]") {
@@ -53,13 +55,13 @@ TEST_CASE("demo: fully translated, with no image lacking a description", "[e2e][
 
 TEST_CASE("demo: every page exists in both languages", "[e2e][demo]") {
   const auto& out = demo_output();
-  for (const char* path : {"index.html", "en/index.html", "a-propos/index.html", "en/about/index.html",
-                           "rapports/index.html", "en/reports/index.html",
-                           "rapports/2019-rapport-pic-parc-extension/index.html",
-                           "en/reports/collective-impact-report/index.html",
-                           "plans/plan-action-2021-2023/index.html", "en/plans/action-plan-2021-2023/index.html",
-                           "plans/continuum-0-24/index.html", "index.xml", "en/index.xml", "sitemap.xml",
-                           "robots.txt", "404.html", ".nojekyll"}) {
+  for (const char* path :
+       {"index.html", "en/index.html", "a-propos/index.html", "en/about/index.html",
+        "rapports/index.html", "en/reports/index.html",
+        "rapports/2019-rapport-pic-parc-extension/index.html",
+        "en/reports/collective-impact-report/index.html", "plans/plan-action-2021-2023/index.html",
+        "en/plans/action-plan-2021-2023/index.html", "plans/continuum-0-24/index.html", "index.xml",
+        "en/index.xml", "sitemap.xml", "robots.txt", "404.html", ".nojekyll"}) {
     INFO(path);
     CHECK(out.count(path) == 1);
   }
@@ -75,7 +77,10 @@ TEST_CASE("demo: every page exists in both languages", "[e2e][demo]") {
 
 TEST_CASE("demo: pages link to their translation and alternates are absolute", "[e2e][demo]") {
   const auto& fr = demo_output().at("rapports/2019-rapport-pic-parc-extension/index.html");
-  CHECK(contains(fr, "hreflang=\"en\" href=\"https://carnet-demo.github.io/carnet/en/reports/collective-impact-report/\""));
+  CHECK(contains(
+      fr,
+      "hreflang=\"en\" "
+      "href=\"https://carnet-demo.github.io/carnet/en/reports/collective-impact-report/\""));
   CHECK(contains(fr, "../../en/reports/collective-impact-report/"));
   const auto& en = demo_output().at("en/reports/collective-impact-report/index.html");
   CHECK(contains(en, "../../../rapports/2019-rapport-pic-parc-extension/"));
@@ -114,10 +119,12 @@ TEST_CASE("demo: feeds, sitemap and robots", "[e2e][demo]") {
   const auto& out = demo_output();
   const auto& feed = out.at("en/index.xml");
   CHECK(contains(feed, "<feed xmlns=\"http://www.w3.org/2005/Atom\""));
-  CHECK(contains(feed, "https://carnet-demo.github.io/carnet/en/reports/collective-impact-report/"));
+  CHECK(
+      contains(feed, "https://carnet-demo.github.io/carnet/en/reports/collective-impact-report/"));
   const auto& sitemap = out.at("sitemap.xml");
   CHECK(contains(sitemap, "xhtml:link rel=\"alternate\" hreflang=\"en\""));
-  CHECK(contains(out.at("robots.txt"), "Sitemap: https://carnet-demo.github.io/carnet/sitemap.xml"));
+  CHECK(
+      contains(out.at("robots.txt"), "Sitemap: https://carnet-demo.github.io/carnet/sitemap.xml"));
   CHECK(contains(out.at("404.html"), "/carnet/"));
 }
 

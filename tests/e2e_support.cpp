@@ -19,8 +19,10 @@ namespace {
 std::string shell_quote(const std::string& s) {
   std::string out = "'";
   for (char c : s) {
-    if (c == '\'') out += "'\\''";
-    else out += c;
+    if (c == '\'')
+      out += "'\\''";
+    else
+      out += c;
   }
   return out + "'";
 }
@@ -79,7 +81,8 @@ std::map<std::string, std::string> read_tree(const fs::path& dir) {
   std::map<std::string, std::string> out;
   if (!fs::exists(dir)) return out;
   for (const auto& e : fs::recursive_directory_iterator(dir))
-    if (e.is_regular_file()) out[e.path().lexically_relative(dir).generic_string()] = base::read_file(e.path());
+    if (e.is_regular_file())
+      out[e.path().lexically_relative(dir).generic_string()] = base::read_file(e.path());
   return out;
 }
 
@@ -94,11 +97,15 @@ std::vector<std::string> broken_relative_links(const fs::path& out) {
   std::vector<std::string> broken;
   static const std::regex attr(R"re((?:href|src)="([^"]*)")re");
   for (const auto& [rel, bytes] : read_tree(out)) {
-    if (rel.size() < 5 || rel.compare(rel.size() - 5, 5, ".html") != 0 || rel == "404.html") continue;
+    if (rel.size() < 5 || rel.compare(rel.size() - 5, 5, ".html") != 0 || rel == "404.html")
+      continue;
     const fs::path page_dir = fs::path(rel).parent_path();
-    for (auto it = std::sregex_iterator(bytes.begin(), bytes.end(), attr); it != std::sregex_iterator(); ++it) {
+    for (auto it = std::sregex_iterator(bytes.begin(), bytes.end(), attr);
+         it != std::sregex_iterator(); ++it) {
       std::string target = (*it)[1];
-      if (target.empty() || target[0] == '#' || target[0] == '/' || target.find(':') != std::string::npos) continue;
+      if (target.empty() || target[0] == '#' || target[0] == '/' ||
+          target.find(':') != std::string::npos)
+        continue;
       target = target.substr(0, target.find_first_of("#?"));
       fs::path resolved = (page_dir / target).lexically_normal();
       std::string s = resolved.generic_string();
@@ -106,7 +113,8 @@ std::vector<std::string> broken_relative_links(const fs::path& out) {
         broken.push_back(rel + ": " + (*it)[1].str() + " (leaves the site)");
         continue;
       }
-      if (s.empty() || s == "." || s.back() == '/' || fs::is_directory(out / resolved)) resolved /= "index.html";
+      if (s.empty() || s == "." || s.back() == '/' || fs::is_directory(out / resolved))
+        resolved /= "index.html";
       if (!fs::exists(out / resolved)) broken.push_back(rel + ": " + (*it)[1].str());
     }
   }

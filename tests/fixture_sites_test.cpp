@@ -13,7 +13,8 @@ TEST_CASE("fixture sites match their expected output", "[e2e]") {
   for (const char* name : {"basic", "subdir"}) {
     SECTION(name) {
       auto out = scratch(std::string("fixture-") + name) / "output";
-      auto r = run_carnet({"build", (source_dir / "tests/fixtures/sites" / name).string(), "-o", out.string(), "-q"});
+      auto r = run_carnet({"build", (source_dir / "tests/fixtures/sites" / name).string(), "-o",
+                           out.string(), "-q"});
       INFO(r.err);
       REQUIRE(r.status == 0);
       auto got = read_tree(out);
@@ -24,7 +25,8 @@ TEST_CASE("fixture sites match their expected output", "[e2e]") {
       for (const auto& [p, _] : expected) expected_paths.push_back(p);
       CHECK(got_paths == expected_paths);
       for (const auto& [path, bytes] : expected) {
-        INFO(path << " differs: run scripts/update-expected.sh and review the diff if the change is intended");
+        INFO(path << " differs: run scripts/update-expected.sh and review the diff if the change "
+                     "is intended");
         CHECK((got.count(path) && got.at(path) == bytes));
       }
       CHECK(broken_relative_links(out).empty());
@@ -43,7 +45,8 @@ TEST_CASE("fixture: drafts are left out unless asked for", "[e2e]") {
 
 TEST_CASE("fixture: CNAME, .nojekyll and static files", "[e2e]") {
   auto out = scratch("fixture-files") / "output";
-  REQUIRE(run_carnet({"build", (source_dir / "tests/fixtures/sites/basic").string(), "-o", out.string(), "-q"})
+  REQUIRE(run_carnet({"build", (source_dir / "tests/fixtures/sites/basic").string(), "-o",
+                      out.string(), "-q"})
               .status == 0);
   CHECK(carnet::base::read_file(out / "CNAME") == "plans.example.org\n");
   CHECK(fs::exists(out / ".nojekyll"));
@@ -52,7 +55,8 @@ TEST_CASE("fixture: CNAME, .nojekyll and static files", "[e2e]") {
 
 TEST_CASE("fixture: languages in sub-folders get a language chooser at the root", "[e2e]") {
   auto out = scratch("fixture-chooser") / "output";
-  REQUIRE(run_carnet({"build", (source_dir / "tests/fixtures/sites/subdir").string(), "-o", out.string(), "-q"})
+  REQUIRE(run_carnet({"build", (source_dir / "tests/fixtures/sites/subdir").string(), "-o",
+                      out.string(), "-q"})
               .status == 0);
   auto root = carnet::base::read_file(out / "index.html");
   CHECK(root.find("href=\"fr/\"") != std::string::npos);

@@ -31,7 +31,8 @@ TEST_CASE("invalid sites: exact errors, exit 1, output untouched", "[e2e]") {
       auto got = lines_of(r.err);
       // The last line counts the errors for a person.
       REQUIRE_FALSE(got.empty());
-      CHECK(got.back() == std::to_string(expected.size()) + (expected.size() == 1 ? " error" : " errors") +
+      CHECK(got.back() == std::to_string(expected.size()) +
+                              (expected.size() == 1 ? " error" : " errors") +
                               "; nothing was written");
       got.pop_back();
       CHECK(got == expected);

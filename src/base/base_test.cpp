@@ -77,7 +77,7 @@ TEST_CASE("invalid UTF-8 is found with its line and column", "[base]") {
   auto lc = line_column_at(latin1, *bad);
   CHECK(lc.line == 2);
   CHECK(lc.column == 2);
-  CHECK(find_invalid_utf8("\xc0\xaf"));  // overlong '/'
+  CHECK(find_invalid_utf8("\xc0\xaf"));      // overlong '/'
   CHECK(find_invalid_utf8("\xed\xa0\x80"));  // a surrogate
 }
 
@@ -103,5 +103,6 @@ TEST_CASE("diagnostics format and sort", "[base]") {
 }
 
 TEST_CASE("html escaping covers attributes", "[base]") {
-  CHECK(html_escape("<a href=\"x\">L'été & co</a>") == "&lt;a href=&quot;x&quot;&gt;L&#39;été &amp; co&lt;/a&gt;");
+  CHECK(html_escape("<a href=\"x\">L'été & co</a>") ==
+        "&lt;a href=&quot;x&quot;&gt;L&#39;été &amp; co&lt;/a&gt;");
 }

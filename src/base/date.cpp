@@ -5,10 +5,12 @@
 namespace carnet::base {
 
 namespace {
-const char* const fr_months[] = {"janvier", "février", "mars",      "avril",   "mai",      "juin",
-                                 "juillet", "août",    "septembre", "octobre", "novembre", "décembre"};
-const char* const en_months[] = {"January", "February", "March",     "April",   "May",      "June",
-                                 "July",    "August",   "September", "October", "November", "December"};
+const char* const fr_months[] = {"janvier",   "février", "mars",     "avril",
+                                 "mai",       "juin",    "juillet",  "août",
+                                 "septembre", "octobre", "novembre", "décembre"};
+const char* const en_months[] = {"January",   "February", "March",    "April",
+                                 "May",       "June",     "July",     "August",
+                                 "September", "October",  "November", "December"};
 
 bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 int days_in_month(int y, int m) {
@@ -60,15 +62,17 @@ std::optional<Date> parse_date(std::string_view text, std::string* why) {
     return d;
   }
   if (text.size() >= 7 && digits(text.substr(0, 4), 4) && text[4] == '-' &&
-      digits(text.substr(5, 2), 2) && (text.size() == 7 || (text.size() == 10 && text[7] == '-' &&
-                                                             digits(text.substr(8, 2), 2)))) {
+      digits(text.substr(5, 2), 2) &&
+      (text.size() == 7 || (text.size() == 10 && text[7] == '-' && digits(text.substr(8, 2), 2)))) {
     d.year = to_int(text.substr(0, 4));
     d.month = to_int(text.substr(5, 2));
-    if (d.month < 1 || d.month > 12) return fail("month " + std::to_string(d.month) + " does not exist");
+    if (d.month < 1 || d.month > 12)
+      return fail("month " + std::to_string(d.month) + " does not exist");
     if (text.size() == 10) {
       d.day = to_int(text.substr(8, 2));
       if (d.day < 1 || d.day > days_in_month(d.year, d.month))
-        return fail(fmt::format("{} has no day {}", Date{d.year, d.month, 0}.format_long("en"), d.day));
+        return fail(
+            fmt::format("{} has no day {}", Date{d.year, d.month, 0}.format_long("en"), d.day));
     }
     return d;
   }
@@ -76,7 +80,8 @@ std::optional<Date> parse_date(std::string_view text, std::string* why) {
 }
 
 std::optional<Date> parse_full_date(std::string_view text, std::string* why) {
-  std::string_view head = text.size() > 10 && (text[10] == 'T' || text[10] == ' ') ? text.substr(0, 10) : text;
+  std::string_view head =
+      text.size() > 10 && (text[10] == 'T' || text[10] == ' ') ? text.substr(0, 10) : text;
   if (head.size() != 10) {
     if (why) *why = "expected a date written YYYY-MM-DD";
     return std::nullopt;

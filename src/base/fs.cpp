@@ -52,7 +52,8 @@ std::vector<std::string> list_files(const fs::path& dir) {
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) return out;
   const fs::path root = fs::weakly_canonical(dir, ec);
-  auto it = fs::recursive_directory_iterator(dir, fs::directory_options::follow_directory_symlink, ec);
+  auto it =
+      fs::recursive_directory_iterator(dir, fs::directory_options::follow_directory_symlink, ec);
   if (ec) throw SystemError("reading folder '" + dir.string() + "': " + ec.message());
   for (auto end = fs::recursive_directory_iterator(); it != end; it.increment(ec)) {
     if (ec) throw SystemError("reading folder '" + dir.string() + "': " + ec.message());

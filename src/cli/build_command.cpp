@@ -28,11 +28,14 @@ int run_build(const BuildArgs& args) {
   auto result = build_site(args.site, options);
   print_diagnostics(result.diags);
   if (result.diags.has_errors()) return 1;
-  const std::filesystem::path out =
-      args.output.empty() ? std::filesystem::path(args.site) / "output" : std::filesystem::path(args.output);
+  const std::filesystem::path out = args.output.empty()
+                                        ? std::filesystem::path(args.site) / "output"
+                                        : std::filesystem::path(args.output);
   write::publish(out, result.files);
   if (!args.quiet) {
-    auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
+    auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                  std::chrono::steady_clock::now() - start)
+                  .count();
     std::fprintf(stderr, "wrote %zu files to %s in %lld ms\n", result.files.size(), out.c_str(),
                  static_cast<long long>(ms));
   }
@@ -42,10 +45,12 @@ int run_build(const BuildArgs& args) {
 
 void add_build_command(CLI::App& app, int& exit_code) {
   auto args = std::make_shared<BuildArgs>();
-  auto* cmd = app.add_subcommand("build", "Build the website and the booklets into the output folder");
+  auto* cmd =
+      app.add_subcommand("build", "Build the website and the booklets into the output folder");
   cmd->add_option("SITE", args->site, "The site folder (default: the current folder)");
   cmd->add_option("-o,--output", args->output, "Output folder (default: SITE/output)");
-  cmd->add_option("--base-url", args->base_url, "Use this base URL instead of carnet.yaml's base_url");
+  cmd->add_option("--base-url", args->base_url,
+                  "Use this base URL instead of carnet.yaml's base_url");
   cmd->add_flag("--drafts", args->drafts, "Include pages marked draft: true");
   cmd->add_flag("-q,--quiet", args->quiet, "Print only errors and warnings");
   cmd->callback([args, &exit_code] { exit_code = run_build(*args); });

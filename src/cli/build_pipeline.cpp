@@ -18,7 +18,8 @@ BuildResult build_site(const std::filesystem::path& root, const BuildOptions& op
   if (result.diags.has_errors()) return result;
   if (options.booklets && !site.config.booklet.formats.empty()) {
     auto booklets = render::booklet::render_booklets(site);
-    files.insert(files.end(), std::make_move_iterator(booklets.begin()), std::make_move_iterator(booklets.end()));
+    files.insert(files.end(), std::make_move_iterator(booklets.begin()),
+                 std::make_move_iterator(booklets.end()));
   }
 
   // A file in static/ must not silently replace a generated one (or the
@@ -34,7 +35,8 @@ BuildResult build_site(const std::filesystem::path& root, const BuildOptions& op
                                           "'; rename it or move it to another folder");
   }
   if (result.diags.has_errors()) return result;
-  std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
+  std::sort(files.begin(), files.end(),
+            [](const auto& a, const auto& b) { return a.path < b.path; });
   result.files = std::move(files);
   return result;
 }

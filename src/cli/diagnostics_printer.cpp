@@ -6,7 +6,8 @@ namespace carnet::cli {
 
 void print_diagnostics(const base::Diagnostics& diags) {
   for (const auto& d : diags.sorted()) std::fprintf(stderr, "%s\n", d.format().c_str());
-  if (size_t n = diags.error_count()) std::fprintf(stderr, "%zu error%s; nothing was written\n", n, n == 1 ? "" : "s");
+  if (size_t n = diags.error_count())
+    std::fprintf(stderr, "%zu error%s; nothing was written\n", n, n == 1 ? "" : "s");
 }
 
 }  // namespace carnet::cli

@@ -372,8 +372,7 @@ namespace {
 
 // Records, for every text that has a `lang` version today, the source it
 // matches; returns how many.
-size_t record_current(const model::Site& site, const std::string& lang,
-                      TranslationRecord& record) {
+size_t record_current(const model::Site& site, const std::string& lang, TranslationRecord& record) {
   size_t n = 0;
   const auto texts = collect_site_texts(site);
   for (const auto& s : translation_status(texts, site, record, lang)) {

@@ -8,9 +8,9 @@
 namespace carnet::load {
 
 namespace {
-const std::vector<std::string> config_keys = {"title",    "description", "base_url", "languages",
-                                              "default_language_in_subdir", "cname", "organization",
-                                              "booklet",  "markdown",    "params"};
+const std::vector<std::string> config_keys = {
+    "title", "description",  "base_url", "languages", "default_language_in_subdir",
+    "cname", "organization", "booklet",  "markdown",  "params"};
 
 bool is_language_code(const std::string& s) {
   if (s.size() < 2 || s.size() > 3) return false;
@@ -29,7 +29,8 @@ model::SiteConfig read_config(std::string_view yaml, base::Diagnostics& diags) {
   if (!parsed) return c;
   const YAML::Node& root = *parsed;
   if (!root.IsMap()) {
-    if (!root.IsNull()) diags.error({path, 1, 1}, "carnet.yaml must be a map of settings (title, languages, ...)");
+    if (!root.IsNull())
+      diags.error({path, 1, 1}, "carnet.yaml must be a map of settings (title, languages, ...)");
     return c;
   }
   check_keys(root, config_keys, "setting", src, diags);
@@ -37,13 +38,15 @@ model::SiteConfig read_config(std::string_view yaml, base::Diagnostics& diags) {
   // Languages first: every text below is read against them.
   if (YAML::Node langs = root["languages"]; langs.IsDefined()) {
     if (!langs.IsSequence() || langs.size() == 0) {
-      diags.error(src.pos(langs), "languages: expected a list such as [fr, en] (the first is the default)");
+      diags.error(src.pos(langs),
+                  "languages: expected a list such as [fr, en] (the first is the default)");
     } else {
       c.languages.clear();
       for (const auto& l : langs) {
         auto s = l.IsScalar() ? l.Scalar() : std::string();
         if (!is_language_code(s)) {
-          diags.error(src.pos(l), "languages: " + quote(s) + " is not a language code such as fr or en");
+          diags.error(src.pos(l),
+                      "languages: " + quote(s) + " is not a language code such as fr or en");
           continue;
         }
         if (std::find(c.languages.begin(), c.languages.end(), s) != c.languages.end()) {
@@ -61,36 +64,47 @@ model::SiteConfig read_config(std::string_view yaml, base::Diagnostics& diags) {
     return model::LocalizedText{};
   };
   c.title = text(root, "title");
-  if (c.title.empty()) diags.error({path, 1, 1}, "the site has no title: add `title: {fr: ..., en: ...}`");
+  if (c.title.empty())
+    diags.error({path, 1, 1}, "the site has no title: add `title: {fr: ..., en: ...}`");
   c.description = text(root, "description");
   if (YAML::Node b = root["base_url"]; b.IsDefined()) {
     auto s = read_scalar(b, "base_url", src, diags).value_or("/");
     if (s.empty()) s = "/";
     if (s.rfind("http://", 0) != 0 && s.rfind("https://", 0) != 0 && s[0] != '/')
-      diags.error(src.pos(b), "base_url: expected an address such as https://org.github.io/site/, not " + quote(s));
+      diags.error(
+          src.pos(b),
+          "base_url: expected an address such as https://org.github.io/site/, not " + quote(s));
     c.base_url = base::normalized_base_url(s);
     c.base_path = base::base_path_of(s);
   }
   if (YAML::Node d = root["default_language_in_subdir"]; d.IsDefined()) {
     auto s = d.IsScalar() ? d.Scalar() : "";
-    if (s == "true") c.default_language_in_subdir = true;
-    else if (s != "false") diags.error(src.pos(d), "default_language_in_subdir: expected true or false");
+    if (s == "true")
+      c.default_language_in_subdir = true;
+    else if (s != "false")
+      diags.error(src.pos(d), "default_language_in_subdir: expected true or false");
   }
   if (YAML::Node n = root["cname"]; n.IsDefined()) {
     c.cname = read_scalar(n, "cname", src, diags).value_or("");
     if (c.cname.find_first_of("/: ") != std::string::npos)
-      diags.error(src.pos(n), "cname: expected a bare domain such as plans.example.org, not " + quote(c.cname));
+      diags.error(src.pos(n),
+                  "cname: expected a bare domain such as plans.example.org, not " + quote(c.cname));
   }
   if (YAML::Node o = root["organization"]; o.IsDefined() && !o.IsNull()) {
     if (!o.IsMap()) {
-      diags.error(src.pos(o), "organization: expected {name: ..., address: ..., email: ..., phone: ..., website: ...}");
+      diags.error(
+          src.pos(o),
+          "organization: expected {name: ..., address: ..., email: ..., phone: ..., website: ...}");
     } else {
       check_keys(o, {"name", "address", "email", "phone", "website"}, "organization", src, diags);
       c.organization.name = text(o, "name");
       c.organization.address = text(o, "address");
-      if (o["email"].IsDefined()) c.organization.email = read_scalar(o["email"], "email", src, diags).value_or("");
-      if (o["phone"].IsDefined()) c.organization.phone = read_scalar(o["phone"], "phone", src, diags).value_or("");
-      if (o["website"].IsDefined()) c.organization.website = read_scalar(o["website"], "website", src, diags).value_or("");
+      if (o["email"].IsDefined())
+        c.organization.email = read_scalar(o["email"], "email", src, diags).value_or("");
+      if (o["phone"].IsDefined())
+        c.organization.phone = read_scalar(o["phone"], "phone", src, diags).value_or("");
+      if (o["website"].IsDefined())
+        c.organization.website = read_scalar(o["website"], "website", src, diags).value_or("");
     }
   }
   if (YAML::Node b = root["booklet"]; b.IsDefined() && !b.IsNull()) {
@@ -98,13 +112,14 @@ model::SiteConfig read_config(std::string_view yaml, base::Diagnostics& diags) {
       diags.error(src.pos(b), "booklet: expected {paper: letter, formats: [pdf, epub, odt]}");
     } else {
       check_keys(b, {"paper", "formats", "imposition", "bilingual"}, "booklet", src, diags);
-      auto choice = [&](const char* key, std::string& out, const std::vector<std::string>& allowed) {
+      auto choice = [&](const char* key, std::string& out,
+                        const std::vector<std::string>& allowed) {
         YAML::Node n = b[key];
         if (!n.IsDefined()) return;
         auto s = read_scalar(n, key, src, diags).value_or("");
         if (std::find(allowed.begin(), allowed.end(), s) == allowed.end()) {
-          diags.error(src.pos(n), std::string("booklet.") + key + ": " + quote(s) + " is not one of " +
-                                      base::join(allowed, ", "));
+          diags.error(src.pos(n), std::string("booklet.") + key + ": " + quote(s) +
+                                      " is not one of " + base::join(allowed, ", "));
           return;
         }
         out = s;
@@ -117,15 +132,18 @@ model::SiteConfig read_config(std::string_view yaml, base::Diagnostics& diags) {
       if (YAML::Node f = b["formats"]; f.IsDefined()) {
         c.booklet.formats.clear();
         if (!f.IsSequence()) {
-          diags.error(src.pos(f), "booklet.formats: expected a list such as [pdf, epub, odt], or [] for none");
+          diags.error(src.pos(f),
+                      "booklet.formats: expected a list such as [pdf, epub, odt], or [] for none");
         } else {
           for (const auto& item : f) {
             auto s = item.IsScalar() ? item.Scalar() : "";
             if (s != "pdf" && s != "epub" && s != "odt") {
-              diags.error(src.pos(item), "booklet.formats: " + quote(s) + " is not one of pdf, epub, odt");
+              diags.error(src.pos(item),
+                          "booklet.formats: " + quote(s) + " is not one of pdf, epub, odt");
               continue;
             }
-            if (std::find(c.booklet.formats.begin(), c.booklet.formats.end(), s) == c.booklet.formats.end())
+            if (std::find(c.booklet.formats.begin(), c.booklet.formats.end(), s) ==
+                c.booklet.formats.end())
               c.booklet.formats.push_back(s);
           }
         }
@@ -139,8 +157,10 @@ model::SiteConfig read_config(std::string_view yaml, base::Diagnostics& diags) {
       check_keys(m, {"unsafe_html"}, "markdown", src, diags);
       if (YAML::Node u = m["unsafe_html"]; u.IsDefined()) {
         auto s = u.IsScalar() ? u.Scalar() : "";
-        if (s == "true") c.unsafe_html = true;
-        else if (s != "false") diags.error(src.pos(u), "markdown.unsafe_html: expected true or false");
+        if (s == "true")
+          c.unsafe_html = true;
+        else if (s != "false")
+          diags.error(src.pos(u), "markdown.unsafe_html: expected true or false");
       }
     }
   }

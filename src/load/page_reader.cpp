@@ -9,7 +9,7 @@ namespace carnet::load {
 
 namespace {
 
-const std::vector<std::string> known_keys = {"title", "date",   "summary", "slug",
+const std::vector<std::string> known_keys = {"title", "date",   "summary",         "slug",
                                              "draft", "weight", "translation_key", "menu"};
 
 bool is_delimiter(std::string_view line) { return base::trim(line) == "---"; }
@@ -29,9 +29,10 @@ bool check_utf8(std::string_view text, const std::string& path, base::Diagnostic
   auto bad = base::find_invalid_utf8(text);
   if (!bad) return true;
   auto lc = base::line_column_at(text, *bad);
-  diags.error({path, lc.line, lc.column},
-              "this file is not UTF-8 (it was probably saved as Latin-1 or Windows-1252): save it again "
-              "with the UTF-8 encoding");
+  diags.error(
+      {path, lc.line, lc.column},
+      "this file is not UTF-8 (it was probably saved as Latin-1 or Windows-1252): save it again "
+      "with the UTF-8 encoding");
   return false;
 }
 
@@ -50,7 +51,8 @@ bool read_page(std::string_view text, model::Page& page, const std::vector<std::
     bool closed = false;
     while (pos < text.size()) {
       size_t end = text.find('\n', pos);
-      std::string_view l = text.substr(pos, end == std::string_view::npos ? std::string_view::npos : end - pos);
+      std::string_view l =
+          text.substr(pos, end == std::string_view::npos ? std::string_view::npos : end - pos);
       if (is_delimiter(l)) {
         front = text.substr(first_end + 1, pos - first_end - 1);
         pos = end == std::string_view::npos ? text.size() : end + 1;
@@ -62,8 +64,9 @@ bool read_page(std::string_view text, model::Page& page, const std::vector<std::
       ++line;
     }
     if (!closed) {
-      diags.error({page.source, 1, 1}, "the front matter opened by --- on line 1 is never closed: add a line --- "
-                                        "after the last field");
+      diags.error({page.source, 1, 1},
+                  "the front matter opened by --- on line 1 is never closed: add a line --- "
+                  "after the last field");
       return false;
     }
     body_line = line;
@@ -80,16 +83,20 @@ bool read_page(std::string_view text, model::Page& page, const std::vector<std::
     auto root = parse_yaml(front, src, diags);
     if (!root) return false;
     if (!root->IsMap()) {
-      diags.error({page.source, 2, 1}, "the front matter must be fields such as `title: ...`, one per line");
+      diags.error({page.source, 2, 1},
+                  "the front matter must be fields such as `title: ...`, one per line");
       return false;
     }
     model::Value::Map params;
     for (const auto& kv : *root) {
       const std::string key = kv.first.as<std::string>("");
       const YAML::Node& v = kv.second;
-      if (key == "title") page.title = read_scalar(v, key, src, diags).value_or("");
-      else if (key == "summary") page.summary = read_scalar(v, key, src, diags).value_or("");
-      else if (key == "translation_key") page.translation_key = read_scalar(v, key, src, diags).value_or("");
+      if (key == "title")
+        page.title = read_scalar(v, key, src, diags).value_or("");
+      else if (key == "summary")
+        page.summary = read_scalar(v, key, src, diags).value_or("");
+      else if (key == "translation_key")
+        page.translation_key = read_scalar(v, key, src, diags).value_or("");
       else if (key == "slug") {
         page.slug = read_scalar(v, key, src, diags).value_or("");
         if (!base::is_clean_segment(page.slug)) {
@@ -106,8 +113,10 @@ bool read_page(std::string_view text, model::Page& page, const std::vector<std::
           diags.error(src.pos(v), "date: " + quote(s) + " is not a valid date: " + why);
           ok = false;
         }
-      } else if (key == "draft") page.draft = read_bool(v, key, src, diags).value_or(false);
-      else if (key == "menu") page.menu = read_bool(v, key, src, diags).value_or(false);
+      } else if (key == "draft")
+        page.draft = read_bool(v, key, src, diags).value_or(false);
+      else if (key == "menu")
+        page.menu = read_bool(v, key, src, diags).value_or(false);
       else if (key == "weight") {
         auto s = read_scalar(v, key, src, diags).value_or("");
         try {
@@ -122,15 +131,17 @@ bool read_page(std::string_view text, model::Page& page, const std::vector<std::
         // almost always a typo, worth a warning.
         auto guess = base::closest_match(key, known_keys);
         if (!guess.empty())
-          diags.warning(src.pos(kv.first), "unknown front matter key " + quote(key) + " (did you mean " +
-                                               quote(guess) + "?); it is passed to templates as is");
+          diags.warning(src.pos(kv.first), "unknown front matter key " + quote(key) +
+                                               " (did you mean " + quote(guess) +
+                                               "?); it is passed to templates as is");
         params.emplace_back(key, to_value(v));
       }
     }
     page.params.data = std::move(params);
   }
   if (page.title.empty()) {
-    diags.error({page.source, 1, 1}, "the page has no title: add `title: ...` to its front matter (between --- lines)");
+    diags.error({page.source, 1, 1},
+                "the page has no title: add `title: ...` to its front matter (between --- lines)");
     ok = false;
   }
   return ok && diags.error_count() == errors_before;

@@ -18,9 +18,10 @@ model::Page blank(const char* source) {
 TEST_CASE("page: front matter and body", "[load]") {
   base::Diagnostics d;
   auto p = blank("content/rapports/bilan.fr.md");
-  REQUIRE(load::read_page("---\ntitle: Bilan 2019\ndate: 2019-06-15\nsummary: Un résumé\nslug: bilan-2019\n"
-                          "weight: 3\nmenu: true\nauthor: Marie\ntags: [a, b]\n---\n# Titre\n\nTexte.\n",
-                          p, langs, d));
+  REQUIRE(load::read_page(
+      "---\ntitle: Bilan 2019\ndate: 2019-06-15\nsummary: Un résumé\nslug: bilan-2019\n"
+      "weight: 3\nmenu: true\nauthor: Marie\ntags: [a, b]\n---\n# Titre\n\nTexte.\n",
+      p, langs, d));
   CHECK(d.empty());
   CHECK(p.title == "Bilan 2019");
   CHECK(p.date == base::Date{2019, 6, 15});
@@ -42,7 +43,8 @@ TEST_CASE("page: a misspelt key is kept and warned about", "[load]") {
   REQUIRE(load::read_page("---\ntitle: A\nsumary: x\n---\n", p, langs, d));
   REQUIRE(d.items().size() == 1);
   CHECK(d.sorted()[0].format() ==
-        "a.fr.md:3:1: warning: unknown front matter key \"sumary\" (did you mean \"summary\"?); it is passed to "
+        "a.fr.md:3:1: warning: unknown front matter key \"sumary\" (did you mean \"summary\"?); it "
+        "is passed to "
         "templates as is");
   CHECK_FALSE(d.has_errors());
 }
@@ -55,22 +57,26 @@ TEST_CASE("page: errors in front matter", "[load]") {
 
   base::Diagnostics d2;
   auto q = blank("b.fr.md");
-  CHECK_FALSE(load::read_page("---\ntitle: B\nweight: lourd\ndraft: peut-être\n---\n", q, langs, d2));
+  CHECK_FALSE(
+      load::read_page("---\ntitle: B\nweight: lourd\ndraft: peut-être\n---\n", q, langs, d2));
   auto lines = d2.sorted();
   REQUIRE(lines.size() == 2);
   CHECK(lines[0].format() == "b.fr.md:3:9: error: weight: expected a whole number, not \"lourd\"");
-  CHECK(lines[1].format() == "b.fr.md:4:8: error: draft: expected true or false, not \"peut-être\"");
+  CHECK(lines[1].format() ==
+        "b.fr.md:4:8: error: draft: expected true or false, not \"peut-être\"");
 }
 
 TEST_CASE("page: a quoted text with no closing quote is an error, not the rest of the file",
           "[load]") {
   base::Diagnostics d;
   auto p = blank("a.fr.md");
-  CHECK_FALSE(load::read_page("---\ntitle: \"À propos\nmenu: true\nweight: 30\n---\nTexte\n", p, langs, d));
+  CHECK_FALSE(
+      load::read_page("---\ntitle: \"À propos\nmenu: true\nweight: 30\n---\nTexte\n", p, langs, d));
   REQUIRE(d.items().size() == 1);
-  CHECK(d.sorted()[0].format() ==
-        "a.fr.md:2:8: error: this text opens with \" but never closes it: add the closing \" at the "
-        "end of the text");
+  CHECK(
+      d.sorted()[0].format() ==
+      "a.fr.md:2:8: error: this text opens with \" but never closes it: add the closing \" at the "
+      "end of the text");
 
   base::Diagnostics d2;
   auto q = blank("b.fr.md");
@@ -79,8 +85,9 @@ TEST_CASE("page: a quoted text with no closing quote is an error, not the rest o
   CHECK(d2.sorted()[0].format().rfind("b.fr.md:3:10: error: this text opens with '", 0) == 0);
 
   // Quotes that do close, escaped quotes included, are fine.
-  for (const char* ok : {"---\ntitle: \"Le \\\"Carnet\\\"\"\n---\n", "---\ntitle: 'L''été'\n---\n",
-                         "---\ntitle: \"A\"\ntags: [\"x\", 'y']\n---\n", "---\ntitle: l'été\n---\n"}) {
+  for (const char* ok :
+       {"---\ntitle: \"Le \\\"Carnet\\\"\"\n---\n", "---\ntitle: 'L''été'\n---\n",
+        "---\ntitle: \"A\"\ntags: [\"x\", 'y']\n---\n", "---\ntitle: l'été\n---\n"}) {
     base::Diagnostics d3;
     auto r = blank("c.fr.md");
     INFO(ok);
@@ -122,6 +129,8 @@ markdown: {unsafe_html: true}
   load::read_config("title: T\nbooklet: {paper: legal, formats: [pdf, docx]}\n", d2);
   auto lines = d2.sorted();
   REQUIRE(lines.size() == 2);
-  CHECK(lines[0].format() == "carnet.yaml:2:18: error: booklet.paper: \"legal\" is not one of letter, a4");
-  CHECK(lines[1].format() == "carnet.yaml:2:40: error: booklet.formats: \"docx\" is not one of pdf, epub, odt");
+  CHECK(lines[0].format() ==
+        "carnet.yaml:2:18: error: booklet.paper: \"legal\" is not one of letter, a4");
+  CHECK(lines[1].format() ==
+        "carnet.yaml:2:40: error: booklet.formats: \"docx\" is not one of pdf, epub, odt");
 }

@@ -11,14 +11,14 @@ namespace carnet::load {
 
 namespace {
 
-const std::vector<std::string> plan_keys = {"title",  "slug",  "period",  "adopted", "summary",
-                                            "intro",  "levels", "years",  "columns", "labels",
-                                            "sections", "actions"};
-const std::vector<std::string> section_keys = {"id",         "code",      "title",    "description",
-                                               "results",    "indicators", "strategy", "notes",
-                                               "follow_up",  "sections",  "actions"};
+const std::vector<std::string> plan_keys = {"title",   "slug",   "period",   "adopted",
+                                            "summary", "intro",  "levels",   "years",
+                                            "columns", "labels", "sections", "actions"};
+const std::vector<std::string> section_keys = {"id",        "code",       "title",    "description",
+                                               "results",   "indicators", "strategy", "notes",
+                                               "follow_up", "sections",   "actions"};
 const std::vector<std::string> action_keys = {
-    "id",      "code",      "title",    "details", "due",    "years",    "leads",  "partners",
+    "id",      "code",       "title",     "details",  "due",    "years",    "leads", "partners",
     "results", "indicators", "follow_up", "strategy", "status", "progress", "notes"};
 
 struct PlanReader {
@@ -51,18 +51,21 @@ struct PlanReader {
   }
 
   // An id as written (checked) or made from the title; unique in the plan.
-  std::string make_id(const YAML::Node& node, const model::LocalizedText& title, std::string_view what) {
+  std::string make_id(const YAML::Node& node, const model::LocalizedText& title,
+                      std::string_view what) {
     if (YAML::Node id = node["id"]; id.IsDefined()) {
       auto s = read_scalar(id, "id", src, diags).value_or("");
       if (!base::is_clean_segment(s) || s.find('.') != std::string::npos) {
-        diags.error(src.pos(id), "id " + quote(s) +
-                                     " may only hold lowercase letters, digits, hyphens and underscores (try " +
-                                     quote(base::slugify(s)) + ")");
+        diags.error(src.pos(id),
+                    "id " + quote(s) +
+                        " may only hold lowercase letters, digits, hyphens and underscores (try " +
+                        quote(base::slugify(s)) + ")");
         return base::slugify(s);
       }
       if (auto [it, fresh] = ids.emplace(s, src.pos(id)); !fresh) {
         diags.error(src.pos(id), "duplicate id " + quote(s) + ": already used at line " +
-                                     std::to_string(it->second.line) + "; ids must be unique in a plan");
+                                     std::to_string(it->second.line) +
+                                     "; ids must be unique in a plan");
       }
       return s;
     }
@@ -77,7 +80,8 @@ struct PlanReader {
   }
 
   std::string make_code(const YAML::Node& node, const std::string& parent_code, size_t index) {
-    if (YAML::Node code = node["code"]; code.IsDefined()) return read_scalar(code, "code", src, diags).value_or("");
+    if (YAML::Node code = node["code"]; code.IsDefined())
+      return read_scalar(code, "code", src, diags).value_or("");
     std::string n = std::to_string(index + 1);
     return parent_code.empty() ? n : parent_code + "." + n;
   }
@@ -87,7 +91,8 @@ struct PlanReader {
     if (!s) return std::nullopt;
     std::string why;
     auto d = base::parse_date(*s, &why);
-    if (!d) diags.error(src.pos(n), std::string(field) + ": malformed date " + quote(*s) + ": " + why);
+    if (!d)
+      diags.error(src.pos(n), std::string(field) + ": malformed date " + quote(*s) + ": " + why);
     return d;
   }
 
@@ -145,15 +150,17 @@ struct PlanReader {
 
   void years_of(const YAML::Node& n, std::vector<std::string>& out) {
     if (!n.IsSequence()) {
-      diags.error(src.pos(n), "years: expected a list such as [" +
-                                  (plan.years.empty() ? std::string("2021-2022") : plan.years.front()) + "]");
+      diags.error(src.pos(n),
+                  "years: expected a list such as [" +
+                      (plan.years.empty() ? std::string("2021-2022") : plan.years.front()) + "]");
       return;
     }
     for (const auto& y : n) {
       auto s = read_scalar(y, "years", src, diags).value_or("");
       if (std::find(plan.years.begin(), plan.years.end(), s) == plan.years.end()) {
         diags.error(src.pos(y), "years: " + quote(s) + " is not one of the plan's years (" +
-                                    (plan.years.empty() ? "the plan has no `years:`" : base::join(plan.years, ", ")) +
+                                    (plan.years.empty() ? "the plan has no `years:`"
+                                                        : base::join(plan.years, ", ")) +
                                     ")");
         continue;
       }
@@ -207,27 +214,32 @@ struct PlanReader {
         if (used != s.size()) v = -1;
       } catch (...) {
       }
-      if (v < 0 || v > 100) diags.error(src.pos(p), "progress: expected a percentage from 0 to 100, not " + quote(s));
-      else a.progress = v;
+      if (v < 0 || v > 100)
+        diags.error(src.pos(p), "progress: expected a percentage from 0 to 100, not " + quote(s));
+      else
+        a.progress = v;
     }
     return a;
   }
 
-  model::PlanSection section(const YAML::Node& n, int depth, const std::string& parent_code, size_t index) {
+  model::PlanSection section(const YAML::Node& n, int depth, const std::string& parent_code,
+                             size_t index) {
     model::PlanSection s;
     s.depth = depth;
     s.pos = src.pos(n);
     if (!n.IsMap()) {
-      diags.error(src.pos(n), "a section must be a map of fields (id, title, sections, actions, ...)");
+      diags.error(src.pos(n),
+                  "a section must be a map of fields (id, title, sections, actions, ...)");
       return s;
     }
     check_keys(n, section_keys, "section", src, diags);
     if (static_cast<size_t>(depth) >= plan.levels.size()) {
       std::vector<std::string> names;
       for (const auto& l : plan.levels) names.push_back(l.get(default_lang(), default_lang()));
-      diags.error(src.pos(n), "this section is at level " + std::to_string(depth + 1) + ", but the plan declares " +
-                                  std::to_string(plan.levels.size()) + " level(s) in `levels` (" +
-                                  base::join(names, ", ") + "): add a level or move the section up");
+      diags.error(src.pos(n), "this section is at level " + std::to_string(depth + 1) +
+                                  ", but the plan declares " + std::to_string(plan.levels.size()) +
+                                  " level(s) in `levels` (" + base::join(names, ", ") +
+                                  "): add a level or move the section up");
     }
     s.title = text(n, "title");
     if (s.title.empty()) diags.error(src.pos(n), "section has no title");
@@ -240,12 +252,15 @@ struct PlanReader {
     s.follow_up = texts(n, "follow_up");
     s.notes = notes(n);
     if (YAML::Node list = n["sections"]; list.IsDefined() && !list.IsNull()) {
-      if (!list.IsSequence()) diags.error(src.pos(list), "sections: expected a list");
+      if (!list.IsSequence())
+        diags.error(src.pos(list), "sections: expected a list");
       else
-        for (size_t i = 0; i < list.size(); ++i) s.sections.push_back(section(list[i], depth + 1, s.code, i));
+        for (size_t i = 0; i < list.size(); ++i)
+          s.sections.push_back(section(list[i], depth + 1, s.code, i));
     }
     if (YAML::Node list = n["actions"]; list.IsDefined() && !list.IsNull()) {
-      if (!list.IsSequence()) diags.error(src.pos(list), "actions: expected a list");
+      if (!list.IsSequence())
+        diags.error(src.pos(list), "actions: expected a list");
       else
         for (size_t i = 0; i < list.size(); ++i) s.actions.push_back(action(list[i], s.code, i));
     }
@@ -279,7 +294,8 @@ struct PlanReader {
       diags.error(src.pos(n), "period: expected {start: 2021, end: 2023} or \"2021-2023\"");
     }
     if (plan.period_start && plan.period_end && *plan.period_end < *plan.period_start)
-      diags.error(src.pos(n), "period: the end (" + std::to_string(*plan.period_end) + ") comes before the start (" +
+      diags.error(src.pos(n), "period: the end (" + std::to_string(*plan.period_end) +
+                                  ") comes before the start (" +
                                   std::to_string(*plan.period_start) + ")");
   }
 
@@ -294,7 +310,8 @@ struct PlanReader {
       if (std::find(known.begin(), known.end(), s) == known.end()) {
         std::string msg = std::string(what) + ": unknown field " + quote(s);
         auto guess = base::closest_match(s, known);
-        msg += guess.empty() ? " (fields: " + base::join(known, ", ") + ")" : " (did you mean " + quote(guess) + "?)";
+        msg += guess.empty() ? " (fields: " + base::join(known, ", ") + ")"
+                             : " (did you mean " + quote(guess) + "?)";
         diags.error(src.pos(item), msg);
         continue;
       }
@@ -304,18 +321,21 @@ struct PlanReader {
 
   void read(const YAML::Node& root) {
     if (!root.IsMap()) {
-      diags.error({src.path, 1, 1}, "a plan file must be a map of fields (title, levels, sections, ...)");
+      diags.error({src.path, 1, 1},
+                  "a plan file must be a map of fields (title, levels, sections, ...)");
       return;
     }
     check_keys(root, plan_keys, "plan", src, diags);
     plan.title = text(root, "title");
-    if (plan.title.empty()) diags.error({src.path, 1, 1}, "the plan has no title: add `title: {fr: ..., en: ...}`");
+    if (plan.title.empty())
+      diags.error({src.path, 1, 1}, "the plan has no title: add `title: {fr: ..., en: ...}`");
     if (YAML::Node slug = root["slug"]; slug.IsDefined()) {
       auto t = text(root, "slug");
       for (const auto& [lang, s] : t.text) {
         if (!base::is_clean_segment(s))
           diags.error(t.lang_pos.count(lang) ? t.lang_pos[lang] : t.pos,
-                      "slug " + quote(s) + " may only hold lowercase letters, digits and hyphens (try " +
+                      "slug " + quote(s) +
+                          " may only hold lowercase letters, digits and hyphens (try " +
                           quote(base::slugify(s)) + ")");
         else
           plan.slug[lang] = s;
@@ -327,15 +347,18 @@ struct PlanReader {
     }
     plan.summary = text(root, "summary");
     plan.intro = text(root, "intro");
-    if (YAML::Node levels = root["levels"]; levels.IsDefined() && levels.IsSequence() && levels.size() > 0) {
+    if (YAML::Node levels = root["levels"];
+        levels.IsDefined() && levels.IsSequence() && levels.size() > 0) {
       for (const auto& l : levels) plan.levels.push_back(read_text(l, l, "levels", src, diags));
     } else {
       diags.error(levels.IsDefined() ? src.pos(levels) : base::SourcePos{src.path, 1, 1},
-                  "the plan must name its levels, outermost first: `levels: [{fr: Orientation, en: Direction}, "
+                  "the plan must name its levels, outermost first: `levels: [{fr: Orientation, en: "
+                  "Direction}, "
                   "{fr: Objectif, en: Objective}]`");
     }
     if (YAML::Node years = root["years"]; years.IsDefined()) {
-      if (!years.IsSequence()) diags.error(src.pos(years), "years: expected a list such as [2021-2022, 2022-2023]");
+      if (!years.IsSequence())
+        diags.error(src.pos(years), "years: expected a list such as [2021-2022, 2022-2023]");
       else
         for (const auto& y : years) {
           auto s = read_scalar(y, "years", src, diags).value_or("");
@@ -345,20 +368,26 @@ struct PlanReader {
             plan.years.push_back(s);
         }
     }
-    if (YAML::Node cols = root["columns"]; cols.IsDefined()) field_list(cols, "columns", plan.columns);
-    else plan.columns = {"due", "leads", "partners", "results", "indicators"};
+    if (YAML::Node cols = root["columns"]; cols.IsDefined())
+      field_list(cols, "columns", plan.columns);
+    else
+      plan.columns = {"due", "leads", "partners", "results", "indicators"};
     if (YAML::Node labels = root["labels"]; labels.IsDefined()) {
       if (!labels.IsMap()) {
-        diags.error(src.pos(labels), "labels: expected a map such as {partners: {fr: Ressources, en: Resources}}");
+        diags.error(src.pos(labels),
+                    "labels: expected a map such as {partners: {fr: Ressources, en: Resources}}");
       } else {
         check_keys(labels, model::column_fields(), "label", src, diags);
-        for (const auto& kv : labels) plan.labels[kv.first.Scalar()] = read_text(kv.first, kv.second, "labels", src, diags);
+        for (const auto& kv : labels)
+          plan.labels[kv.first.Scalar()] = read_text(kv.first, kv.second, "labels", src, diags);
       }
     }
     if (YAML::Node list = root["sections"]; list.IsDefined() && !list.IsNull()) {
-      if (!list.IsSequence()) diags.error(src.pos(list), "sections: expected a list");
+      if (!list.IsSequence())
+        diags.error(src.pos(list), "sections: expected a list");
       else
-        for (size_t i = 0; i < list.size(); ++i) plan.sections.push_back(section(list[i], 0, "", i));
+        for (size_t i = 0; i < list.size(); ++i)
+          plan.sections.push_back(section(list[i], 0, "", i));
     }
     if (YAML::Node list = root["actions"]; list.IsDefined() && !list.IsNull()) {
       diags.error(src.pos(list), "actions belong in a section: put them under one of `sections`");
@@ -369,7 +398,8 @@ struct PlanReader {
 }  // namespace
 
 std::optional<model::Plan> read_plan(std::string_view yaml, const std::string& source,
-                                     const std::vector<std::string>& languages, base::Diagnostics& diags) {
+                                     const std::vector<std::string>& languages,
+                                     base::Diagnostics& diags) {
   YamlSource src{source, 0, &languages};
   auto root = parse_yaml(yaml, src, diags);
   if (!root) return std::nullopt;

@@ -115,17 +115,23 @@ sections:
                               "p.plan.yaml", langs, d);
   std::vector<std::string> lines;
   for (const auto& x : d.sorted()) lines.push_back(x.format());
-  CHECK(lines == std::vector<std::string>{
-                     "p.plan.yaml:3:16: error: columns: unknown field \"budget\" (fields: due, years, leads, partners, "
-                     "results, indicators, follow_up, progress, notes, details, strategy)",
-                     "p.plan.yaml:5:9: error: id \"A B\" may only hold lowercase letters, digits, hyphens and "
-                     "underscores (try \"a-b\")",
-                     "p.plan.yaml:9:17: error: unknown status \"finished\"; a status is one of planned, in_progress, "
-                     "done, postponed, cancelled",
-                     "p.plan.yaml:10:17: error: years: \"2020\" is not one of the plan's years (the plan has no "
-                     "`years:`)",
-                     "p.plan.yaml:11:14: error: due: malformed date \"2021-02-29\": February 2021 has no day 29; write "
-                     "YYYY-MM-DD, YYYY-MM, YYYY, ongoing, tbd, or a text {fr: ..., en: ...}"});
+  CHECK(
+      lines ==
+      std::vector<std::string>{
+          "p.plan.yaml:3:16: error: columns: unknown field \"budget\" (fields: due, years, leads, "
+          "partners, "
+          "results, indicators, follow_up, progress, notes, details, strategy)",
+          "p.plan.yaml:5:9: error: id \"A B\" may only hold lowercase letters, digits, hyphens and "
+          "underscores (try \"a-b\")",
+          "p.plan.yaml:9:17: error: unknown status \"finished\"; a status is one of planned, "
+          "in_progress, "
+          "done, postponed, cancelled",
+          "p.plan.yaml:10:17: error: years: \"2020\" is not one of the plan's years (the plan has "
+          "no "
+          "`years:`)",
+          "p.plan.yaml:11:14: error: due: malformed date \"2021-02-29\": February 2021 has no day "
+          "29; write "
+          "YYYY-MM-DD, YYYY-MM, YYYY, ongoing, tbd, or a text {fr: ..., en: ...}"});
 }
 
 TEST_CASE("plan: a text in an unknown language is an error", "[load]") {
@@ -133,7 +139,8 @@ TEST_CASE("plan: a text in an unknown language is an error", "[load]") {
   load::read_plan("title: {fr: Plan, eng: Plan}\nlevels: [Axe]\n", "p.plan.yaml", langs, d);
   REQUIRE(d.error_count() == 1);
   CHECK(d.sorted()[0].format() ==
-        "p.plan.yaml:1:19: error: title: \"eng\" is not a language of this site (fr, en); did you mean \"en\"?");
+        "p.plan.yaml:1:19: error: title: \"eng\" is not a language of this site (fr, en); did you "
+        "mean \"en\"?");
 }
 
 TEST_CASE("plan: levels are required", "[load]") {

@@ -41,8 +41,8 @@ bool looks_like_language(const std::string& s) {
 }
 
 // "bilan.fr.md" → name "bilan", lang "fr"; "bilan.md" → default language.
-bool split_page_name(const std::string& file, const model::SiteConfig& config, std::string& name, std::string& lang,
-                     std::string& error) {
+bool split_page_name(const std::string& file, const model::SiteConfig& config, std::string& name,
+                     std::string& lang, std::string& error) {
   std::string stem = file.substr(0, file.size() - 3);
   auto dot = stem.rfind('.');
   if (dot != std::string::npos && looks_like_language(stem.substr(dot + 1))) {
@@ -51,7 +51,8 @@ bool split_page_name(const std::string& file, const model::SiteConfig& config, s
     const auto& langs = config.languages;
     if (std::find(langs.begin(), langs.end(), lang) == langs.end()) {
       error = "language \"" + lang + "\" in the file name is not one of the site's languages (" +
-              base::join(langs, ", ") + "); add it to `languages` in carnet.yaml or rename the file";
+              base::join(langs, ", ") +
+              "); add it to `languages` in carnet.yaml or rename the file";
       return false;
     }
   } else {
@@ -94,23 +95,28 @@ class Loader {
     const fs::path path = root_ / "carnet.yaml";
     std::error_code ec;
     if (!fs::is_regular_file(path, ec)) {
-      diags_.error({"carnet.yaml", 0, 0}, "no carnet.yaml in '" + root_.string() +
-                                              "': is this a Carnet site? (`carnet new FOLDER` makes one)");
+      diags_.error({"carnet.yaml", 0, 0},
+                   "no carnet.yaml in '" + root_.string() +
+                       "': is this a Carnet site? (`carnet new FOLDER` makes one)");
       return false;
     }
     site_.config = read_config_text(base::read_file(path));
     if (!options_.base_url.empty()) {
       site_.config.base_url = options_.base_url;
-      while (!site_.config.base_url.empty() && site_.config.base_url.back() == '/') site_.config.base_url.pop_back();
+      while (!site_.config.base_url.empty() && site_.config.base_url.back() == '/')
+        site_.config.base_url.pop_back();
       site_.config.base_url += '/';
       auto scheme = site_.config.base_url.find("://");
       auto slash = site_.config.base_url.find('/', scheme == std::string::npos ? 0 : scheme + 3);
-      site_.config.base_path = slash == std::string::npos ? "/" : site_.config.base_url.substr(slash);
+      site_.config.base_path =
+          slash == std::string::npos ? "/" : site_.config.base_url.substr(slash);
     }
     return true;
   }
 
-  model::SiteConfig read_config_text(const std::string& text) { return load::read_config(text, diags_); }
+  model::SiteConfig read_config_text(const std::string& text) {
+    return load::read_config(text, diags_);
+  }
 
   void read_content() {
     std::vector<ContentFile> files;
@@ -122,7 +128,8 @@ class Loader {
         files.push_back({rel, ContentFile::Kind::page});
       else
         diags_.warning({"content/" + rel, 0, 0},
-                       "only pages (.md) and plans (.plan.yaml) belong in content/; this file is not published "
+                       "only pages (.md) and plans (.plan.yaml) belong in content/; this file is "
+                       "not published "
                        "(put images and documents in static/)");
     }
     // Each file is read and parsed on its own, in parallel; results and
@@ -177,8 +184,9 @@ class Loader {
       if (slot.plan) {
         auto [it, fresh] = plan_names.emplace(slot.plan->name, slot.plan->source);
         if (!fresh)
-          diags_.error({slot.plan->source, 1, 1}, "two plans are named \"" + slot.plan->name + "\" (also " +
-                                                      it->second + "); their booklets would share one file name");
+          diags_.error({slot.plan->source, 1, 1},
+                       "two plans are named \"" + slot.plan->name + "\" (also " + it->second +
+                           "); their booklets would share one file name");
         site_.plans.push_back(std::move(*slot.plan));
       }
     }
@@ -194,8 +202,9 @@ class Loader {
     parts.pop_back();
     for (const auto& folder : parts) {
       if (segment_of(folder).empty()) {
-        diags_.error({"content/" + rel, 0, 0}, "the folder name \"" + folder +
-                                                   "\" has no letter or digit to make an address from; rename it");
+        diags_.error({"content/" + rel, 0, 0},
+                     "the folder name \"" + folder +
+                         "\" has no letter or digit to make an address from; rename it");
         return false;
       }
     }
@@ -221,10 +230,13 @@ class Loader {
       auto& members = site_.groups[p.group];
       for (size_t other : members) {
         if (site_.pages[other].lang == p.lang) {
-          diags_.error({p.source, 1, 1}, "this page and " + site_.pages[other].source + " are both the \"" + p.lang +
-                                             "\" version of the same page" +
-                                             (p.translation_key.empty() ? "" : " (translation_key \"" + p.translation_key + "\")") +
-                                             "; give one of them another name or translation_key");
+          diags_.error(
+              {p.source, 1, 1},
+              "this page and " + site_.pages[other].source + " are both the \"" + p.lang +
+                  "\" version of the same page" +
+                  (p.translation_key.empty() ? ""
+                                             : " (translation_key \"" + p.translation_key + "\")") +
+                  "; give one of them another name or translation_key");
         }
       }
       members.push_back(i);
@@ -257,7 +269,8 @@ class Loader {
     }
     for (size_t i = 0; i < site_.pages.size(); ++i) {
       const auto& p = site_.pages[i];
-      if (p.kind == model::PageKind::regular && !p.dir.empty()) section_of(p.dir).pages.push_back(i);
+      if (p.kind == model::PageKind::regular && !p.dir.empty())
+        section_of(p.dir).pages.push_back(i);
     }
     for (size_t i = 0; i < site_.plans.size(); ++i)
       if (!site_.plans[i].dir.empty()) section_of(site_.plans[i].dir).plans.push_back(i);
@@ -278,7 +291,8 @@ class Loader {
     for (const auto& seg : base::split(dir, '/')) {
       prefix = prefix.empty() ? seg : prefix + "/" + seg;
       std::string slug = segment_of(seg);
-      if (auto idx = site_.find_page(prefix + "/_index", lang); idx && !site_.pages[*idx].slug.empty())
+      if (auto idx = site_.find_page(prefix + "/_index", lang);
+          idx && !site_.pages[*idx].slug.empty())
         slug = site_.pages[*idx].slug;
       out += slug + "/";
     }
@@ -290,8 +304,8 @@ class Loader {
     auto claim = [&](const std::string& url, const std::string& source) {
       auto [it, fresh] = claimed.emplace(url, source);
       if (!fresh)
-        diags_.error({source, 1, 1}, "this page and " + it->second + " both want the address /" + url +
-                                         "; change the `slug` of one of them");
+        diags_.error({source, 1, 1}, "this page and " + it->second + " both want the address /" +
+                                         url + "; change the `slug` of one of them");
     };
     for (auto& s : site_.sections)
       for (auto& [lang, in] : s.lang) in.url = site_.home_url(lang) + section_path(s.dir, lang);
@@ -300,9 +314,10 @@ class Loader {
       if (p.kind == model::PageKind::regular) {
         const std::string segment = p.slug.empty() ? segment_of(p.name) : p.slug;
         if (segment.empty()) {
-          diags_.error({p.source, 0, 0}, "the file name \"" + p.name +
-                                             "\" has no letter or digit to make an address from; rename the file "
-                                             "or give the page a `slug`");
+          diags_.error({p.source, 0, 0},
+                       "the file name \"" + p.name +
+                           "\" has no letter or digit to make an address from; rename the file "
+                           "or give the page a `slug`");
           continue;
         }
         p.url = prefix + segment + "/";
@@ -336,8 +351,10 @@ class Loader {
       o.rewrite_link = [&](const std::string& url, const markdown::LinkContext& where) {
         auto r = model::resolve_link(site_, from_dir, page.url, page.lang, url);
         base::SourcePos pos{page.source, where.line, where.column};
-        if (!r.error.empty()) slot_diags[i].error(pos, r.error);
-        else if (!r.fragment.empty() && (r.page || r.plan)) slot_checks[i].push_back({pos, r});
+        if (!r.error.empty())
+          slot_diags[i].error(pos, r.error);
+        else if (!r.fragment.empty() && (r.page || r.plan))
+          slot_checks[i].push_back({pos, r});
         return r.href;
       };
       auto html = markdown::to_html(page.markdown, o);
@@ -353,10 +370,14 @@ class Loader {
   void check_fragment(const base::SourcePos& pos, const model::LinkResolution& r) {
     if (r.page) {
       const auto& target = site_.pages[*r.page];
-      if (std::find(target.anchors.begin(), target.anchors.end(), r.fragment) == target.anchors.end() &&
+      if (std::find(target.anchors.begin(), target.anchors.end(), r.fragment) ==
+              target.anchors.end() &&
           r.fragment.rfind("fn", 0) != 0)
-        diags_.error(pos, "link to \"#" + r.fragment + "\": " + target.source + " has no heading with that anchor" +
-                              (target.anchors.empty() ? "" : " (anchors: " + base::join(target.anchors, ", ") + ")"));
+        diags_.error(pos, "link to \"#" + r.fragment + "\": " + target.source +
+                              " has no heading with that anchor" +
+                              (target.anchors.empty()
+                                   ? ""
+                                   : " (anchors: " + base::join(target.anchors, ", ") + ")"));
     } else if (r.plan && !model::plan_has_anchor(site_.plans[*r.plan], r.fragment)) {
       diags_.error(pos, "link to \"#" + r.fragment + "\": " + site_.plans[*r.plan].source +
                             " has no section or action with that id");
@@ -370,16 +391,20 @@ class Loader {
       const std::string from_dir = dir_of(plan.source);
       auto check_text = [&](const model::LocalizedText& t) {
         for (const auto& [lang, text] : t.text) {
-          if (text.find("](") == std::string::npos && text.find("]:") == std::string::npos) continue;
+          if (text.find("](") == std::string::npos && text.find("]:") == std::string::npos)
+            continue;
           auto pos = t.lang_pos.count(lang) ? t.lang_pos.at(lang) : t.pos;
           markdown::Options o;
           o.rewrite_link = [&](const std::string& url, const markdown::LinkContext& where) {
             auto r = model::resolve_link(site_, from_dir, plan.url.at(lang), lang, url);
             // Positions inside a YAML scalar are approximate: report the
             // line of the text's first line plus the link's line in it.
-            base::SourcePos at{plan.source, pos.line + where.line - 1, where.line == 1 ? pos.column : where.column};
-            if (!r.error.empty()) diags_.error(at, r.error);
-            else if (!r.fragment.empty() && (r.page || r.plan)) check_fragment(at, r);
+            base::SourcePos at{plan.source, pos.line + where.line - 1,
+                               where.line == 1 ? pos.column : where.column};
+            if (!r.error.empty())
+              diags_.error(at, r.error);
+            else if (!r.fragment.empty() && (r.page || r.plan))
+              check_fragment(at, r);
             return r.href;
           };
           markdown::to_html(text, o);

@@ -37,8 +37,10 @@ bool closed_quote(std::string_view text, size_t at) {
     if (q == '"' && text[i] == '\\') {
       ++i;
     } else if (text[i] == q) {
-      if (q == '\'' && i + 1 < text.size() && text[i + 1] == '\'') ++i;  // '' is one quote
-      else return true;
+      if (q == '\'' && i + 1 < text.size() && text[i + 1] == '\'')
+        ++i;  // '' is one quote
+      else
+        return true;
     }
   }
   return false;
@@ -88,14 +90,17 @@ void check_keys(const YAML::Node& map, const std::vector<std::string>& known, st
   for (const auto& kv : map) {
     auto key = kv.first.as<std::string>("");
     if (!seen.insert(key).second) {
-      diags.error(src.pos(kv.first), std::string(what) + " field " + quote(key) + " is given twice");
+      diags.error(src.pos(kv.first),
+                  std::string(what) + " field " + quote(key) + " is given twice");
       continue;
     }
     if (std::find(known.begin(), known.end(), key) != known.end()) continue;
     std::string msg = "unknown " + std::string(what) + " field " + quote(key);
     auto guess = base::closest_match(key, known);
-    if (!guess.empty()) msg += " (did you mean " + quote(guess) + "?)";
-    else msg += " (known fields: " + base::join(known, ", ") + ")";
+    if (!guess.empty())
+      msg += " (did you mean " + quote(guess) + "?)";
+    else
+      msg += " (known fields: " + base::join(known, ", ") + ")";
     diags.error(src.pos(kv.first), msg);
   }
 }
@@ -104,13 +109,14 @@ std::optional<std::string> read_scalar(const YAML::Node& n, std::string_view fie
                                        const YamlSource& src, base::Diagnostics& diags) {
   if (n.IsScalar()) return n.Scalar();
   if (n.IsNull()) return std::string();
-  diags.error(src.pos(n), std::string(field) + ": expected a text, not a " +
-                              (n.IsMap() ? "map" : "list"));
+  diags.error(src.pos(n),
+              std::string(field) + ": expected a text, not a " + (n.IsMap() ? "map" : "list"));
   return std::nullopt;
 }
 
-model::LocalizedText read_text(const YAML::Node& key, const YAML::Node& value, std::string_view field,
-                               const YamlSource& src, base::Diagnostics& diags) {
+model::LocalizedText read_text(const YAML::Node& key, const YAML::Node& value,
+                               std::string_view field, const YamlSource& src,
+                               base::Diagnostics& diags) {
   model::LocalizedText t;
   t.pos = src.pos(key.IsDefined() ? key : value);
   const auto& langs = *src.languages;
@@ -129,15 +135,16 @@ model::LocalizedText read_text(const YAML::Node& key, const YAML::Node& value, s
   for (const auto& kv : value) {
     auto lang = kv.first.as<std::string>("");
     if (std::find(langs.begin(), langs.end(), lang) == langs.end()) {
-      std::string msg = std::string(field) + ": " + quote(lang) + " is not a language of this site (" +
-                        base::join(langs, ", ") + ")";
+      std::string msg = std::string(field) + ": " + quote(lang) +
+                        " is not a language of this site (" + base::join(langs, ", ") + ")";
       auto guess = base::closest_match(lang, langs);
       if (!guess.empty()) msg += "; did you mean " + quote(guess) + "?";
       diags.error(src.pos(kv.first), msg);
       continue;
     }
     if (!seen.insert(lang).second) {
-      diags.error(src.pos(kv.first), std::string(field) + ": language " + quote(lang) + " is given twice");
+      diags.error(src.pos(kv.first),
+                  std::string(field) + ": language " + quote(lang) + " is given twice");
       continue;
     }
     if (kv.second.IsNull()) continue;

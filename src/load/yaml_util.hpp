@@ -42,8 +42,9 @@ std::optional<std::string> read_scalar(const YAML::Node& n, std::string_view fie
                                        const YamlSource& src, base::Diagnostics& diags);
 
 // A text: a plain string (the default language) or a map of languages.
-model::LocalizedText read_text(const YAML::Node& key, const YAML::Node& value, std::string_view field,
-                               const YamlSource& src, base::Diagnostics& diags);
+model::LocalizedText read_text(const YAML::Node& key, const YAML::Node& value,
+                               std::string_view field, const YamlSource& src,
+                               base::Diagnostics& diags);
 
 // A list of texts (a single text is accepted as a list of one).
 std::vector<model::LocalizedText> read_text_list(const YAML::Node& key, const YAML::Node& value,

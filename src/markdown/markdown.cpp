@@ -12,7 +12,8 @@ namespace carnet::markdown {
 
 namespace {
 
-const char* const extension_names[] = {"table", "strikethrough", "autolink", "tasklist", "tagfilter"};
+const char* const extension_names[] = {"table", "strikethrough", "autolink", "tasklist",
+                                       "tagfilter"};
 
 int parse_options(const Options& o) {
   int opts = CMARK_OPT_FOOTNOTES | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE;
@@ -28,7 +29,8 @@ wrap::CmarkParser make_parser(const Options& o) {
   for (const char* name : extension_names) {
     // tagfilter only matters when raw HTML is let through.
     if (std::strcmp(name, "tagfilter") == 0 && !o.unsafe_html) continue;
-    if (auto* ext = cmark_find_syntax_extension(name)) cmark_parser_attach_syntax_extension(parser.get(), ext);
+    if (auto* ext = cmark_find_syntax_extension(name))
+      cmark_parser_attach_syntax_extension(parser.get(), ext);
   }
   return parser;
 }
@@ -84,7 +86,9 @@ struct Walk {
       cmark_node* n = cmark_iter_get_node(it.get());
       switch (cmark_node_get_type(n)) {
         case CMARK_NODE_LINK:
-        case CMARK_NODE_IMAGE: rewrite(n); break;
+        case CMARK_NODE_IMAGE:
+          rewrite(n);
+          break;
         case CMARK_NODE_HEADING:
           if (options.heading_ids) headings.push_back(n);
           break;
@@ -95,7 +99,8 @@ struct Walk {
             cmark_node_set_literal(n, lit.c_str());
           }
           break;
-        default: break;
+        default:
+          break;
       }
     }
     // Changing the tree while iterating is not allowed; headings are swapped after.
@@ -149,8 +154,8 @@ struct Walk {
 };
 
 std::string render(cmark_parser* parser, cmark_node* root, const Options& o) {
-  return wrap::take_cmark_string(cmark_render_html(root, parse_options(o),
-                                                   cmark_parser_get_syntax_extensions(parser)));
+  return wrap::take_cmark_string(
+      cmark_render_html(root, parse_options(o), cmark_parser_get_syntax_extensions(parser)));
 }
 
 }  // namespace
@@ -171,8 +176,8 @@ std::string inline_html(std::string_view markdown, const Options& options) {
   o.heading_ids = false;
   std::string html = to_html(markdown, o).html;
   // A single paragraph: drop its <p>...</p>\n so the text fits in a cell or a title.
-  if (html.rfind("<p>", 0) == 0 && html.size() >= 8 && html.compare(html.size() - 5, 5, "</p>\n") == 0 &&
-      html.find("<p>", 3) == std::string::npos)
+  if (html.rfind("<p>", 0) == 0 && html.size() >= 8 &&
+      html.compare(html.size() - 5, 5, "</p>\n") == 0 && html.find("<p>", 3) == std::string::npos)
     return html.substr(3, html.size() - 8);
   return html;
 }
@@ -190,10 +195,11 @@ std::string to_plain_text(std::string_view markdown) {
     auto type = cmark_node_get_type(n);
     if (ev == CMARK_EVENT_ENTER && (type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE)) {
       if (const char* lit = cmark_node_get_literal(n)) out += lit;
-    } else if (ev == CMARK_EVENT_ENTER && (type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK)) {
+    } else if (ev == CMARK_EVENT_ENTER &&
+               (type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK)) {
       out += ' ';
-    } else if (ev == CMARK_EVENT_EXIT && (type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING ||
-                                          type == CMARK_NODE_ITEM)) {
+    } else if (ev == CMARK_EVENT_EXIT && (type == CMARK_NODE_PARAGRAPH ||
+                                          type == CMARK_NODE_HEADING || type == CMARK_NODE_ITEM)) {
       out += '\n';
     }
   }

@@ -20,9 +20,9 @@ struct LinkContext {
 using LinkRewriter = std::function<std::string(const std::string& url, const LinkContext& where)>;
 
 struct Options {
-  bool unsafe_html = false;  // raw HTML passes through (markdown.unsafe_html: true)
+  bool unsafe_html = false;   // raw HTML passes through (markdown.unsafe_html: true)
   LinkRewriter rewrite_link;  // may be empty
-  int first_line = 1;  // line of the Markdown's first line in its file, for LinkContext
+  int first_line = 1;         // line of the Markdown's first line in its file, for LinkContext
   bool heading_ids = true;
 };
 

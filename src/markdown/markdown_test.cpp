@@ -5,7 +5,11 @@
 using namespace carnet::markdown;
 
 TEST_CASE("markdown: GitHub extensions are on", "[markdown]") {
-  auto html = to_html("| a | b |\n|---|--:|\n| 1 | 2 |\n\n~~non~~ www.example.org\n\n- [x] fait\n\nNote[^1].\n\n[^1]: Ici.\n", {}).html;
+  auto html = to_html(
+                  "| a | b |\n|---|--:|\n| 1 | 2 |\n\n~~non~~ www.example.org\n\n- [x] "
+                  "fait\n\nNote[^1].\n\n[^1]: Ici.\n",
+                  {})
+                  .html;
   CHECK(html.find("<table>") != std::string::npos);
   CHECK(html.find("<del>non</del>") != std::string::npos);
   CHECK(html.find("href=\"http://www.example.org\"") != std::string::npos);

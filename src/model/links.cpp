@@ -15,8 +15,8 @@ bool has_scheme(const std::string& href) {
   if (colon == std::string::npos || colon == 0) return false;
   for (size_t i = 0; i < colon; ++i) {
     char c = href[i];
-    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (i > 0 && ((c >= '0' && c <= '9') || c == '+' ||
-                                                                             c == '-' || c == '.'));
+    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+              (i > 0 && ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'));
     if (!ok) return false;
   }
   return true;
@@ -68,8 +68,9 @@ bool plan_has_anchor(const Plan& plan, const std::string& id) {
   return false;
 }
 
-LinkResolution resolve_link(const Site& site, const std::string& from_dir, const std::string& from_url,
-                            const std::string& lang, const std::string& href) {
+LinkResolution resolve_link(const Site& site, const std::string& from_dir,
+                            const std::string& from_url, const std::string& lang,
+                            const std::string& href) {
   LinkResolution r;
   r.href = href;
   if (href.empty() || href[0] == '#' || has_scheme(href) || href.rfind("//", 0) == 0) return r;
@@ -113,7 +114,9 @@ LinkResolution resolve_link(const Site& site, const std::string& from_dir, const
     const Plan& plan = site.plans[found->second];
     r.plan = found->second;
     auto url = plan.url.find(lang);
-    r.href = base::relative_url(from_url, url != plan.url.end() ? url->second : plan.url.begin()->second) + suffix;
+    r.href = base::relative_url(from_url,
+                                url != plan.url.end() ? url->second : plan.url.begin()->second) +
+             suffix;
     return r;
   }
   r.error = "link to \"" + path + "\": no such " + (is_page ? "page" : "plan") + " (looked for " +

@@ -13,17 +13,18 @@
 namespace carnet::model {
 
 struct LinkResolution {
-  std::string href;                 // what to write in the HTML
-  std::string error;                // not empty: the link is broken (a content error)
-  std::optional<size_t> page, plan; // the content file it points to, if any
-  std::string fragment;             // "#anchor" without '#', to check against the target
+  std::string href;                  // what to write in the HTML
+  std::string error;                 // not empty: the link is broken (a content error)
+  std::optional<size_t> page, plan;  // the content file it points to, if any
+  std::string fragment;              // "#anchor" without '#', to check against the target
 };
 
 // `from_dir`: the folder of the file holding the link, relative to the site
 // ("content/rapports"); `from_url`: the output path of the page being written
 // ("en/reports/x/"); `lang`: the reader's language.
-LinkResolution resolve_link(const Site& site, const std::string& from_dir, const std::string& from_url,
-                            const std::string& lang, const std::string& href);
+LinkResolution resolve_link(const Site& site, const std::string& from_dir,
+                            const std::string& from_url, const std::string& lang,
+                            const std::string& href);
 
 // The anchors a link "#x" to this plan may use: every section and action id.
 bool plan_has_anchor(const Plan& plan, const std::string& id);

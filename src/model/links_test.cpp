@@ -37,7 +37,8 @@ TEST_CASE("links to content files become the page's URL in the reader's language
   auto r = resolve_link(s, "content", "en/about/", "en", "rapports/bilan.fr.md");
   CHECK(r.error.empty());
   CHECK(r.href == "../reports/2019-report/");
-  r = resolve_link(s, "content/rapports", "rapports/bilan/", "fr", "../plans/x.plan.yaml#relocalisation");
+  r = resolve_link(s, "content/rapports", "rapports/bilan/", "fr",
+                   "../plans/x.plan.yaml#relocalisation");
   CHECK(r.href == "../../plans/x/#relocalisation");
   CHECK(r.fragment == "relocalisation");
   CHECK(plan_has_anchor(s.plans[0], "relocalisation"));
@@ -51,8 +52,10 @@ TEST_CASE("root-relative links honour the base path; others pass through", "[mod
   auto s = sample_site();
   CHECK(resolve_link(s, "content", "rapports/bilan/", "fr", "/notes/x/").href == "../../notes/x/");
   CHECK(resolve_link(s, "content", "", "fr", "/img/a.png").href == "img/a.png");
-  CHECK(resolve_link(s, "content", "a/", "fr", "https://example.org/x.md").href == "https://example.org/x.md");
-  CHECK(resolve_link(s, "content", "a/", "fr", "mailto:info@example.org").href == "mailto:info@example.org");
+  CHECK(resolve_link(s, "content", "a/", "fr", "https://example.org/x.md").href ==
+        "https://example.org/x.md");
+  CHECK(resolve_link(s, "content", "a/", "fr", "mailto:info@example.org").href ==
+        "mailto:info@example.org");
   CHECK(resolve_link(s, "content", "a/", "fr", "#top").href == "#top");
 }
 
@@ -60,7 +63,8 @@ TEST_CASE("a link to a missing content file is an error that names it", "[model]
   auto s = sample_site();
   auto r = resolve_link(s, "content/rapports", "rapports/bilan/", "fr", "bilan-2020.fr.md");
   CHECK(r.error ==
-        "link to \"bilan-2020.fr.md\": no such page (looked for content/rapports/bilan-2020.fr.md and "
+        "link to \"bilan-2020.fr.md\": no such page (looked for content/rapports/bilan-2020.fr.md "
+        "and "
         "content/bilan-2020.fr.md)");
   r = resolve_link(s, "content", "", "fr", "../../etc/passwd.md");
   CHECK_FALSE(r.error.empty());

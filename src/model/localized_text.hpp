@@ -11,9 +11,9 @@
 namespace carnet::model {
 
 struct LocalizedText {
-  std::map<std::string, std::string> text;        // language → text
-  base::SourcePos pos;                             // the field (its key)
-  std::map<std::string, base::SourcePos> lang_pos; // each language's value
+  std::map<std::string, std::string> text;          // language → text
+  base::SourcePos pos;                              // the field (its key)
+  std::map<std::string, base::SourcePos> lang_pos;  // each language's value
 
   bool empty() const { return text.empty(); }
   bool has(const std::string& lang) const { return text.count(lang) > 0; }

@@ -4,11 +4,16 @@ namespace carnet::model {
 
 const char* status_name(Status s) {
   switch (s) {
-    case Status::planned: return "planned";
-    case Status::in_progress: return "in_progress";
-    case Status::done: return "done";
-    case Status::postponed: return "postponed";
-    case Status::cancelled: return "cancelled";
+    case Status::planned:
+      return "planned";
+    case Status::in_progress:
+      return "in_progress";
+    case Status::done:
+      return "done";
+    case Status::postponed:
+      return "postponed";
+    case Status::cancelled:
+      return "cancelled";
   }
   return "planned";
 }
@@ -20,9 +25,9 @@ std::optional<Status> parse_status(std::string_view s) {
 }
 
 const std::vector<std::string>& column_fields() {
-  static const std::vector<std::string> fields = {
-      "due", "years", "leads", "partners", "results", "indicators",
-      "follow_up", "progress", "notes", "details", "strategy"};
+  static const std::vector<std::string> fields = {"due",     "years",      "leads",     "partners",
+                                                  "results", "indicators", "follow_up", "progress",
+                                                  "notes",   "details",    "strategy"};
   return fields;
 }
 

@@ -73,9 +73,9 @@ struct Plan {
   std::map<std::string, std::string> slug;  // language → slug (absent: name)
   std::optional<int> period_start, period_end;
   std::optional<base::Date> adopted;
-  LocalizedText summary, intro;      // Markdown
-  std::vector<LocalizedText> levels; // outermost first
-  std::vector<std::string> years;    // the year grid's columns ("2021-2022")
+  LocalizedText summary, intro;       // Markdown
+  std::vector<LocalizedText> levels;  // outermost first
+  std::vector<std::string> years;     // the year grid's columns ("2021-2022")
   // Fields shown besides title and status, in order: due, years, leads,
   // partners, results, indicators, follow_up, progress, notes, details, strategy.
   std::vector<std::string> columns;

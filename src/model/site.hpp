@@ -64,9 +64,9 @@ struct StaticFile {
 struct Site {
   std::string root;  // the site folder on disk
   SiteConfig config;
-  std::vector<Page> pages;       // sorted by source
-  std::vector<Plan> plans;       // sorted by source
-  std::vector<Section> sections; // sorted by dir
+  std::vector<Page> pages;        // sorted by source
+  std::vector<Plan> plans;        // sorted by source
+  std::vector<Section> sections;  // sorted by dir
   std::vector<StaticFile> static_files;
   std::map<std::string, std::vector<size_t>> groups;  // Page::group → page indices
   std::map<std::string, size_t> page_by_source;       // Page::source → index

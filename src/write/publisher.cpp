@@ -28,7 +28,8 @@ void check_paths(const std::vector<base::OutputFile>& files) {
   std::set<std::string> seen;
   for (const auto& f : files) {
     if (!base::is_safe_output_path(f.path) || f.path.rfind(".carnet-", 0) == 0)
-      throw base::SystemError("refusing to write '" + f.path + "': the path leaves the output folder");
+      throw base::SystemError("refusing to write '" + f.path +
+                              "': the path leaves the output folder");
     if (!seen.insert(f.path).second)
       throw base::SystemError("two outputs for one file '" + f.path + "'");
   }
@@ -43,7 +44,9 @@ void remove_tree(const fs::path& p) {
 void move_entry(const fs::path& from, const fs::path& to) {
   std::error_code ec;
   fs::rename(from, to, ec);
-  if (ec) throw base::SystemError("moving '" + from.string() + "' to '" + to.string() + "': " + ec.message());
+  if (ec)
+    throw base::SystemError("moving '" + from.string() + "' to '" + to.string() +
+                            "': " + ec.message());
 }
 
 void write_all(const fs::path& stage, const std::vector<base::OutputFile>& files) {
@@ -62,7 +65,9 @@ void write_all(const fs::path& stage, const std::vector<base::OutputFile>& files
     } else {
       std::error_code ec;
       fs::copy_file(f.copy_from, target, fs::copy_options::overwrite_existing, ec);
-      if (ec) throw base::SystemError("copying '" + f.copy_from + "' to '" + f.path + "': " + ec.message());
+      if (ec)
+        throw base::SystemError("copying '" + f.copy_from + "' to '" + f.path +
+                                "': " + ec.message());
     }
   });
 }
@@ -103,7 +108,8 @@ void publish(const fs::path& out, const std::vector<base::OutputFile>& files) {
   fs::create_directory(retired, ec);
   if (ec) throw base::SystemError("creating '" + retired.string() + "': " + ec.message());
   for (const auto& p : old_entries) move_entry(p, retired / p.filename());
-  for (const auto& e : fs::directory_iterator(stage)) move_entry(e.path(), out / e.path().filename());
+  for (const auto& e : fs::directory_iterator(stage))
+    move_entry(e.path(), out / e.path().filename());
   remove_tree(stage);
   remove_tree(retired);
 }

@@ -50,7 +50,8 @@ TEST_CASE("a failed write leaves the old output as it was", "[write]") {
   auto out = dir / "output";
   carnet::write::publish(out, {{"index.html", "avant", ""}});
   CHECK_THROWS(carnet::write::publish(
-      out, {{"index.html", "après", ""}, {"img/x.png", "", (dir / "does-not-exist.png").string()}}));
+      out,
+      {{"index.html", "après", ""}, {"img/x.png", "", (dir / "does-not-exist.png").string()}}));
   CHECK(carnet::base::read_file(out / "index.html") == "avant");
   CHECK_FALSE(fs::exists(out / ".carnet-staging"));
   // A failed first build does not leave an empty output folder behind.

@@ -93,10 +93,12 @@ class PlanView {
       b.set("mime", mime_of("pdf"));
       push(booklets, std::move(b));
     };
-    if (settings.imposition == "saddle-stitch") add_print(model::imposed_path(plan_, lang_), "booklet_saddle_stitch");
+    if (settings.imposition == "saddle-stitch")
+      add_print(model::imposed_path(plan_, lang_), "booklet_saddle_stitch");
     if (settings.bilingual == "tete-beche" && ctx_.site.config.languages.size() >= 2)
       add_print(model::tete_beche_path(ctx_.site, plan_), "booklet_tete_beche");
-    d.set("has_booklets", !settings.formats.empty() || !settings.imposition.empty() || !settings.bilingual.empty());
+    d.set("has_booklets",
+          !settings.formats.empty() || !settings.imposition.empty() || !settings.bilingual.empty());
     put(d, "booklets", std::move(booklets));
 
     columns_ = column_list();

@@ -338,10 +338,9 @@ class SiteRenderer {
   mustache::data plan_data(const Job& j) const {
     const auto& plan = site_.plans[j.index];
     const std::string& def = ctx_.default_lang();
-    mustache::data d = page_data(
-        ctx_,
-        head_of(j, text_plain(plan.title, j.lang, def),
-                std::string(base::trim(markdown::to_plain_text(text_plain(plan.summary, j.lang, def))))));
+    mustache::data d = page_data(ctx_, head_of(j, text_plain(plan.title, j.lang, def),
+                                               std::string(base::trim(markdown::to_plain_text(
+                                                   text_plain(plan.summary, j.lang, def))))));
     put(d, "plan", plan_view(ctx_, plan, j.lang));
     set_section_link(d, plan.dir, j);
     return d;
