@@ -8,7 +8,7 @@
 
 #include "base/fs.hpp"
 #include "cli/check_command.hpp"
-#include "cli/translation_exchange.hpp"
+#include "translate/exchange.hpp"
 #include "cli/translations_command.hpp"
 #include "e2e_support.hpp"
 
@@ -144,11 +144,11 @@ TEST_CASE("translations: CSV export, translate in a spreadsheet, import", "[auth
 
   // A spreadsheet saves it back with `;` and LF, as a French Excel does.
   carnet::base::Diagnostics diags;
-  auto x = carnet::cli::read_translation_csv(exported, "a-traduire.csv", diags);
+  auto x = carnet::translate::read_translation_csv(exported, "a-traduire.csv", diags);
   REQUIRE(x);
   CHECK(x->units.size() == 17);
   for (auto& u : x->units) u.target = translate(u.source);
-  std::string saved = carnet::cli::write_translation_csv(*x);
+  std::string saved = carnet::translate::write_translation_csv(*x);
   replace_all(saved, "\",\"", "\";\"");
   replace_all(saved, "fingerprint,fr,en,previous en", "fingerprint;fr;en;previous en");
   replace_all(saved, "file,key,location,context,", "file;key;location;context;");

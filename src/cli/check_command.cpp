@@ -10,9 +10,11 @@
 #include "base/fs.hpp"
 #include "base/system_error.hpp"
 #include "cli/build_pipeline.hpp"
-#include "cli/translation_status.hpp"
+#include "translate/status.hpp"
 
 namespace carnet::cli {
+
+using namespace carnet::translate;
 
 namespace {
 

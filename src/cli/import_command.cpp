@@ -5,11 +5,13 @@
 #include <memory>
 
 #include "base/fs.hpp"
-#include "cli/csv_plan_import.hpp"
 #include "cli/diagnostics_printer.hpp"
+#include "import/plan_import.hpp"
 #include "load/config_reader.hpp"
 
 namespace carnet::cli {
+
+using namespace carnet::import;
 
 namespace {
 

@@ -8,16 +8,18 @@
 
 #include "base/fs.hpp"
 #include "base/text.hpp"
-#include "cli/translation_exchange.hpp"
-#include "cli/translation_page_edit.hpp"
-#include "cli/translation_status.hpp"
-#include "cli/translation_yaml_edit.hpp"
 #include "load/config_reader.hpp"
 #include "load/page_reader.hpp"
 #include "load/plan_reader.hpp"
 #include "load/site_loader.hpp"
+#include "translate/exchange.hpp"
+#include "translate/page_edit.hpp"
+#include "translate/status.hpp"
+#include "translate/yaml_edit.hpp"
 
 namespace carnet::cli {
+
+using namespace carnet::translate;
 
 namespace {
 

@@ -1,11 +1,11 @@
-#include "cli/translation_exchange.hpp"
+#include "translate/exchange.hpp"
 
 #include <map>
 
-#include "cli/csv_reader.hpp"
-#include "cli/translation_xml.hpp"
+#include "base/csv_reader.hpp"
+#include "translate/xml.hpp"
 
-namespace carnet::cli {
+namespace carnet::translate {
 
 namespace {
 
@@ -150,13 +150,13 @@ std::string write_translation_csv(const TranslationExchange& x) {
 std::optional<TranslationExchange> read_translation_csv(std::string_view text,
                                                         const std::string& path,
                                                         base::Diagnostics& diags) {
-  CsvTable table = parse_csv(text, path, diags);
+  base::CsvTable table = base::parse_csv(text, path, diags);
   if (diags.has_errors()) return std::nullopt;
   if (table.rows.empty()) {
     diags.error({path, 1, 1}, "the file is empty");
     return std::nullopt;
   }
-  const CsvRow& header = table.rows.front();
+  const base::CsvRow& header = table.rows.front();
   std::map<std::string, size_t> column;
   std::vector<size_t> language_columns;
   for (size_t i = 0; i < header.size(); ++i) {
@@ -182,11 +182,11 @@ std::optional<TranslationExchange> read_translation_csv(std::string_view text,
   TranslationExchange x;
   x.source_lang = header[language_columns[0]].text;
   x.target_lang = header[language_columns[1]].text;
-  auto cell = [](const CsvRow& row, size_t c) {
+  auto cell = [](const base::CsvRow& row, size_t c) {
     return c < row.size() ? row[c].text : std::string();
   };
   for (size_t r = 1; r < table.rows.size(); ++r) {
-    const CsvRow& row = table.rows[r];
+    const base::CsvRow& row = table.rows[r];
     TranslationUnit u;
     u.file = cell(row, column["file"]);
     u.key = cell(row, column["key"]);
@@ -205,4 +205,4 @@ std::optional<TranslationExchange> read_translation_csv(std::string_view text,
   return x;
 }
 
-}  // namespace carnet::cli
+}  // namespace carnet::translate

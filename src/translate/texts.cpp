@@ -1,9 +1,9 @@
-#include "cli/translation_texts.hpp"
+#include "translate/texts.hpp"
 
 #include <algorithm>
 #include <cstdio>
 
-namespace carnet::cli {
+namespace carnet::translate {
 
 namespace {
 
@@ -190,4 +190,4 @@ std::string language_name(const std::string& lang) {
   return lang;
 }
 
-}  // namespace carnet::cli
+}  // namespace carnet::translate

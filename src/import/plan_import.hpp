@@ -14,7 +14,7 @@
 
 #include "base/diagnostics.hpp"
 
-namespace carnet::cli {
+namespace carnet::import {
 
 struct CsvPlanOptions {
   std::vector<std::string> languages = {"fr", "en"};  // the site's; the first is the default
@@ -38,4 +38,4 @@ std::optional<std::string> parse_due_cell(std::string_view cell, std::string* wh
 // its YAML name, or nullopt.
 std::optional<std::string> parse_status_cell(std::string_view cell);
 
-}  // namespace carnet::cli
+}  // namespace carnet::import

@@ -1,6 +1,6 @@
-#include "cli/translation_status.hpp"
+#include "translate/status.hpp"
 
-namespace carnet::cli {
+namespace carnet::translate {
 
 std::vector<TextStatus> translation_status(const std::vector<SiteText>& texts,
                                            const model::Site& site, const TranslationRecord& record,
@@ -27,4 +27,4 @@ std::vector<TextStatus> translation_status(const std::vector<SiteText>& texts,
   return out;
 }
 
-}  // namespace carnet::cli
+}  // namespace carnet::translate

@@ -1,10 +1,10 @@
-#include "cli/translation_page_edit.hpp"
+#include "translate/page_edit.hpp"
 
 #include <vector>
 
-#include "cli/csv_plan_yaml.hpp"
+#include "base/yaml_quote.hpp"
 
-namespace carnet::cli {
+namespace carnet::translate {
 
 namespace {
 
@@ -71,7 +71,7 @@ void set_key(std::vector<std::string>& front, std::string_view key, const std::s
   if (value.empty()) return;
   if (at == std::string::npos) at = std::min(fallback, front.size());
   front.insert(front.begin() + static_cast<long>(at),
-               std::string(key) + ": " + csvplan::yaml_quote(value));
+               std::string(key) + ": " + base::yaml_quote(value));
 }
 
 std::string join(const std::vector<std::string>& front, const std::string& body) {
@@ -107,4 +107,4 @@ std::string update_translated_page(std::string_view existing_page, const PageTra
   return join(p.front, trimmed_body(t.body));
 }
 
-}  // namespace carnet::cli
+}  // namespace carnet::translate

@@ -1,4 +1,4 @@
-#include "cli/csv_plan_headers.hpp"
+#include "import/plan_headers.hpp"
 
 #include <algorithm>
 #include <regex>
@@ -6,7 +6,7 @@
 #include "base/slug.hpp"
 #include "base/text.hpp"
 
-namespace carnet::cli {
+namespace carnet::import {
 
 namespace {
 
@@ -166,4 +166,4 @@ bool is_list_field(std::string_view field) {
                      [&](const char* f) { return field == f; });
 }
 
-}  // namespace carnet::cli
+}  // namespace carnet::import

@@ -1,14 +1,15 @@
-#include "cli/csv_reader.hpp"
+#include "base/csv_reader.hpp"
 
 #include <catch2/catch.hpp>
 
 using carnet::base::Diagnostics;
-using carnet::cli::parse_csv;
+using carnet::base::parse_csv;
 
 TEST_CASE("csv: semicolons, quotes, line breaks in cells and a BOM", "[authoring]") {
   Diagnostics diags;
-  auto t = parse_csv("\xEF\xBB\xBFNom;Texte\r\na;\"un \"\"mot\"\"; deux\r\ntrois\"\r\n\r\nb;c\r\n",
-                     "p.csv", diags);
+  auto t = carnet::base::parse_csv(
+      "\xEF\xBB\xBFNom;Texte\r\na;\"un \"\"mot\"\"; deux\r\ntrois\"\r\n\r\nb;c\r\n", "p.csv",
+      diags);
   REQUIRE(diags.empty());
   CHECK(t.separator == ';');
   REQUIRE(t.rows.size() == 3);
@@ -23,21 +24,21 @@ TEST_CASE("csv: semicolons, quotes, line breaks in cells and a BOM", "[authoring
 TEST_CASE("csv: the separator is the one that gives rows of equal length", "[authoring]") {
   Diagnostics diags;
   // A title line, then prose with commas in a `;` table.
-  auto t =
-      parse_csv("Plan d'action\nA;B;C\nun, deux, trois;x;y\nquatre;cinq, six;z\n", "p.csv", diags);
+  auto t = carnet::base::parse_csv(
+      "Plan d'action\nA;B;C\nun, deux, trois;x;y\nquatre;cinq, six;z\n", "p.csv", diags);
   CHECK(t.separator == ';');
-  auto c = parse_csv("A,B,C\n\"x; y\",2,3\n", "p.csv", diags);
+  auto c = carnet::base::parse_csv("A,B,C\n\"x; y\",2,3\n", "p.csv", diags);
   CHECK(c.separator == ',');
   REQUIRE(c.rows.size() == 2);
   CHECK(c.rows[1][0].text == "x; y");
-  auto tab = parse_csv("A\tB\n1\t2\n", "p.csv", diags);
+  auto tab = carnet::base::parse_csv("A\tB\n1\t2\n", "p.csv", diags);
   CHECK(tab.separator == '\t');
 }
 
 TEST_CASE("csv: columns count characters and a trailing separator makes an empty cell",
           "[authoring]") {
   Diagnostics diags;
-  auto t = parse_csv("Échéance;Été;\n", "p.csv", diags);
+  auto t = carnet::base::parse_csv("Échéance;Été;\n", "p.csv", diags);
   REQUIRE(t.rows.size() == 1);
   REQUIRE(t.rows[0].size() == 3);
   CHECK(t.rows[0][1].column == 10);
@@ -47,7 +48,7 @@ TEST_CASE("csv: columns count characters and a trailing separator makes an empty
 
 TEST_CASE("csv: Windows-1252 is read with a warning, an open quote is an error", "[authoring]") {
   Diagnostics diags;
-  auto t = parse_csv("Ann\xE9\x65;\x93Texte\x94\n", "p.csv", diags);
+  auto t = carnet::base::parse_csv("Ann\xE9\x65;\x93Texte\x94\n", "p.csv", diags);
   REQUIRE(t.rows.size() == 1);
   CHECK(t.rows[0][0].text == "Année");
   CHECK(t.rows[0][1].text == "\u201cTexte\u201d");
@@ -55,16 +56,16 @@ TEST_CASE("csv: Windows-1252 is read with a warning, an open quote is an error",
   CHECK(diags.items()[0].format().rfind("p.csv:1:4: warning: this file is not UTF-8", 0) == 0);
 
   Diagnostics bad;
-  parse_csv("A;B\n1;\"deux\n", "p.csv", bad);
+  carnet::base::parse_csv("A;B\n1;\"deux\n", "p.csv", bad);
   REQUIRE(bad.error_count() == 1);
   CHECK(bad.items()[0].format() ==
         "p.csv:2:3: error: this quote is never closed; the rest of the file is in one cell");
 }
 
 TEST_CASE("csv: spreadsheet column names", "[authoring]") {
-  using carnet::cli::spreadsheet_column_name;
-  CHECK(spreadsheet_column_name(1) == "A");
-  CHECK(spreadsheet_column_name(26) == "Z");
-  CHECK(spreadsheet_column_name(27) == "AA");
-  CHECK(spreadsheet_column_name(53) == "BA");
+  using carnet::base::spreadsheet_column_name;
+  CHECK(carnet::base::spreadsheet_column_name(1) == "A");
+  CHECK(carnet::base::spreadsheet_column_name(26) == "Z");
+  CHECK(carnet::base::spreadsheet_column_name(27) == "AA");
+  CHECK(carnet::base::spreadsheet_column_name(53) == "BA");
 }

@@ -13,7 +13,7 @@
 #include <string_view>
 #include <vector>
 
-namespace carnet::cli {
+namespace carnet::import {
 
 struct CsvColumn {
   enum class Kind { level, field, year, ignored };
@@ -51,4 +51,4 @@ bool is_section_field(std::string_view field);
 // Fields that hold a list of texts, one per line of the cell.
 bool is_list_field(std::string_view field);
 
-}  // namespace carnet::cli
+}  // namespace carnet::import

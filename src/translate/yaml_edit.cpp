@@ -1,12 +1,12 @@
-#include "cli/translation_yaml_edit.hpp"
+#include "translate/yaml_edit.hpp"
 
 #include <algorithm>
 #include <cctype>
 #include <optional>
 
-#include "cli/csv_plan_yaml.hpp"
+#include "base/yaml_quote.hpp"
 
-namespace carnet::cli {
+namespace carnet::translate {
 
 namespace {
 
@@ -92,7 +92,7 @@ std::string scalar_for(const std::string& value, bool markdown, bool flow, size_
   const bool blockable = !value.empty() && value.front() != ' ' && value.front() != '\n' &&
                          value.find('\t') == std::string::npos &&
                          value.find("\r") == std::string::npos;
-  if (!markdown || !multiline || flow || !blockable) return csvplan::yaml_quote(value);
+  if (!markdown || !multiline || flow || !blockable) return base::yaml_quote(value);
   // Keep the text's final line breaks exactly: `|-` for none, `|` for
   // one, `|+` for more.
   size_t trailing = 0;
@@ -225,8 +225,7 @@ std::string apply_yaml_edits(const std::string& yaml, const std::string& path,
         if (auto o = offset_of(yaml, pos); o && *o > last) last = *o;
       auto e = scalar_extent(yaml, last);
       if (e.flow) {
-        splices.push_back(
-            {e.end, e.end, ", " + edit.lang + ": " + csvplan::yaml_quote(edit.value)});
+        splices.push_back({e.end, e.end, ", " + edit.lang + ": " + base::yaml_quote(edit.value)});
       } else {
         size_t key_col = owner_column(yaml, last);
         if (key_col == std::string::npos) {
@@ -250,11 +249,11 @@ std::string apply_yaml_edits(const std::string& yaml, const std::string& path,
       const bool quoted = original.front() == '"' || original.front() == '\'';
       const std::string source_scalar =
           quoted ? original
-                 : csvplan::yaml_quote(t.text.count(edit.source_lang) ? t.text.at(edit.source_lang)
-                                                                      : original);
+                 : base::yaml_quote(t.text.count(edit.source_lang) ? t.text.at(edit.source_lang)
+                                                                   : original);
       splices.push_back({e.begin, e.end,
                          "{" + edit.source_lang + ": " + source_scalar + ", " + edit.lang + ": " +
-                             csvplan::yaml_quote(edit.value) + "}"});
+                             base::yaml_quote(edit.value) + "}"});
       continue;
     }
     if (e.flow) {
@@ -301,4 +300,4 @@ std::string apply_yaml_edits(const std::string& yaml, const std::string& path,
   return out;
 }
 
-}  // namespace carnet::cli
+}  // namespace carnet::translate

@@ -1,12 +1,12 @@
-#include "cli/csv_plan_import.hpp"
+#include "import/plan_import.hpp"
 
 #include <catch2/catch.hpp>
 
 #include "base/fs.hpp"
-#include "cli/csv_plan_headers.hpp"
+#include "import/plan_headers.hpp"
 
 using carnet::base::Diagnostics;
-using namespace carnet::cli;
+using namespace carnet::import;
 
 namespace {
 std::vector<std::string> formatted(const Diagnostics& d) {

@@ -1,11 +1,11 @@
-#include "cli/csv_reader.hpp"
+#include "base/csv_reader.hpp"
 
 #include <algorithm>
 #include <map>
 
 #include "base/utf8.hpp"
 
-namespace carnet::cli {
+namespace carnet::base {
 
 namespace {
 
@@ -176,4 +176,4 @@ CsvTable parse_csv(std::string_view input, const std::string& path, base::Diagno
   return table;
 }
 
-}  // namespace carnet::cli
+}  // namespace carnet::base

@@ -1,4 +1,4 @@
-#include "cli/csv_plan_import.hpp"
+#include "import/plan_import.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -8,15 +8,15 @@
 #include <regex>
 #include <set>
 
+#include "base/csv_reader.hpp"
 #include "base/date.hpp"
 #include "base/slug.hpp"
 #include "base/text.hpp"
-#include "cli/csv_plan_headers.hpp"
-#include "cli/csv_plan_yaml.hpp"
-#include "cli/csv_reader.hpp"
+#include "import/plan_headers.hpp"
+#include "import/plan_yaml.hpp"
 #include "load/plan_reader.hpp"
 
-namespace carnet::cli {
+namespace carnet::import {
 
 namespace {
 
@@ -113,7 +113,7 @@ struct ColumnSet {
 
 class Importer {
  public:
-  Importer(const CsvTable& table, const std::string& path, const CsvPlanOptions& options,
+  Importer(const base::CsvTable& table, const std::string& path, const CsvPlanOptions& options,
            base::Diagnostics& diags)
       : table_(table), path_(path), options_(options), diags_(diags) {}
 
@@ -129,7 +129,7 @@ class Importer {
   }
 
  private:
-  const CsvTable& table_;
+  const base::CsvTable& table_;
   const std::string& path_;
   const CsvPlanOptions& options_;
   base::Diagnostics& diags_;
@@ -141,10 +141,10 @@ class Importer {
   std::vector<Item*> path_items_;  // the current section at each level
   std::set<std::string> ids_;
 
-  base::SourcePos at(const CsvCell& c) const { return {path_, c.line, c.column}; }
+  base::SourcePos at(const base::CsvCell& c) const { return {path_, c.line, c.column}; }
 
   std::string column_ref(size_t i) const {
-    return "column " + spreadsheet_column_name(static_cast<int>(i) + 1);
+    return "column " + base::spreadsheet_column_name(static_cast<int>(i) + 1);
   }
 
   // The header row is the first with a recognised column; a lone cell above
@@ -177,7 +177,7 @@ class Importer {
   }
 
   void classify_columns() {
-    const CsvRow& header = table_.rows[header_];
+    const base::CsvRow& header = table_.rows[header_];
     bool seen_field = false, prev_was_level = false;
     int fr_words = 0, en_words = 0;
     std::map<std::pair<std::string, std::string>, size_t> taken;  // (field, lang) → column
@@ -298,23 +298,23 @@ class Importer {
            options_.languages.end();
   }
 
-  const CsvCell* cell(const CsvRow& row, size_t col) const {
+  const base::CsvCell* cell(const base::CsvRow& row, size_t col) const {
     if (col >= row.size() || base::trim(row[col].text).empty()) return nullptr;
     return &row[col];
   }
 
   // The cells of `field` in this row: language → cell.
-  std::map<std::string, const CsvCell*> field_cells(const CsvRow& row,
-                                                    const std::string& field) const {
-    std::map<std::string, const CsvCell*> out;
+  std::map<std::string, const base::CsvCell*> field_cells(const base::CsvRow& row,
+                                                          const std::string& field) const {
+    std::map<std::string, const base::CsvCell*> out;
     auto it = cols_.fields.find(field);
     if (it == cols_.fields.end()) return out;
     for (size_t c : it->second)
-      if (const CsvCell* x = cell(row, c)) out[cols_.columns[c].lang] = x;
+      if (const base::CsvCell* x = cell(row, c)) out[cols_.columns[c].lang] = x;
     return out;
   }
 
-  void read_row(const CsvRow& row) {
+  void read_row(const base::CsvRow& row) {
     for (size_t c = cols_.columns.size(); c < row.size(); ++c)
       if (cell(row, c))
         diags_.error(at(row[c]), "this cell is beyond the last named column (" + column_ref(c) +
@@ -323,9 +323,9 @@ class Importer {
     int opened = -1;  // the outermost level this row starts anew
     for (size_t level = 0; level < cols_.levels.size(); ++level) {
       Text title, code;
-      const CsvCell* first = nullptr;
+      const base::CsvCell* first = nullptr;
       for (size_t c : cols_.levels[level]) {
-        const CsvCell* x = cell(row, c);
+        const base::CsvCell* x = cell(row, c);
         if (!x) continue;
         if (!first) first = x;
         auto ct = split_code(x->text, cols_.columns[c].header);
@@ -360,7 +360,7 @@ class Importer {
 
     auto titles = field_cells(row, "title");
     if (!titles.empty()) {
-      const CsvCell* first = titles.begin()->second;
+      const base::CsvCell* first = titles.begin()->second;
       if (path_items_.empty()) {
         diags_.error(at(*first), "this action belongs to no " + q(level_name(0)) + ": fill in " +
                                      column_ref(cols_.levels.front().front()) +
@@ -391,7 +391,7 @@ class Importer {
     read_fields(row, *path_items_.back(), /*is_action=*/false);
   }
 
-  size_t last_level_in_row(const CsvRow& row, int opened) const {
+  size_t last_level_in_row(const base::CsvRow& row, int opened) const {
     size_t last = static_cast<size_t>(opened);
     for (size_t level = static_cast<size_t>(opened); level < cols_.levels.size(); ++level) {
       bool any = false;
@@ -407,13 +407,13 @@ class Importer {
     return sentence_case(cols_.columns[cols_.levels[level].front()].header);
   }
 
-  void read_fields(const CsvRow& row, Item& item, bool is_action) {
+  void read_fields(const base::CsvRow& row, Item& item, bool is_action) {
     for (const auto& field : cols_.field_order) {
       if (field == "title") continue;
       auto cells = field_cells(row, field);
       if (cells.empty()) continue;
       if (!is_action && !is_section_field(field)) {
-        const CsvCell* x = cells.begin()->second;
+        const base::CsvCell* x = cells.begin()->second;
         diags_.error(
             at(*x),
             q(cols_.columns[cols_.fields[field].front()].header) +
@@ -426,7 +426,7 @@ class Importer {
     }
     if (is_action)
       for (size_t c : cols_.years) {
-        const CsvCell* x = cell(row, c);
+        const base::CsvCell* x = cell(row, c);
         if (!x) continue;
         std::string mark = base::slugify(x->text);
         if (mark == "non" || mark == "no" || mark == "0" || base::trim(x->text) == "-") continue;
@@ -436,10 +436,10 @@ class Importer {
       }
   }
 
-  void read_field(const std::string& field, const std::map<std::string, const CsvCell*>& cells,
-                  Item& item) {
+  void read_field(const std::string& field,
+                  const std::map<std::string, const base::CsvCell*>& cells, Item& item) {
     const std::string first_lang = cells.count(lang_) ? lang_ : cells.begin()->first;
-    const CsvCell* first = cells.at(first_lang);
+    const base::CsvCell* first = cells.at(first_lang);
     const std::string value(base::trim(first->text));
     if (field == "details" || field == "strategy") {
       Text& t = item.long_texts[field];
@@ -714,7 +714,7 @@ std::optional<std::string> parse_status_cell(std::string_view cell) {
 std::optional<std::string> csv_to_plan_yaml(std::string_view csv, const std::string& path,
                                             const CsvPlanOptions& options,
                                             base::Diagnostics& diags) {
-  CsvTable table = parse_csv(csv, path, diags);
+  base::CsvTable table = base::parse_csv(csv, path, diags);
   if (diags.has_errors()) return std::nullopt;
   Importer importer(table, path, options, diags);
   auto yaml = importer.run();
@@ -730,4 +730,4 @@ std::optional<std::string> csv_to_plan_yaml(std::string_view csv, const std::str
   return yaml;
 }
 
-}  // namespace carnet::cli
+}  // namespace carnet::import

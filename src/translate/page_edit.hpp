@@ -9,7 +9,7 @@
 #include <string>
 #include <string_view>
 
-namespace carnet::cli {
+namespace carnet::translate {
 
 struct PageTranslation {
   std::string title, summary, body;
@@ -21,4 +21,4 @@ std::string make_translated_page(std::string_view source_page, const PageTransla
 // The existing translation's text, updated.
 std::string update_translated_page(std::string_view existing_page, const PageTranslation& t);
 
-}  // namespace carnet::cli
+}  // namespace carnet::translate

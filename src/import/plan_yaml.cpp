@@ -1,10 +1,11 @@
-#include "cli/csv_plan_yaml.hpp"
+#include "import/plan_yaml.hpp"
 
 #include <algorithm>
 
 #include "base/text.hpp"
+#include "base/yaml_quote.hpp"
 
-namespace carnet::cli::csvplan {
+namespace carnet::import::csvplan {
 
 namespace {
 
@@ -73,14 +74,14 @@ class Writer {
       }
       return;
     }
-    line(indent, head + " " + yaml_quote(value));
+    line(indent, head + " " + base::yaml_quote(value));
   }
 
   void item(int indent, const Item& it, bool is_action) {
     // The first key of a list item carries the "- ".
     const size_t start = out.size();
     if (!it.id.empty()) line(indent, "id: " + it.id);
-    if (!it.code.empty()) line(indent, "code: " + yaml_quote(it.code));
+    if (!it.code.empty()) line(indent, "code: " + base::yaml_quote(it.code));
     text(indent, "title", it.title);
     if (auto d = it.long_texts.find("details"); d != it.long_texts.end())
       text(indent, is_action ? "details" : "description", d->second, true);
@@ -91,7 +92,7 @@ class Writer {
         text(indent, "due", it.due_text);
       if (!it.years.empty()) {
         std::vector<std::string> quoted;
-        for (const auto& y : it.years) quoted.push_back(yaml_quote(y));
+        for (const auto& y : it.years) quoted.push_back(base::yaml_quote(y));
         line(indent, "years: [" + base::join(quoted, ", ") + "]");
       }
     }
@@ -133,39 +134,6 @@ class Writer {
 
 }  // namespace
 
-std::string yaml_quote(std::string_view s) {
-  std::string out = "\"";
-  for (unsigned char c : s) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      default:
-        if (c < 0x20 || c == 0x7f) {
-          static const char hex[] = "0123456789abcdef";
-          out += "\\x";
-          out += hex[c >> 4];
-          out += hex[c & 15];
-        } else {
-          out += static_cast<char>(c);
-        }
-    }
-  }
-  return out + "\"";
-}
-
 std::string write_plan_yaml(const PlanText& plan) {
   Writer w(plan.languages);
   w.line(0, "# Imported by `carnet import` from " + plan.source_name + ".");
@@ -177,7 +145,7 @@ std::string write_plan_yaml(const PlanText& plan) {
   for (const auto& l : plan.levels) w.text_entries(4, l, false, "- ");
   if (!plan.years.empty()) {
     std::vector<std::string> quoted;
-    for (const auto& y : plan.years) quoted.push_back(yaml_quote(y));
+    for (const auto& y : plan.years) quoted.push_back(base::yaml_quote(y));
     w.line(0, "years: [" + base::join(quoted, ", ") + "]");
   }
   if (!plan.columns.empty()) w.line(0, "columns: [" + base::join(plan.columns, ", ") + "]");
@@ -190,4 +158,4 @@ std::string write_plan_yaml(const PlanText& plan) {
   return w.out;
 }
 
-}  // namespace carnet::cli::csvplan
+}  // namespace carnet::import::csvplan

@@ -12,7 +12,7 @@
 
 #include "base/diagnostics.hpp"
 
-namespace carnet::cli {
+namespace carnet::translate {
 
 class TranslationRecord {
  public:
@@ -40,4 +40,4 @@ class TranslationRecord {
   std::map<std::string, std::map<std::string, std::map<std::string, std::string>>> entries_;
 };
 
-}  // namespace carnet::cli
+}  // namespace carnet::translate

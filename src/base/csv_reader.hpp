@@ -11,7 +11,7 @@
 
 #include "base/diagnostics.hpp"
 
-namespace carnet::cli {
+namespace carnet::base {
 
 struct CsvCell {
   std::string text;
@@ -39,4 +39,4 @@ std::string windows1252_to_utf8(std::string_view text);
 // "A", "B", ..., "Z", "AA": the spreadsheet name of 1-based column `n`.
 std::string spreadsheet_column_name(int n);
 
-}  // namespace carnet::cli
+}  // namespace carnet::base

@@ -7,10 +7,10 @@
 #include <string>
 #include <vector>
 
-#include "cli/translation_record.hpp"
-#include "cli/translation_texts.hpp"
+#include "translate/record.hpp"
+#include "translate/texts.hpp"
 
-namespace carnet::cli {
+namespace carnet::translate {
 
 enum class TranslationState { source, translated, missing, stale };
 
@@ -26,4 +26,4 @@ std::vector<TextStatus> translation_status(const std::vector<SiteText>& texts,
                                            const model::Site& site, const TranslationRecord& record,
                                            const std::string& lang);
 
-}  // namespace carnet::cli
+}  // namespace carnet::translate

@@ -13,7 +13,7 @@
 #include "base/diagnostics.hpp"
 #include "model/localized_text.hpp"
 
-namespace carnet::cli {
+namespace carnet::translate {
 
 struct YamlTextEdit {
   const model::LocalizedText* text = nullptr;  // positions from the loader (1-based, byte columns)
@@ -38,4 +38,4 @@ struct ScalarExtent {
 };
 ScalarExtent scalar_extent(std::string_view yaml, size_t begin);
 
-}  // namespace carnet::cli
+}  // namespace carnet::translate

@@ -11,7 +11,7 @@
 
 #include "base/diagnostics.hpp"
 
-namespace carnet::cli::csvplan {
+namespace carnet::import::csvplan {
 
 using Text = std::map<std::string, std::string>;  // language → text
 
@@ -48,7 +48,4 @@ struct PlanText {
 
 std::string write_plan_yaml(const PlanText& plan);
 
-// A YAML double-quoted scalar: "..." with \" \\ and control characters escaped.
-std::string yaml_quote(std::string_view s);
-
-}  // namespace carnet::cli::csvplan
+}  // namespace carnet::import::csvplan

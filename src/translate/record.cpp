@@ -1,11 +1,11 @@
-#include "cli/translation_record.hpp"
+#include "translate/record.hpp"
 
 #include <yaml-cpp/yaml.h>
 
 #include "base/fs.hpp"
-#include "cli/csv_plan_yaml.hpp"
+#include "base/yaml_quote.hpp"
 
-namespace carnet::cli {
+namespace carnet::translate {
 
 TranslationRecord TranslationRecord::load(const std::filesystem::path& site,
                                           base::Diagnostics& diags) {
@@ -68,9 +68,9 @@ std::string TranslationRecord::to_yaml() const {
       "# from, so that `carnet check` can tell when the source changed since.\n"
       "# Keep it with the site.\n";
   for (const auto& [file, keys] : entries_) {
-    out += csvplan::yaml_quote(file) + ":\n";
+    out += base::yaml_quote(file) + ":\n";
     for (const auto& [key, langs] : keys) {
-      out += "  " + csvplan::yaml_quote(key) + ": {";
+      out += "  " + base::yaml_quote(key) + ": {";
       bool first = true;
       for (const auto& [lang, fingerprint] : langs) {
         out += (first ? "" : ", ") + lang + ": \"" + fingerprint + "\"";
@@ -91,4 +91,4 @@ bool TranslationRecord::save(const std::filesystem::path& site) const {
   return true;
 }
 
-}  // namespace carnet::cli
+}  // namespace carnet::translate

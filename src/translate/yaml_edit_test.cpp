@@ -1,8 +1,8 @@
-#include "cli/translation_yaml_edit.hpp"
+#include "translate/yaml_edit.hpp"
 
 #include <catch2/catch.hpp>
 
-using namespace carnet::cli;
+using namespace carnet::translate;
 using carnet::base::Diagnostics;
 using carnet::model::LocalizedText;
 

@@ -1,7 +1,7 @@
-// Just enough XML to read back an XLIFF file: elements, attributes, text,
-// character references, CDATA, comments and processing instructions; no DTD
-// and no external entities (so no entity expansion attacks). Names keep their
-// prefix; `local_name()` drops it, since tools choose their own prefixes.
+// An XLIFF file read back (libxml2) into a small tree that the exchange code
+// walks: elements, attributes and their text. A DTD is refused and nothing
+// is fetched, so a file cannot expand entities or reach the network. Names
+// keep their prefix; `local_name()` drops it, since tools choose their own.
 #pragma once
 
 #include <map>
@@ -11,7 +11,7 @@
 #include <string_view>
 #include <vector>
 
-namespace carnet::cli::xml {
+namespace carnet::translate::xml {
 
 struct Element {
   std::string name;
@@ -38,4 +38,4 @@ std::unique_ptr<Element> parse(std::string_view text, ParseError& error);
 // Escapes & < > and, in attributes, " for XML.
 std::string escape(std::string_view s, bool attribute = false);
 
-}  // namespace carnet::cli::xml
+}  // namespace carnet::translate::xml

@@ -13,7 +13,7 @@
 
 #include "model/site.hpp"
 
-namespace carnet::cli {
+namespace carnet::translate {
 
 struct SiteText {
   std::string file;  // relative to the site: "content/plans/x.plan.yaml", "carnet.yaml"
@@ -50,4 +50,4 @@ base::SourcePos text_position(const SiteText& t, const model::Site& site);
 // English and French names of languages, for messages ("English").
 std::string language_name(const std::string& lang);
 
-}  // namespace carnet::cli
+}  // namespace carnet::translate

@@ -13,7 +13,7 @@
 
 #include "base/diagnostics.hpp"
 
-namespace carnet::cli {
+namespace carnet::translate {
 
 struct TranslationUnit {
   std::string file;         // "content/plans/x.plan.yaml"
@@ -40,4 +40,4 @@ std::optional<TranslationExchange> read_translation_csv(std::string_view csv,
                                                         const std::string& path,
                                                         base::Diagnostics& diags);
 
-}  // namespace carnet::cli
+}  // namespace carnet::translate
