@@ -4,6 +4,8 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 
+#include <yaml-cpp/yaml.h>
+
 #include "base/fs.hpp"
 #include "cli/build_pipeline.hpp"
 #include "e2e_support.hpp"
@@ -35,6 +37,16 @@ TEST_CASE("new: the starter site builds at once and publishes to GitHub Pages", 
   CHECK(workflow.find("pages: write") != std::string::npos);
   CHECK(workflow.find("id-token: write") != std::string::npos);
   CHECK(workflow.find("--base-url \"${{ steps.pages.outputs.base_url }}/\"") != std::string::npos);
+  // Valid YAML, with the deploy job after the build job.
+  const YAML::Node wf = YAML::Load(workflow);
+  CHECK(wf["permissions"]["pages"].as<std::string>() == "write");
+  REQUIRE(wf["jobs"]["build"]["steps"].IsSequence());
+  CHECK(wf["jobs"]["deploy"]["needs"].as<std::string>() == "build");
+  CHECK(wf["jobs"]["deploy"]["environment"]["name"].as<std::string>() == "github-pages");
+  std::string last_build_step;
+  for (const auto& step : wf["jobs"]["build"]["steps"])
+    if (step["uses"]) last_build_step = step["uses"].as<std::string>();
+  CHECK(last_build_step.rfind("actions/upload-pages-artifact@", 0) == 0);
 
   auto built = run_carnet({"build", site.string(), "-q"});
   INFO(built.err);
