@@ -3,6 +3,7 @@
 #include <cctype>
 #include <new>
 
+#include "base/text.hpp"
 #include "wrap/libxml.hpp"
 
 namespace carnet::translate::xml {
@@ -107,31 +108,14 @@ std::string escape(std::string_view s, bool attribute) {
   std::string out;
   out.reserve(s.size());
   for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += attribute ? "&quot;" : "\"";
-        break;
-      case '\n':
-        out += attribute ? "&#10;" : "\n";
-        break;
-      case '\r':
-        out += "&#13;";
-        break;
-      case '\t':
-        out += attribute ? "&#9;" : "\t";
-        break;
-      default:
-        out += c;
-    }
+    // In an attribute a parser turns raw line breaks and tabs into spaces; a
+    // raw CR anywhere would become LF.
+    if (c == '\r' || (attribute && (c == '\n' || c == '\t')))
+      out += c == '\r' ? "&#13;" : c == '\n' ? "&#10;" : "&#9;";
+    else if ((c == '"' || c == '\'') && !attribute)
+      out += c;  // kept readable in texts: French has an apostrophe in every line
+    else
+      base::html_escape_to(out, std::string_view(&c, 1));
   }
   return out;
 }

@@ -2,31 +2,12 @@
 
 #include <vector>
 
+#include "base/text.hpp"
+
 namespace carnet::render::booklet {
 
-std::string xml_escape(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
+// &#39; for ' is as valid in XHTML as in HTML, so the site's escaping serves.
+std::string xml_escape(std::string_view s) { return base::html_escape(s); }
 
 std::string xml_id(std::string_view s) {
   std::string out;
