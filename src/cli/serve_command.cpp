@@ -43,26 +43,12 @@ serve::UniqueFd signal_fd() {
   return fd;
 }
 
-// The loader's parse cache (load::ParseCache, LoadOptions::cache) when the
-// loader has one: the first build parses every file, later ones only the
-// files that changed. Written so that this file builds with a loader that
-// has no cache yet (it then rebuilds everything).
-template <class Options, class = void>
-struct LoaderCache {
-  void attach(Options&) {}
-};
-template <class Options>
-struct LoaderCache<Options, std::void_t<decltype(std::declval<Options&>().cache)>> {
-  std::remove_pointer_t<decltype(std::declval<Options&>().cache)> cache;
-  void attach(Options& options) { options.cache = &cache; }
-};
-
 struct Preview {
   const ServeOptions& options;
   fs::path root;
   int port = 0;
-  std::unique_ptr<LoaderCache<load::LoadOptions>> cache =
-      std::make_unique<LoaderCache<load::LoadOptions>>();
+  // Only the builds of this preview use it, one at a time.
+  std::unique_ptr<load::ParseCache> cache = std::make_unique<load::ParseCache>();
 
   // The site's base path as carnet.yaml gives it now ("/parc-ex/").
   std::string base_path() const {
@@ -78,7 +64,7 @@ struct Preview {
     snap->site_root = root.string();
     BuildOptions build;
     build.load.include_drafts = options.drafts;
-    cache->attach(build.load);
+    build.load.cache = cache.get();
     // The preview's own address, under the same path as the host's, so
     // that absolute links (canonical, feeds, 404.html) stay in the preview.
     build.load.base_url = "http://127.0.0.1:" + std::to_string(port) + snap->base_path;

@@ -134,24 +134,33 @@ class Loader {
     }
     // Each file is read and parsed on its own, in parallel; results and
     // diagnostics land in per-file slots so their order never depends on timing.
-    struct Slot {
-      std::optional<model::Page> page;
-      std::optional<model::Plan> plan;
-      base::Diagnostics diags;
-    };
+    using Slot = ParseCache::File;
     std::vector<Slot> slots(files.size());
     const auto& config = site_.config;
+    const std::string languages = base::join(config.languages, ",");
+    const ParseCache* cache = options_.cache;
     base::parallel_for(files.size(), [&](size_t i) {
       const auto& f = files[i];
       Slot& slot = slots[i];
       const std::string source = "content/" + f.rel;
-      std::string text;
       try {
-        text = base::read_file(root_ / source);
+        slot.text = base::read_file(root_ / source);
       } catch (const base::SystemError& e) {
         slot.diags.error({source, 0, 0}, e.what());
         return;
       }
+      slot.languages = languages;
+      if (cache) {
+        auto hit = cache->files.find(source);
+        if (hit != cache->files.end() && hit->second.text == slot.text &&
+            hit->second.languages == languages) {
+          slot.page = hit->second.page;
+          slot.plan = hit->second.plan;
+          slot.diags = hit->second.diags;
+          return;
+        }
+      }
+      const std::string& text = slot.text;
       if (f.kind == ContentFile::Kind::plan) {
         if (!check_utf8(text, source, slot.diags)) return;
         auto plan = read_plan(text, source, config.languages, slot.diags);
@@ -174,12 +183,18 @@ class Loader {
                   : page.dir.empty()    ? model::PageKind::home
                                         : model::PageKind::section;
       if (!read_page(text, page, config.languages, slot.diags)) return;
-      if (page.draft && !options_.include_drafts) return;
       slot.page = std::move(page);
     });
+    if (options_.cache) {
+      options_.cache->files.clear();
+      for (size_t i = 0; i < files.size(); ++i)
+        if (!slots[i].text.empty())  // read failures are not kept: the next load tries again
+          options_.cache->files["content/" + files[i].rel] = slots[i];
+    }
     std::map<std::string, std::string> plan_names;
     for (auto& slot : slots) {
       diags_.append(std::move(slot.diags));
+      if (slot.page && slot.page->draft && !options_.include_drafts) slot.page.reset();
       if (slot.page) site_.pages.push_back(std::move(*slot.page));
       if (slot.plan) {
         auto [it, fresh] = plan_names.emplace(slot.plan->name, slot.plan->source);

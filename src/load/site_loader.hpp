@@ -5,6 +5,8 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
+#include <optional>
 #include <string>
 
 #include "base/diagnostics.hpp"
@@ -12,9 +14,28 @@
 
 namespace carnet::load {
 
+// What a load parsed, file by file, for the next load of the same site: the
+// preview rebuilds at every save, and parsing (above all the plans' YAML) is
+// most of a load. A file whose bytes and the site's languages are the same
+// as last time is not parsed again. Only the parse is kept; addresses,
+// Markdown and links are computed afresh, since they depend on other files.
+class ParseCache {
+ public:
+  struct File {
+    std::string text;
+    std::string languages;            // the site's languages it was parsed with
+    std::optional<model::Page> page;  // drafts included
+    std::optional<model::Plan> plan;
+    base::Diagnostics diags;
+  };
+  // The files of the last load only: a deleted file is forgotten.
+  std::map<std::string, File> files;
+};
+
 struct LoadOptions {
   bool include_drafts = false;
-  std::string base_url;  // overrides carnet.yaml's base_url when not empty
+  std::string base_url;         // overrides carnet.yaml's base_url when not empty
+  ParseCache* cache = nullptr;  // read and updated when given
 };
 
 model::Site load_site(const std::filesystem::path& root, const LoadOptions& options,
