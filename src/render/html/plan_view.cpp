@@ -328,6 +328,11 @@ class PlanView {
         for (const auto& col : columns_) {
           cells += "<td class=\"col-";
           cells += col.key;
+          // On a phone's card a year the action does not run would be a
+          // label over nothing: the stylesheet hides these cells there.
+          if (col.key == "year" &&
+              std::find(a.years.begin(), a.years.end(), col.year) == a.years.end())
+            cells += " year-no";
           cells += "\" data-label=\"";
           base::html_escape_to(cells, col.label);
           cells += "\">";
