@@ -8,9 +8,9 @@
 
 #include "base/fs.hpp"
 #include "cli/check_command.hpp"
-#include "translate/exchange.hpp"
 #include "cli/translations_command.hpp"
 #include "e2e_support.hpp"
+#include "translate/exchange.hpp"
 
 namespace fs = std::filesystem;
 using carnet::base::read_file;
