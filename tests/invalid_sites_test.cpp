@@ -20,6 +20,8 @@ TEST_CASE("invalid sites: exact errors, exit 1, output untouched", "[e2e]") {
     SECTION(c.filename().string()) {
       auto work = scratch("invalid-" + c.filename().string());
       auto out = work / "output";
+      // A previous build's output (every build writes .nojekyll).
+      carnet::base::write_file(out / ".nojekyll", "");
       carnet::base::write_file(out / "index.html", "previous build");
       carnet::base::write_file(out / "en/old/index.html", "previous page");
       const auto before = read_tree(out);

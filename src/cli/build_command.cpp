@@ -7,6 +7,7 @@
 #include "base/system_error.hpp"
 #include "cli/build_pipeline.hpp"
 #include "cli/diagnostics_printer.hpp"
+#include "write/output_folder.hpp"
 #include "write/publisher.hpp"
 
 namespace carnet::cli {
@@ -25,12 +26,16 @@ int run_build(const BuildArgs& args) {
   BuildOptions options;
   options.load.include_drafts = args.drafts;
   options.load.base_url = args.base_url;
-  auto result = build_site(args.site, options);
-  print_diagnostics(result.diags);
-  if (result.diags.has_errors()) return 1;
   const std::filesystem::path out = args.output.empty()
                                         ? std::filesystem::path(args.site) / "output"
                                         : std::filesystem::path(args.output);
+  if (auto refusal = write::refuse_output_folder(out, args.site); !refusal.empty()) {
+    std::fprintf(stderr, "carnet: error: %s\n", refusal.c_str());
+    return 2;
+  }
+  auto result = build_site(args.site, options);
+  print_diagnostics(result.diags);
+  if (result.diags.has_errors()) return 1;
   write::publish(out, result.files);
   if (!args.quiet) {
     auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(

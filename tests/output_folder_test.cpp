@@ -1,0 +1,47 @@
+// A build replaces everything in its output folder, so `carnet build` refuses
+// folders whose files are not its own: the site, a folder above it, a source
+// folder, or a folder of someone's files.
+#include <catch2/catch.hpp>
+#include <filesystem>
+
+#include "base/fs.hpp"
+#include "e2e_support.hpp"
+
+namespace fs = std::filesystem;
+using carnet::test::run_carnet;
+
+TEST_CASE("build: refuses an output folder that holds the site or someone's files", "[e2e]") {
+  const fs::path work = carnet::test::scratch("output-folder");
+  const fs::path site = work / "site";
+  fs::copy(carnet::test::source_dir / "tests/fixtures/sites/basic", site,
+           fs::copy_options::recursive);
+  const auto sources = carnet::test::read_tree(site);
+
+  for (const fs::path& out : {site, work, site / "content" / "out", site / "static"}) {
+    INFO(out);
+    auto r = run_carnet({"build", site.string(), "-o", out.string()});
+    CHECK(r.status == 2);
+    CHECK(r.err.rfind("carnet: error: ", 0) == 0);
+    CHECK(carnet::test::read_tree(site) == sources);
+  }
+  auto self = run_carnet({"build", site.string(), "-o", site.string()});
+  CHECK(self.err.find("holds the site itself") != std::string::npos);
+
+  const fs::path mine = work / "documents";
+  carnet::base::write_file(mine / "lettre.txt", "Chère voisine");
+  auto foreign = run_carnet({"build", site.string(), "-o", mine.string()});
+  CHECK(foreign.status == 2);
+  CHECK(foreign.err.find("is not empty and was not made by Carnet") != std::string::npos);
+  CHECK(carnet::base::read_file(mine / "lettre.txt") == "Chère voisine");
+
+  // A new folder, then the same folder again (Carnet made it), and a folder
+  // holding only a Git checkout are fine.
+  const fs::path out = work / "public";
+  CHECK(run_carnet({"build", site.string(), "-o", out.string(), "-q"}).status == 0);
+  CHECK(run_carnet({"build", site.string(), "-o", out.string(), "-q"}).status == 0);
+  const fs::path pages = work / "gh-pages";
+  fs::create_directories(pages / ".git");
+  CHECK(run_carnet({"build", site.string(), "-o", pages.string(), "-q"}).status == 0);
+  CHECK(fs::is_directory(pages / ".git"));
+  CHECK(fs::is_regular_file(pages / "index.html"));
+}
