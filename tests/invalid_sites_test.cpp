@@ -55,6 +55,15 @@ TEST_CASE("wrong usage exits with status 2", "[e2e]") {
   CHECK(run_carnet({"build", "--no-such-flag"}).status == 2);
   CHECK(run_carnet({"frobnicate"}).status == 2);
   CHECK(run_carnet({}).status == 2);
+  // --base-url gets the check base_url gets in carnet.yaml.
+  auto work = scratch("bad-base-url");
+  auto bad = run_carnet({"build", (source_dir / "tests/fixtures/sites/basic").string(), "-o",
+                         (work / "out").string(), "--base-url", "example.org/sub"});
+  CHECK(bad.status == 2);
+  CHECK(bad.err ==
+        "carnet: error: --base-url: expected an address such as https://org.github.io/site/, "
+        "not \"example.org/sub\"\n");
+  CHECK_FALSE(fs::exists(work / "out"));
   auto help = run_carnet({"--help"});
   CHECK(help.status == 0);
   CHECK(help.out.find("build") != std::string::npos);

@@ -19,6 +19,10 @@ std::string base_path_of(std::string_view base_url) {
   return path;
 }
 
+bool is_base_url(std::string_view s) {
+  return s.rfind("http://", 0) == 0 || s.rfind("https://", 0) == 0 || (!s.empty() && s[0] == '/');
+}
+
 std::string normalized_base_url(std::string_view base_url) {
   std::string out(base_url);
   while (!out.empty() && out.back() == '/') out.pop_back();

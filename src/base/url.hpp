@@ -13,6 +13,10 @@ namespace carnet::base {
 // "https://org.github.io/repo" → "/repo/", "https://example.org" → "/".
 std::string base_path_of(std::string_view base_url);
 
+// Whether `s` can be a base URL: an absolute http(s) address or a path
+// starting with '/'.
+bool is_base_url(std::string_view s);
+
 // base_url with exactly one trailing '/'.
 std::string normalized_base_url(std::string_view base_url);
 

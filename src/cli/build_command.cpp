@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "base/system_error.hpp"
+#include "base/url.hpp"
 #include "cli/build_pipeline.hpp"
 #include "cli/diagnostics_printer.hpp"
 #include "write/output_folder.hpp"
@@ -29,6 +30,13 @@ int run_build(const BuildArgs& args) {
   const std::filesystem::path out = args.output.empty()
                                         ? std::filesystem::path(args.site) / "output"
                                         : std::filesystem::path(args.output);
+  if (!args.base_url.empty() && !base::is_base_url(args.base_url)) {
+    std::fprintf(stderr,
+                 "carnet: error: --base-url: expected an address such as "
+                 "https://org.github.io/site/, not \"%s\"\n",
+                 args.base_url.c_str());
+    return 2;
+  }
   if (auto refusal = write::refuse_output_folder(out, args.site); !refusal.empty()) {
     std::fprintf(stderr, "carnet: error: %s\n", refusal.c_str());
     return 2;

@@ -70,7 +70,7 @@ model::SiteConfig read_config(std::string_view yaml, base::Diagnostics& diags) {
   if (YAML::Node b = root["base_url"]; b.IsDefined()) {
     auto s = read_scalar(b, "base_url", src, diags).value_or("/");
     if (s.empty()) s = "/";
-    if (s.rfind("http://", 0) != 0 && s.rfind("https://", 0) != 0 && s[0] != '/')
+    if (!base::is_base_url(s))
       diags.error(
           src.pos(b),
           "base_url: expected an address such as https://org.github.io/site/, not " + quote(s));

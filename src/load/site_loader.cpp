@@ -7,6 +7,7 @@
 #include "base/slug.hpp"
 #include "base/system_error.hpp"
 #include "base/text.hpp"
+#include "base/url.hpp"
 #include "load/config_reader.hpp"
 #include "load/page_reader.hpp"
 #include "load/plan_reader.hpp"
@@ -100,22 +101,12 @@ class Loader {
                        "': is this a Carnet site? (`carnet new FOLDER` makes one)");
       return false;
     }
-    site_.config = read_config_text(base::read_file(path));
-    if (!options_.base_url.empty()) {
-      site_.config.base_url = options_.base_url;
-      while (!site_.config.base_url.empty() && site_.config.base_url.back() == '/')
-        site_.config.base_url.pop_back();
-      site_.config.base_url += '/';
-      auto scheme = site_.config.base_url.find("://");
-      auto slash = site_.config.base_url.find('/', scheme == std::string::npos ? 0 : scheme + 3);
-      site_.config.base_path =
-          slash == std::string::npos ? "/" : site_.config.base_url.substr(slash);
+    site_.config = load::read_config(base::read_file(path), diags_);
+    if (!options_.base_url.empty()) {  // checked by the command (base::is_base_url)
+      site_.config.base_url = base::normalized_base_url(options_.base_url);
+      site_.config.base_path = base::base_path_of(options_.base_url);
     }
     return true;
-  }
-
-  model::SiteConfig read_config_text(const std::string& text) {
-    return load::read_config(text, diags_);
   }
 
   void read_content() {
