@@ -40,11 +40,22 @@ void write_file(const fs::path& path, std::string_view bytes) {
     fs::create_directories(path.parent_path(), ec);
     if (ec) throw SystemError("creating '" + path.parent_path().string() + "': " + ec.message());
   }
-  File f(std::fopen(path.c_str(), "wb"));
-  if (!f) throw_errno("writing '" + path.string() + "'", errno);
-  if (std::fwrite(bytes.data(), 1, bytes.size(), f.get()) != bytes.size())
-    throw_errno("writing '" + path.string() + "'", errno);
-  if (std::fclose(f.release()) != 0) throw_errno("writing '" + path.string() + "'", errno);
+  // Written beside it, then renamed over it: a full disk or a cut in the
+  // middle leaves the old file whole (the author's sources are written here).
+  fs::path temporary = path;
+  temporary += ".carnet-tmp";
+  try {
+    File f(std::fopen(temporary.c_str(), "wb"));
+    if (!f) throw_errno("writing '" + path.string() + "'", errno);
+    if (std::fwrite(bytes.data(), 1, bytes.size(), f.get()) != bytes.size())
+      throw_errno("writing '" + path.string() + "'", errno);
+    if (std::fclose(f.release()) != 0) throw_errno("writing '" + path.string() + "'", errno);
+    fs::rename(temporary, path, ec);
+    if (ec) throw SystemError("writing '" + path.string() + "': " + ec.message());
+  } catch (...) {
+    fs::remove(temporary, ec);
+    throw;
+  }
 }
 
 std::vector<std::string> list_files(const fs::path& dir) {

@@ -11,7 +11,9 @@ namespace carnet::base {
 // The whole file; throws SystemError("reading 'path': cause").
 std::string read_file(const std::filesystem::path& path);
 
-// Writes the whole file, creating parent folders; throws SystemError.
+// Writes the whole file, creating parent folders; throws SystemError. The
+// bytes go to PATH.carnet-tmp first, renamed over PATH once complete, so a
+// failure never leaves a file cut short.
 void write_file(const std::filesystem::path& path, std::string_view bytes);
 
 // Regular files under `dir`, as paths relative to `dir` with '/' separators,
