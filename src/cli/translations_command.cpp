@@ -308,7 +308,9 @@ int run_translations_import(const ImportOptions& options) {
   for (const auto& [t, translation] : pages) {
     const model::Page& source = site.pages[*t->page];
     auto existing = site.find_page(source.group, lang);
-    if (translation.title.empty() ||
+    // A page is translated when each of its texts is: an empty summary or
+    // body left by the translator would otherwise erase the page's own.
+    if (translation.title.empty() || (!source.summary.empty() && translation.summary.empty()) ||
         (!trim_lines(source.markdown).empty() && translation.body.empty())) {
       ++tally.untranslated;
       continue;

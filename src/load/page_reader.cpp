@@ -36,44 +36,45 @@ bool check_utf8(std::string_view text, const std::string& path, base::Diagnostic
   return false;
 }
 
+FrontMatterSplit split_front_matter(std::string_view text) {
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // a BOM some editors add
+  FrontMatterSplit out;
+  out.body = text;
+  const size_t first_end = text.find('\n');
+  if (!is_delimiter(text.substr(0, first_end))) return out;
+  out.has_front = true;
+  size_t pos = first_end == std::string_view::npos ? text.size() : first_end + 1;
+  int line = 2;
+  while (pos < text.size()) {
+    const size_t end = text.find('\n', pos);
+    const std::string_view l =
+        text.substr(pos, end == std::string_view::npos ? std::string_view::npos : end - pos);
+    if (is_delimiter(l)) {
+      out.closed = true;
+      out.front = text.substr(first_end + 1, pos - first_end - 1);
+      out.body = text.substr(end == std::string_view::npos ? text.size() : end + 1);
+      out.body_line = line + 1;
+      return out;
+    }
+    pos = end == std::string_view::npos ? text.size() : end + 1;
+    ++line;
+  }
+  return out;
+}
+
 bool read_page(std::string_view text, model::Page& page, const std::vector<std::string>& languages,
                base::Diagnostics& diags) {
   if (!check_utf8(text, page.source, diags)) return false;
-  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // a BOM some editors add
-
-  // Front matter: from a first line "---" to the next "---" line.
-  std::string_view front;
-  int body_line = 1;
-  size_t first_end = text.find('\n');
-  if (is_delimiter(text.substr(0, first_end))) {
-    size_t pos = first_end == std::string_view::npos ? text.size() : first_end + 1;
-    int line = 2;
-    bool closed = false;
-    while (pos < text.size()) {
-      size_t end = text.find('\n', pos);
-      std::string_view l =
-          text.substr(pos, end == std::string_view::npos ? std::string_view::npos : end - pos);
-      if (is_delimiter(l)) {
-        front = text.substr(first_end + 1, pos - first_end - 1);
-        pos = end == std::string_view::npos ? text.size() : end + 1;
-        closed = true;
-        ++line;
-        break;
-      }
-      pos = end == std::string_view::npos ? text.size() : end + 1;
-      ++line;
-    }
-    if (!closed) {
-      diags.error({page.source, 1, 1},
-                  "the front matter opened by --- on line 1 is never closed: add a line --- "
-                  "after the last field");
-      return false;
-    }
-    body_line = line;
-    page.markdown = std::string(text.substr(pos));
-  } else {
-    page.markdown = std::string(text);
+  const FrontMatterSplit split = split_front_matter(text);
+  if (split.has_front && !split.closed) {
+    diags.error({page.source, 1, 1},
+                "the front matter opened by --- on line 1 is never closed: add a line --- "
+                "after the last field");
+    return false;
   }
+  const std::string_view front = split.front;
+  const int body_line = split.body_line;
+  page.markdown = std::string(split.body);
   page.body_line = body_line;
 
   YamlSource src{page.source, 1, &languages};

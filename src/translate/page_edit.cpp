@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "base/yaml_quote.hpp"
+#include "load/page_reader.hpp"
 
 namespace carnet::translate {
 
@@ -14,32 +15,21 @@ struct SplitPage {
   std::string body;
 };
 
+// The loader's own split, so that import reads a page exactly as a build
+// does; the front matter as lines, to edit key by key.
 SplitPage split(std::string_view text) {
+  const load::FrontMatterSplit f = load::split_front_matter(text);
   SplitPage p;
-  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
-  auto first_end = text.find('\n');
-  if (first_end == std::string_view::npos ||
-      (text.substr(0, first_end) != "---" && text.substr(0, first_end) != "---\r")) {
-    p.body = std::string(text);
-    return p;
-  }
-  size_t at = first_end + 1;
-  while (at <= text.size()) {
-    auto end = text.find('\n', at);
-    std::string_view line =
-        text.substr(at, end == std::string_view::npos ? std::string_view::npos : end - at);
+  p.has_front = f.closed;
+  p.body = std::string(f.closed ? f.body : text);
+  if (!f.closed) return p;
+  for (std::string_view rest = f.front; !rest.empty();) {
+    const size_t end = rest.find('\n');
+    std::string_view line = rest.substr(0, end);
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line == "---") {
-      p.has_front = true;
-      p.body = end == std::string_view::npos ? "" : std::string(text.substr(end + 1));
-      return p;
-    }
     p.front.emplace_back(line);
-    if (end == std::string_view::npos) break;
-    at = end + 1;
+    rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
   }
-  p.front.clear();  // no closing line: not front matter
-  p.body = std::string(text);
   return p;
 }
 
@@ -102,8 +92,10 @@ std::string make_translated_page(std::string_view source_page, const PageTransla
 
 std::string update_translated_page(std::string_view existing_page, const PageTranslation& t) {
   SplitPage p = split(existing_page);
-  set_key(p.front, "title", t.title, 0);
-  set_key(p.front, "summary", t.summary, 1);
+  // A text the translator left empty is not a translation: the page keeps
+  // the one it has.
+  if (!t.title.empty()) set_key(p.front, "title", t.title, 0);
+  if (!t.summary.empty()) set_key(p.front, "summary", t.summary, 1);
   return join(p.front, trimmed_body(t.body));
 }
 
