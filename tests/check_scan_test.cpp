@@ -1,0 +1,34 @@
+// `carnet check` finds links to other sites and images without a
+// description in files as written, however long a link or an inline image.
+#include <catch2/catch.hpp>
+#include <filesystem>
+
+#include "base/fs.hpp"
+#include "e2e_support.hpp"
+
+namespace fs = std::filesystem;
+using carnet::test::run_carnet;
+
+TEST_CASE("check: long links and inline images are scanned, not a crash", "[authoring]") {
+  const fs::path site = carnet::test::scratch("check-scan") / "site";
+  REQUIRE(run_carnet({"new", site.string()}).status == 0);
+  const fs::path page = site / "content/_index.fr.md";
+  std::string text = carnet::base::read_file(page);
+  const std::string long_link = "https://example.com/" + std::string(60000, 'a');
+  text += "\nVoir " + long_link + ".\n\n<img src=\"data:image/png;base64," +
+          std::string(200000, 'A') + "\">\n\n<IMG ALT=\"logo\" src=\"x.png\">\n\n![ ](photo.jpg)\n";
+  carnet::base::write_file(page, text);
+
+  auto r = run_carnet({"check", site.string()});
+  INFO(r.err.substr(0, 2000));
+  CHECK(r.status == 0);
+  CHECK(r.out.find("  " + long_link + "\n") != std::string::npos);
+  const auto warnings = carnet::test::lines_of(r.err);
+  size_t img = 0, md = 0;
+  for (const auto& w : warnings) {
+    img += w.find("add alt=\"...\" describing it") != std::string::npos;
+    md += w.find("describe it between the brackets") != std::string::npos;
+  }
+  CHECK(img == 1);  // the inline image; the <IMG ALT=...> has one
+  CHECK(md == 1);
+}
