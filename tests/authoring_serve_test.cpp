@@ -204,6 +204,13 @@ TEST_CASE("serve: a saved file sends a reload event; an error shows until fixed"
     return r && r->body.find("Manger mieux") != std::string::npos;
   }));
 
+  // The site's own theme words (i18n/) are sources too.
+  carnet::base::write_file(site / "i18n" / "fr.yaml", "skip_to_content: \"Aller au texte\"\n");
+  CHECK(eventually([&] {
+    auto r = http.Get("/demo/");
+    return r && r->body.find("Aller au texte") != std::string::npos;
+  }));
+
   // A broken link: every page shows the error, with its file and line.
   carnet::base::write_file(site / "content" / "broken.fr.md",
                            "---\ntitle: \"Cassé\"\n---\n\nVoir [la page](absente.fr.md).\n");

@@ -60,19 +60,21 @@ struct Preview {
 
   std::shared_ptr<serve::SiteSnapshot> build() const {
     auto snap = std::make_shared<serve::SiteSnapshot>();
-    snap->base_path = base_path();
     snap->site_root = root.string();
     BuildOptions build;
     build.load.include_drafts = options.drafts;
     build.load.cache = cache.get();
     // The preview's own address, under the same path as the host's, so
     // that absolute links (canonical, feeds, 404.html) stay in the preview.
-    build.load.base_url = "http://127.0.0.1:" + std::to_string(port) + snap->base_path;
     build.render.live_reload = true;
     build.render.live_reload_url = serve::events_path;
     build.booklets = options.booklets;
     BuildResult result;
+    // Inside the try: a carnet.yaml that cannot be read (mid-save, a
+    // checkout) is an error shown on the page, never the end of the preview.
     try {
+      snap->base_path = base_path();
+      build.load.base_url = "http://127.0.0.1:" + std::to_string(port) + snap->base_path;
       result = build_site(root, build);
     } catch (const base::SystemError& e) {
       result.diags.error({"", 0, 0}, e.what());

@@ -1,5 +1,7 @@
 #include "write/output_folder.hpp"
 
+#include "base/site_folders.hpp"
+
 namespace carnet::write {
 
 namespace fs = std::filesystem;
@@ -23,7 +25,7 @@ std::string refuse_output_folder(const fs::path& out, const fs::path& site) {
     return "the output folder '" + shown +
            "' holds the site itself, and a build replaces everything in its output folder; "
            "write into another folder, such as the site's output/";
-  for (const char* source : {"content", "static", "layouts", "themes", ".carnet"})
+  for (const char* source : base::site_source_folders)
     if (within(o, s / source))
       return "the output folder '" + shown + "' is inside the site's " + source +
              "/ folder, whose files are the site's sources; write into another folder, such as "

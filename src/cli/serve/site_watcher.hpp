@@ -1,9 +1,11 @@
 // Watches a site folder with inotify: carnet.yaml and everything under
-// content/, static/, layouts/ and themes/ (hidden files, editors' backup and
+// content/, static/, layouts/, themes/, i18n/ and .carnet/ (hidden files, editors' backup and
 // swap files, and output/ are not the site). inotify watches one folder at a
 // time, so every folder gets its own watch, and folders created later get
 // theirs as they appear.
 #pragma once
+
+#include "base/site_folders.hpp"
 
 #include <chrono>
 #include <filesystem>
@@ -42,6 +44,6 @@ class SiteWatcher {
 };
 
 // The folders of a site that `carnet serve` watches besides carnet.yaml.
-inline constexpr const char* watched_folders[] = {"content", "static", "layouts", "themes"};
+inline constexpr const auto& watched_folders = base::site_source_folders;
 
 }  // namespace carnet::cli::serve
