@@ -116,6 +116,10 @@ TEST_CASE("import: a Parc-Extension-shaped spreadsheet becomes a plan the site b
   // An existing file is not replaced without --force; unknown columns are
   // errors and nothing is written.
   CHECK(run_carnet({"import", csv, "-o", out}).status == 2);
+  auto misnamed = run_carnet({"import", csv, "-o", (site / "content/plans/x.yaml").string()});
+  CHECK(misnamed.status == 2);
+  CHECK(misnamed.err.find("a plan file's name ends in .plan.yaml") != std::string::npos);
+  CHECK_FALSE(fs::exists(site / "content/plans/x.yaml"));
   carnet::base::write_file(parent / "bad.csv", "Orientation;Action;Budget\nA;B;100\n");
   auto bad = run_carnet(
       {"import", (parent / "bad.csv").string(), "-o", (parent / "bad.plan.yaml").string()});

@@ -12,6 +12,7 @@
 #include "base/system_error.hpp"
 #include "base/text.hpp"
 #include "cli/build_pipeline.hpp"
+#include "cli/diagnostics_printer.hpp"
 #include "translate/status.hpp"
 
 namespace carnet::cli {
@@ -180,7 +181,7 @@ void check_translations(const model::Site& site, const TranslationRecord& record
 
 int run_check(const CheckOptions& options) {
   CheckReport report = check_site(options);
-  for (const auto& d : report.diags.sorted()) std::fprintf(stderr, "%s\n", d.format().c_str());
+  print_diagnostic_lines(report.diags);
   std::fputs(check_report_text(report).c_str(), stdout);
   size_t errors = report.diags.error_count();
   if (errors) std::fprintf(stderr, "%zu error%s\n", errors, errors == 1 ? "" : "s");
@@ -193,8 +194,11 @@ CheckReport check_site(const CheckOptions& options) {
   CheckReport report;
   const fs::path root(options.site);
   // Everything a build validates, rendering included, in memory only.
+  // Both loads share one parse: drafts are filtered after the cache.
+  load::ParseCache cache;
   BuildOptions build;
   build.booklets = false;
+  build.load.cache = &cache;
   auto built = build_site(root, build);
   report.diags.append(std::move(built.diags));
 
@@ -203,6 +207,7 @@ CheckReport check_site(const CheckOptions& options) {
   base::Diagnostics ignored;
   load::LoadOptions load;
   load.include_drafts = true;
+  load.cache = &cache;
   model::Site site = load::load_site(root, load, ignored);
   if (ignored.has_errors() && site.pages.empty() && site.plans.empty()) return report;
 

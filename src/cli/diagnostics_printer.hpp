@@ -8,4 +8,8 @@ namespace carnet::cli {
 
 void print_diagnostics(const base::Diagnostics& diags);
 
+// The lines only, for commands that go on after warnings or say themselves
+// what they did.
+void print_diagnostic_lines(const base::Diagnostics& diags);
+
 }  // namespace carnet::cli

@@ -44,6 +44,13 @@ std::vector<std::string> site_languages(const fs::path& output) {
 
 int run_import(const ImportArgs& args) {
   std::error_code ec;
+  if (!std::string_view(args.output).ends_with(".plan.yaml")) {
+    std::fprintf(stderr,
+                 "carnet: error: '%s': a plan file's name ends in .plan.yaml "
+                 "(content/plans/NAME.plan.yaml), or the site does not publish it\n",
+                 args.output.c_str());
+    return 2;
+  }
   if (fs::exists(args.output, ec) && !args.force) {
     std::fprintf(stderr, "carnet: error: '%s' already exists; add --force to replace it\n",
                  args.output.c_str());
@@ -56,12 +63,8 @@ int run_import(const ImportArgs& args) {
   options.level_columns = args.levels;
   base::Diagnostics diags;
   auto yaml = csv_to_plan_yaml(base::read_file(args.csv), args.csv, options, diags);
-  for (const auto& d : diags.sorted()) std::fprintf(stderr, "%s\n", d.format().c_str());
-  if (!yaml) {
-    size_t n = diags.error_count();
-    std::fprintf(stderr, "%zu error%s; nothing was written\n", n, n == 1 ? "" : "s");
-    return 1;
-  }
+  print_diagnostics(diags);
+  if (!yaml) return 1;
   base::write_file(args.output, *yaml);
   std::fprintf(stderr, "wrote %s\n", args.output.c_str());
   return 0;

@@ -13,6 +13,7 @@
 #include "base/fs.hpp"
 #include "base/system_error.hpp"
 #include "cli/build_pipeline.hpp"
+#include "cli/diagnostics_printer.hpp"
 #include "cli/serve/error_page.hpp"
 #include "cli/serve/preview_server.hpp"
 #include "cli/serve/site_watcher.hpp"
@@ -79,7 +80,7 @@ struct Preview {
     } catch (const base::SystemError& e) {
       result.diags.error({"", 0, 0}, e.what());
     }
-    for (const auto& d : result.diags.sorted()) std::fprintf(stderr, "%s\n", d.format().c_str());
+    print_diagnostic_lines(result.diags);
     if (result.diags.has_errors()) {
       snap->error_html = serve::error_page_html(result.diags, serve::events_path);
     } else {

@@ -1,5 +1,7 @@
 #include "cli/translations_command.hpp"
 
+#include "cli/diagnostics_printer.hpp"
+
 #include <cstdio>
 #include <filesystem>
 #include <map>
@@ -25,10 +27,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-void print(const base::Diagnostics& diags) {
-  for (const auto& d : diags.sorted()) std::fprintf(stderr, "%s\n", d.format().c_str());
-}
-
 // The site as the translation commands see it: drafts included, since they
 // are translated before they are published.
 std::optional<model::Site> load_for_translation(const std::string& root) {
@@ -43,7 +41,7 @@ std::optional<model::Site> load_for_translation(const std::string& root) {
   options.include_drafts = true;
   model::Site site = load::load_site(root, options, diags);
   if (diags.has_errors()) {
-    print(diags);
+    print_diagnostic_lines(diags);
     std::fprintf(stderr, "the site has errors; fix them first (carnet check)\n");
     return std::nullopt;
   }
@@ -99,7 +97,7 @@ int run_translations_export(const ExportOptions& options) {
   if (format.empty()) format = fs::path(options.output).extension() == ".csv" ? "csv" : "xliff";
   base::Diagnostics diags;
   TranslationRecord record = TranslationRecord::load(options.site, diags);
-  print(diags);
+  print_diagnostic_lines(diags);
 
   const auto texts = collect_site_texts(site);
   TranslationExchange x;
@@ -218,7 +216,7 @@ int run_translations_import(const ImportOptions& options) {
                ? read_xliff(data, options.file, diags)
                : read_translation_csv(data, options.file, diags);
   if (!x) {
-    print(diags);
+    print_diagnostic_lines(diags);
     return 1;
   }
   auto loaded = load_for_translation(options.site);
@@ -360,7 +358,7 @@ int run_translations_import(const ImportOptions& options) {
 
   // The record is not counted: "files" are the ones the author wrote.
   record.save(options.site);
-  print(diags);
+  print_diagnostic_lines(diags);
   std::fprintf(
       stderr,
       "%zu translation%s written into %zu file%s, %zu already there, %zu not translated yet",
