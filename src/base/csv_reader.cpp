@@ -85,6 +85,11 @@ std::string spreadsheet_column_name(int n) {
 
 CsvTable parse_csv(std::string_view input, const std::string& path, base::Diagnostics& diags) {
   std::string converted;
+  if (input.substr(0, 2) == "\xFF\xFE" || input.substr(0, 2) == "\xFE\xFF") {
+    diags.error({path, 1, 1},
+                "this file is UTF-16 (Excel's \"Unicode text\"); save it again as \"CSV UTF-8\"");
+    return {};
+  }
   if (input.substr(0, 3) == "\xEF\xBB\xBF") input.remove_prefix(3);
   if (auto bad = base::find_invalid_utf8(input)) {
     auto at = base::line_column_at(input, *bad);
@@ -92,6 +97,20 @@ CsvTable parse_csv(std::string_view input, const std::string& path, base::Diagno
                   "this file is not UTF-8; it was read as Windows-1252 (Excel's \"CSV\" format). "
                   "To be sure accents are right, save it as \"CSV UTF-8\"");
     converted = windows1252_to_utf8(input);
+    input = converted;
+  }
+  // Excel for Mac's "CSV (Macintosh)" ends lines with a lone CR.
+  if (auto cr = input.find('\r');
+      cr != std::string_view::npos && (cr + 1 == input.size() || input[cr + 1] != '\n')) {
+    std::string lf;
+    lf.reserve(input.size());
+    for (size_t i = 0; i < input.size(); ++i) {
+      if (input[i] != '\r')
+        lf += input[i];
+      else if (i + 1 == input.size() || input[i + 1] != '\n')
+        lf += '\n';
+    }
+    converted = std::move(lf);
     input = converted;
   }
 

@@ -69,3 +69,25 @@ TEST_CASE("csv: spreadsheet column names", "[authoring]") {
   CHECK(carnet::base::spreadsheet_column_name(27) == "AA");
   CHECK(carnet::base::spreadsheet_column_name(53) == "BA");
 }
+
+TEST_CASE("csv: Mac line endings are read, UTF-16 is an error that says what to do",
+          "[authoring]") {
+  carnet::base::Diagnostics diags;
+  auto t = carnet::base::parse_csv("A;B\r1;2\r3;\"x\ry\"\r", "mac.csv", diags);
+  REQUIRE(diags.empty());
+  REQUIRE(t.rows.size() == 3);
+  CHECK(t.rows[1][1].text == "2");
+  CHECK(t.rows[2][1].text == "x\ny");
+  CHECK(t.rows[2][0].line == 3);
+
+  carnet::base::Diagnostics d16;
+  auto u = carnet::base::parse_csv(std::string("\xFF\xFE"
+                                               "A\0;\0B\0",
+                                               9),
+                                   "u.csv", d16);
+  CHECK(u.rows.empty());
+  REQUIRE(d16.items().size() == 1);
+  CHECK(d16.sorted()[0].format() ==
+        "u.csv:1:1: error: this file is UTF-16 (Excel's \"Unicode text\"); save it again as \"CSV "
+        "UTF-8\"");
+}
