@@ -50,6 +50,12 @@ struct PlanReader {
     return src.pos(map);
   }
 
+  // The ids the default plan page gives its own parts (themes/default/layouts/
+  // plan.mustache): a section or action with one of them would break its links.
+  static bool is_page_id(std::string_view id) {
+    return id == "main" || id == "overview" || id == "toc";
+  }
+
   // An id as written (checked) or made from the title; unique in the plan.
   std::string make_id(const YAML::Node& node, const model::LocalizedText& title,
                       std::string_view what) {
@@ -61,6 +67,14 @@ struct PlanReader {
                         " may only hold lowercase letters, digits, hyphens and underscores (try " +
                         quote(base::slugify(s)) + ")");
         return base::slugify(s);
+      }
+      if (is_page_id(s)) {
+        diags.error(src.pos(id), "id " + quote(s) + " is taken by the plan's own page (its " +
+                                     std::string(s == "toc"        ? "table of contents"
+                                                 : s == "overview" ? "overview"
+                                                                   : "main content") +
+                                     "); choose another");
+        return s;
       }
       if (auto [it, fresh] = ids.emplace(s, src.pos(id)); !fresh) {
         diags.error(src.pos(id), "duplicate id " + quote(s) + ": already used at line " +
@@ -74,7 +88,7 @@ struct PlanReader {
     std::string base_id = base::slugify(title.get(default_lang(), default_lang()));
     if (base_id.empty()) base_id = std::string(what);
     std::string id = base_id;
-    for (int k = 2; ids.count(id); ++k) id = base_id + "-" + std::to_string(k);
+    for (int k = 2; ids.count(id) || is_page_id(id); ++k) id = base_id + "-" + std::to_string(k);
     ids.emplace(id, src.pos(node));
     return id;
   }

@@ -149,3 +149,19 @@ TEST_CASE("plan: levels are required", "[load]") {
   REQUIRE(d.error_count() == 1);
   CHECK(d.sorted()[0].message.find("must name its levels") != std::string::npos);
 }
+
+TEST_CASE("plan: ids the plan page uses for itself are not given to sections", "[load]") {
+  base::Diagnostics d;
+  auto plan = load::read_plan(
+      "title: P\nlevels: [Axe]\nsections:\n  - title: Overview\n  - title: Toc\n"
+      "  - id: main\n    title: Principal\n",
+      "p.plan.yaml", langs, d);
+  REQUIRE(plan);
+  REQUIRE(plan->sections.size() == 3);
+  CHECK(plan->sections[0].id == "overview-2");
+  CHECK(plan->sections[1].id == "toc-2");
+  REQUIRE(d.error_count() == 1);
+  CHECK(d.sorted()[0].format() ==
+        "p.plan.yaml:6:9: error: id \"main\" is taken by the plan's own page (its main content); "
+        "choose another");
+}
