@@ -132,6 +132,13 @@ std::optional<HeaderMatch> match_header(std::string_view header) {
   if (slug.empty()) return std::nullopt;
   for (const auto& a : aliases)
     if (base::slugify(a.name) == slug) return HeaderMatch{a.field, a.lang, a.keep_label};
+  // "RESPONSABLE(S)", "INDICATEURS DE RÉUSSITE(S)": French headers often
+  // write the plural this way; without it the name is a known one.
+  std::string without(header);
+  for (const char* plural : {"(s)", "(S)"})
+    for (size_t at = without.find(plural); at != std::string::npos; at = without.find(plural))
+      without.erase(at, 3);
+  if (without.size() != header.size()) return match_header(without);
   return std::nullopt;
 }
 

@@ -28,6 +28,14 @@ TEST_CASE("csv plan: headers in French or English, in capitals, with or without 
   CHECK(match_header("Follow-up")->field == "follow_up");
   CHECK(match_header("RESSOURCES")->keep_label);
   CHECK_FALSE(match_header("ORIENTATION"));
+  // The plural written "(S)", as in the README's table.
+  for (const char* h :
+       {"ACTIVITÉ(S)", "MESURE(S)", "ÉCHÉANCE(S)", "RESPONSABLE(S)", "PORTEUR(S)",
+        "INDICATEURS DE RÉUSSITE(S)", "SUIVI(S)", "STRATÉGIE(S)", "Responsable(s)"}) {
+    INFO(h);
+    CHECK(match_header(h));
+  }
+  CHECK(match_header("RESPONSABLE(S)")->field == "leads");
   CHECK(split_header_language("Action (en)") ==
         std::pair<std::string, std::string>{"Action", "en"});
   CHECK(split_header_language("Titre [anglais]") ==

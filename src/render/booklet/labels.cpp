@@ -20,7 +20,7 @@ const Words& words(const std::string& lang) {
       "Page",
       "Notes de suivi",
       "Action",
-      "Statut",
+      "État",
       "Ensemble du plan",
       "actions",
       "Adopté le",
@@ -56,7 +56,7 @@ std::string field_label(const model::Plan& plan, const std::string& field, const
     return found->second.get(lang, default_lang);
   static const std::map<std::string, std::pair<const char*, const char*>> defaults = {
       {"title", {"Action", "Action"}},
-      {"status", {"Statut", "Status"}},
+      {"status", {"État", "Status"}},
       {"due", {"Échéance", "Due"}},
       {"years", {"Années", "Years"}},
       {"leads", {"Responsables", "Leads"}},
