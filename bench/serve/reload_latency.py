@@ -21,6 +21,7 @@ import re
 import signal
 import statistics
 import subprocess
+import tempfile
 import sys
 import threading
 import time
@@ -80,13 +81,17 @@ def main():
 
     ensure_corpus(a.corpus, a.pages, a.plans)
     site = os.path.join(a.corpus, "carnet")
+    # Warnings go to a file, not a pipe nobody reads: a full pipe would stop
+    # the server in the middle of a rebuild.
+    errors = tempfile.TemporaryFile(mode="w+")
     server = subprocess.Popen([a.carnet, "serve", site, "--port", "0"], stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE, text=True)
+                              stderr=errors, text=True)
     try:
         line = server.stdout.readline()
         m = re.search(r"at http://127\.0\.0\.1:(\d+)(/\S*) \(built in (\d+) ms\)", line)
         if not m:
-            sys.exit("unexpected first line from carnet serve: " + line + server.stderr.read())
+            errors.seek(0)
+            sys.exit("unexpected first line from carnet serve: " + line + errors.read())
         port, base, first_build = int(m.group(1)), m.group(2), int(m.group(3))
         stream = ReloadStream(port)
         stream.start()

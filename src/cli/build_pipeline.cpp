@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "render/booklet/booklets.hpp"
 
@@ -33,6 +34,26 @@ BuildResult build_site(const std::filesystem::path& root, const BuildOptions& op
     std::string where = s ? "static/" + s->path : f.path;
     result.diags.error({where, 0, 0}, "this file would overwrite the generated '" + f.path +
                                           "'; rename it or move it to another folder");
+  }
+  // A page's address is a folder ("robots.txt/" holds its index.html): it
+  // must not be the name of a file the site also writes.
+  std::set<std::string> folders;
+  for (const auto& f : files)
+    for (size_t slash = f.path.find('/'); slash != std::string::npos;
+         slash = f.path.find('/', slash + 1))
+      folders.insert(f.path.substr(0, slash));
+  for (const auto& f : files) {
+    if (!folders.count(f.path)) continue;
+    const std::string address = f.path + "/";
+    std::string source = !f.copy_from.empty() ? "static/" + f.path : "";
+    for (const auto& p : site.pages)
+      if (p.url.rfind(address, 0) == 0) source = p.source;
+    for (const auto& p : site.plans)
+      for (const auto& [lang, url] : p.url)
+        if (url.rfind(address, 0) == 0) source = p.source;
+    result.diags.error({source.empty() ? "content" : source, 0, 0},
+                       "the address '" + address + "' would be a folder named like the file '" +
+                           f.path + "' that the site also writes; choose another slug or name");
   }
   if (result.diags.has_errors()) return result;
   std::sort(files.begin(), files.end(),
