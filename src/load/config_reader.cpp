@@ -24,7 +24,7 @@ model::SiteConfig read_config(std::string_view yaml, base::Diagnostics& diags) {
   model::SiteConfig c;
   const std::string path = c.source;
   if (!check_utf8(yaml, path, diags)) return c;
-  YamlSource src{path, 0, &c.languages};
+  YamlSource src{path, 0, &c.languages, yaml};
   auto parsed = parse_yaml(yaml, src, diags);
   if (!parsed) return c;
   const YAML::Node& root = *parsed;

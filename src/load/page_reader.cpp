@@ -77,7 +77,7 @@ bool read_page(std::string_view text, model::Page& page, const std::vector<std::
   page.markdown = std::string(split.body);
   page.body_line = body_line;
 
-  YamlSource src{page.source, 1, &languages};
+  YamlSource src{page.source, 1, &languages, front};
   const size_t errors_before = diags.error_count();
   bool ok = true;
   if (!base::trim(front).empty()) {

@@ -414,7 +414,7 @@ struct PlanReader {
 std::optional<model::Plan> read_plan(std::string_view yaml, const std::string& source,
                                      const std::vector<std::string>& languages,
                                      base::Diagnostics& diags) {
-  YamlSource src{source, 0, &languages};
+  YamlSource src{source, 0, &languages, yaml};
   auto root = parse_yaml(yaml, src, diags);
   if (!root) return std::nullopt;
   PlanReader reader{src, diags, {}, {}};

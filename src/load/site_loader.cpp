@@ -399,14 +399,20 @@ class Loader {
         for (const auto& [lang, text] : t.text) {
           if (text.find("](") == std::string::npos && text.find("]:") == std::string::npos)
             continue;
-          auto pos = t.lang_pos.count(lang) ? t.lang_pos.at(lang) : t.pos;
+          const auto found = t.start.find(lang);
+          const model::TextStart start = found != t.start.end() ? found->second
+                                         : t.lang_pos.count(lang)
+                                             ? model::TextStart{t.lang_pos.at(lang), -1}
+                                             : model::TextStart{t.pos, -1};
           markdown::Options o;
           o.rewrite_link = [&](const std::string& url, const markdown::LinkContext& where) {
             auto r = model::resolve_link(site_, from_dir, plan.url.at(lang), lang, url);
-            // Positions inside a YAML scalar are approximate: report the
-            // line of the text's first line plus the link's line in it.
-            base::SourcePos at{plan.source, pos.line + where.line - 1,
-                               where.line == 1 ? pos.column : where.column};
+            // Exact in a block scalar and on a text's first line; in a
+            // folded quoted text, later lines are shown at the link's column.
+            base::SourcePos at{plan.source, start.pos.line + where.line - 1,
+                               where.line == 1     ? start.pos.column + where.column - 1
+                               : start.indent >= 0 ? start.indent + where.column
+                                                   : where.column};
             if (!r.error.empty())
               diags_.error(at, r.error);
             else if (!r.fragment.empty() && (r.page || r.plan))

@@ -114,6 +114,40 @@ std::optional<std::string> read_scalar(const YAML::Node& n, std::string_view fie
   return std::nullopt;
 }
 
+namespace {
+
+// Where the scalar's text begins: after its quote, or on the first line of
+// a block scalar (whose indentation every line shares).
+model::TextStart text_start(const YAML::Node& value, const YamlSource& src) {
+  const YAML::Mark m = value.Mark();
+  model::TextStart start{src.pos(m), -1};
+  if (m.is_null() || m.pos < 0 || static_cast<size_t>(m.pos) >= src.text.size()) return start;
+  const std::string_view t = src.text;
+  const size_t at = static_cast<size_t>(m.pos);
+  if (t[at] == '"' || t[at] == '\'') {
+    ++start.pos.column;
+  } else if (t[at] == '|' || t[at] == '>') {
+    size_t line_start = t.find('\n', at);
+    int line = start.pos.line;
+    while (line_start != std::string_view::npos) {
+      ++line_start;
+      ++line;
+      size_t k = line_start;
+      while (k < t.size() && t[k] == ' ') ++k;
+      if (k < t.size() && t[k] != '\n' && t[k] != '\r') {
+        start.indent = static_cast<int>(k - line_start);
+        start.pos.line = line;
+        start.pos.column = start.indent + 1;
+        break;
+      }
+      line_start = t.find('\n', line_start);
+    }
+  }
+  return start;
+}
+
+}  // namespace
+
 model::LocalizedText read_text(const YAML::Node& key, const YAML::Node& value,
                                std::string_view field, const YamlSource& src,
                                base::Diagnostics& diags) {
@@ -124,6 +158,7 @@ model::LocalizedText read_text(const YAML::Node& key, const YAML::Node& value,
   if (value.IsScalar()) {
     t.text[langs.front()] = value.Scalar();
     t.lang_pos[langs.front()] = src.pos(value);
+    t.start[langs.front()] = text_start(value, src);
     return t;
   }
   if (value.IsSequence()) {
@@ -154,6 +189,7 @@ model::LocalizedText read_text(const YAML::Node& key, const YAML::Node& value,
     }
     t.text[lang] = kv.second.Scalar();
     t.lang_pos[lang] = src.pos(kv.second);
+    t.start[lang] = text_start(kv.second, src);
   }
   return t;
 }

@@ -20,6 +20,7 @@ struct YamlSource {
   std::string path;     // relative to the site
   int line_offset = 0;  // lines before the YAML text in its file
   const std::vector<std::string>* languages = nullptr;
+  std::string_view text;  // the YAML text, when the readers need exact text starts
 
   base::SourcePos pos(const YAML::Mark& m) const {
     return {path, m.line + 1 + line_offset, m.column + 1};

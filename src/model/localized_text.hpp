@@ -10,10 +10,19 @@
 
 namespace carnet::model {
 
+// Where a text's first character is in its file, to place what is found
+// inside the text (a broken link). In a YAML block scalar (`|`, `>`) every
+// line is indented by `indent` columns; elsewhere `indent` is -1.
+struct TextStart {
+  base::SourcePos pos;
+  int indent = -1;
+};
+
 struct LocalizedText {
   std::map<std::string, std::string> text;          // language → text
   base::SourcePos pos;                              // the field (its key)
   std::map<std::string, base::SourcePos> lang_pos;  // each language's value
+  std::map<std::string, TextStart> start;           // each language's first character
 
   bool empty() const { return text.empty(); }
   bool has(const std::string& lang) const { return text.count(lang) > 0; }
