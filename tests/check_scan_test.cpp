@@ -32,3 +32,14 @@ TEST_CASE("check: long links and inline images are scanned, not a crash", "[auth
   CHECK(img == 1);  // the inline image; the <IMG ALT=...> has one
   CHECK(md == 1);
 }
+
+TEST_CASE("check: a damaged translation record is an error that says what to do", "[authoring]") {
+  const fs::path site = carnet::test::scratch("check-record") / "site";
+  REQUIRE(run_carnet({"new", site.string()}).status == 0);
+  carnet::base::write_file(site / ".carnet/translations.yaml", "\"a\":\n  \"b\": [1, 2]\n");
+  auto r = run_carnet({"check", site.string()});
+  CHECK(r.status == 1);
+  CHECK(r.err.find(".carnet/translations.yaml:2:8: error: the translation record is damaged "
+                   "(expected {LANG: FINGERPRINT}); delete it to start a new one") !=
+        std::string::npos);
+}

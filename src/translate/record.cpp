@@ -4,6 +4,7 @@
 
 #include "base/fs.hpp"
 #include "base/yaml_quote.hpp"
+#include "load/yaml_util.hpp"
 
 namespace carnet::translate {
 
@@ -12,8 +13,19 @@ TranslationRecord TranslationRecord::load(const std::filesystem::path& site,
   TranslationRecord record;
   std::error_code ec;
   if (!std::filesystem::exists(site / path, ec)) return record;
+  const std::string text = base::read_file(site / path);
+  // The loader's YAML reading: its positions and its readable messages.
+  const load::YamlSource src{path, 0, nullptr, text};
+  base::Diagnostics parse_diags;
+  const auto parsed = load::parse_yaml(text, src, parse_diags);
+  if (!parsed) {
+    for (const auto& d : parse_diags.items())
+      diags.error(d.pos, "the translation record is damaged (" + d.message +
+                             "); delete it to start a new one");
+    return {};
+  }
   try {
-    YAML::Node root = YAML::Load(base::read_file(site / path));
+    const YAML::Node& root = *parsed;
     if (root.IsNull()) return record;
     if (!root.IsMap()) throw YAML::Exception(root.Mark(), "expected a map of files");
     for (const auto& file : root) {
@@ -28,7 +40,7 @@ TranslationRecord TranslationRecord::load(const std::filesystem::path& site,
       }
     }
   } catch (const YAML::Exception& e) {
-    diags.error({path, e.mark.line + 1, e.mark.column + 1},
+    diags.error(src.pos(e.mark),
                 "the translation record is damaged (" + e.msg + "); delete it to start a new one");
     return {};
   }
