@@ -12,6 +12,7 @@
 #include "model/page.hpp"
 #include "model/plan.hpp"
 #include "model/value.hpp"
+#include "model/words.hpp"
 
 namespace carnet::model {
 
@@ -72,6 +73,7 @@ struct Site {
   std::map<std::string, size_t> page_by_source;       // Page::source → index
   std::map<std::string, size_t> plan_by_source;       // Plan::source → index
   bool include_drafts = false;
+  Words words;  // the theme's words, overridden by the site's i18n/
 
   // The language's home URL: "" or "en/" (or "fr/" in a subfolder).
   std::string home_url(const std::string& lang) const;
