@@ -11,21 +11,31 @@ namespace carnet::load {
 
 namespace {
 
-const std::vector<std::string> plan_keys = {"title",   "slug",   "period",   "adopted",
-                                            "summary", "intro",  "levels",   "years",
-                                            "columns", "labels", "sections", "actions"};
-const std::vector<std::string> section_keys = {"id",        "code",       "title",    "description",
-                                               "results",   "indicators", "strategy", "notes",
-                                               "follow_up", "sections",   "actions"};
-const std::vector<std::string> action_keys = {
-    "id",      "code",       "title",     "details",  "due",    "years",    "leads", "partners",
-    "results", "indicators", "follow_up", "strategy", "status", "progress", "notes"};
+const std::vector<std::string> plan_keys = {
+    "title",  "slug",    "period",  "adopted", "summary",  "intro",  "levels",
+    "years",  "numbering", "columns", "labels", "sections", "actions"};
+
+// The keys an item may hold: the fields of model::plan_fields() that may
+// appear there, and its children.
+std::vector<std::string> item_keys(unsigned where) {
+  std::vector<std::string> keys;
+  for (const auto& f : model::plan_fields())
+    if (f.where & where) keys.emplace_back(f.key);
+  if (where == model::on_level) {
+    keys.emplace_back("sections");
+    keys.emplace_back("actions");
+  }
+  return keys;
+}
+const std::vector<std::string> section_keys = item_keys(model::on_level);
+const std::vector<std::string> action_keys = item_keys(model::on_action);
 
 struct PlanReader {
   YamlSource src;
   base::Diagnostics& diags;
   model::Plan plan;
   std::map<std::string, base::SourcePos> ids;  // every id given, to find duplicates
+  std::optional<base::SourcePos> numbering_pos;
 
   const std::string& default_lang() const { return src.languages->front(); }
 
@@ -93,10 +103,15 @@ struct PlanReader {
     return id;
   }
 
-  std::string make_code(const YAML::Node& node, const std::string& parent_code, size_t index) {
+  // As written, else numbered by position in the level's own numbering
+  // (`numbering: [upper-roman, upper-alpha, decimal]`: "I", "I.B", "I.B.3").
+  std::string make_code(const YAML::Node& node, const std::string& parent_code, int depth,
+                        size_t index) {
     if (YAML::Node code = node["code"]; code.IsDefined())
       return read_scalar(code, "code", src, diags).value_or("");
-    std::string n = std::to_string(index + 1);
+    auto style = static_cast<size_t>(depth) < plan.numbering.size() ? plan.numbering[depth]
+                                                                    : model::Numbering::decimal;
+    std::string n = model::format_number(style, static_cast<int>(index) + 1);
     return parent_code.empty() ? n : parent_code + "." + n;
   }
 
@@ -182,7 +197,8 @@ struct PlanReader {
     }
   }
 
-  model::Action action(const YAML::Node& n, const std::string& parent_code, size_t index) {
+  model::Action action(const YAML::Node& n, const std::string& parent_code, int depth,
+                       size_t index) {
     model::Action a;
     a.pos = src.pos(n);
     if (!n.IsMap()) {
@@ -193,47 +209,85 @@ struct PlanReader {
     a.title = text(n, "title");
     if (a.title.empty()) diags.error(src.pos(n), "action has no title");
     a.id = make_id(n, a.title, "action");
-    a.code = make_code(n, parent_code, index);
-    a.details = text(n, "details");
-    a.strategy = text(n, "strategy");
-    if (n["due"].IsDefined() && !n["due"].IsNull()) a.due = due(n["due"]);
-    if (n["years"].IsDefined()) years_of(n["years"], a.years);
-    a.leads = texts(n, "leads");
-    a.partners = texts(n, "partners");
-    a.results = texts(n, "results");
-    a.indicators = texts(n, "indicators");
-    a.follow_up = texts(n, "follow_up");
-    a.notes = notes(n);
-    if (YAML::Node st = n["status"]; st.IsDefined()) {
-      auto s = read_scalar(st, "status", src, diags).value_or("");
-      if (auto parsed = model::parse_status(s)) {
-        a.status = *parsed;
-      } else {
-        std::vector<std::string> names;
-        for (auto x : model::all_statuses) names.push_back(model::status_name(x));
-        std::string msg = "unknown status " + quote(s);
-        auto guess = base::closest_match(s, names);
-        if (!guess.empty()) msg += " (did you mean " + quote(guess) + "?)";
-        msg += "; a status is one of " + base::join(names, ", ");
-        diags.error(src.pos(st), msg);
-      }
-    }
-    if (YAML::Node p = n["progress"]; p.IsDefined()) {
-      auto s = read_scalar(p, "progress", src, diags).value_or("");
-      if (!s.empty() && s.back() == '%') s.pop_back();
-      int v = -1;
-      try {
-        size_t used = 0;
-        v = std::stoi(s, &used);
-        if (used != s.size()) v = -1;
-      } catch (...) {
-      }
-      if (v < 0 || v > 100)
-        diags.error(src.pos(p), "progress: expected a percentage from 0 to 100, not " + quote(s));
-      else
-        a.progress = v;
-    }
+    a.code = make_code(n, parent_code, depth, index);
+    if (YAML::Node st = n["status"]; st.IsDefined()) a.status = status(st);
+    a.fields = fields(n, model::on_action);
     return a;
+  }
+
+  model::Status status(const YAML::Node& st) {
+    auto s = read_scalar(st, "status", src, diags).value_or("");
+    if (auto parsed = model::parse_status(s)) return *parsed;
+    std::vector<std::string> names;
+    for (auto x : model::all_statuses) names.push_back(model::status_name(x));
+    std::string msg = "unknown status " + quote(s);
+    auto guess = base::closest_match(s, names);
+    if (!guess.empty()) msg += " (did you mean " + quote(guess) + "?)";
+    msg += "; a status is one of " + base::join(names, ", ");
+    diags.error(src.pos(st), msg);
+    return model::Status::planned;
+  }
+
+  std::optional<int> percent(const YAML::Node& p, std::string_view field) {
+    auto s = read_scalar(p, field, src, diags).value_or("");
+    if (!s.empty() && s.back() == '%') s.pop_back();
+    int v = -1;
+    try {
+      size_t used = 0;
+      v = std::stoi(s, &used);
+      if (used != s.size()) v = -1;
+    } catch (...) {
+    }
+    if (v < 0 || v > 100) {
+      diags.error(src.pos(p),
+                  std::string(field) + ": expected a percentage from 0 to 100, not " + quote(s));
+      return std::nullopt;
+    }
+    return v;
+  }
+
+  // Every non-structural field of model::plan_fields() that `n` holds, read
+  // by its kind.
+  model::Fields fields(const YAML::Node& n, unsigned where) {
+    model::Fields out;
+    for (const auto& spec : model::plan_fields()) {
+      if (!(spec.where & where) || spec.structural()) continue;
+      const std::string key(spec.key);
+      YAML::Node v = n[key];
+      if (!v.IsDefined() || v.IsNull()) continue;
+      model::FieldValue f;
+      f.pos = key_pos(n, key.c_str());
+      switch (spec.kind) {
+        case model::FieldKind::markdown:
+          f.texts.push_back(text(n, key.c_str()));
+          break;
+        case model::FieldKind::texts:
+        case model::FieldKind::organisations:
+          f.texts = texts(n, key.c_str());
+          break;
+        case model::FieldKind::due:
+          f.due = due(v);
+          break;
+        case model::FieldKind::date:
+          f.date = date(v, spec.key);
+          break;
+        case model::FieldKind::years:
+          years_of(v, f.years);
+          break;
+        case model::FieldKind::percent:
+          f.percent = percent(v, spec.key);
+          break;
+        case model::FieldKind::notes:
+          f.notes = notes(n);
+          break;
+        case model::FieldKind::identifier:
+        case model::FieldKind::title:
+        case model::FieldKind::status:
+          break;
+      }
+      out.by_key.emplace(key, std::move(f));
+    }
+    return out;
   }
 
   model::PlanSection section(const YAML::Node& n, int depth, const std::string& parent_code,
@@ -258,13 +312,8 @@ struct PlanReader {
     s.title = text(n, "title");
     if (s.title.empty()) diags.error(src.pos(n), "section has no title");
     s.id = make_id(n, s.title, "section");
-    s.code = make_code(n, parent_code, index);
-    s.description = text(n, "description");
-    s.strategy = text(n, "strategy");
-    s.results = texts(n, "results");
-    s.indicators = texts(n, "indicators");
-    s.follow_up = texts(n, "follow_up");
-    s.notes = notes(n);
+    s.code = make_code(n, parent_code, depth, index);
+    s.fields = fields(n, model::on_level);
     if (YAML::Node list = n["sections"]; list.IsDefined() && !list.IsNull()) {
       if (!list.IsSequence())
         diags.error(src.pos(list), "sections: expected a list");
@@ -276,7 +325,8 @@ struct PlanReader {
       if (!list.IsSequence())
         diags.error(src.pos(list), "actions: expected a list");
       else
-        for (size_t i = 0; i < list.size(); ++i) s.actions.push_back(action(list[i], s.code, i));
+        for (size_t i = 0; i < list.size(); ++i)
+          s.actions.push_back(action(list[i], s.code, depth + 1, i));
     }
     return s;
   }
@@ -333,6 +383,35 @@ struct PlanReader {
     }
   }
 
+  void read_numbering(const YAML::Node& n) {
+    if (!n.IsSequence()) {
+      diags.error(src.pos(n), "numbering: expected a list, one style per level, such as "
+                              "[upper-roman, upper-alpha, decimal]");
+      return;
+    }
+    std::vector<std::string> names;
+    for (auto x : {model::Numbering::decimal, model::Numbering::upper_roman,
+                   model::Numbering::lower_roman, model::Numbering::upper_alpha,
+                   model::Numbering::lower_alpha})
+      names.emplace_back(model::numbering_name(x));
+    for (const auto& item : n) {
+      auto s = read_scalar(item, "numbering", src, diags).value_or("");
+      if (auto style = model::parse_numbering(s)) {
+        plan.numbering.push_back(*style);
+        continue;
+      }
+      std::string msg = "numbering: unknown style " + quote(s);
+      auto guess = base::closest_match(s, names);
+      msg += guess.empty() ? " (styles: " + base::join(names, ", ") + ")"
+                           : " (did you mean " + quote(guess) + "?)";
+      diags.error(src.pos(item), msg);
+      plan.numbering.push_back(model::Numbering::decimal);
+    }
+    // Checked once the levels are known: a style for a level the plan does
+    // not have is a mistake worth saying.
+    numbering_pos = src.pos(n);
+  }
+
   void read(const YAML::Node& root) {
     if (!root.IsMap()) {
       diags.error({src.path, 1, 1},
@@ -382,10 +461,11 @@ struct PlanReader {
             plan.years.push_back(s);
         }
     }
+    if (YAML::Node numbering = root["numbering"]; numbering.IsDefined()) read_numbering(numbering);
     if (YAML::Node cols = root["columns"]; cols.IsDefined())
       field_list(cols, "columns", plan.columns);
     else
-      plan.columns = {"due", "leads", "partners", "results", "indicators"};
+      plan.columns = model::default_columns();
     if (YAML::Node labels = root["labels"]; labels.IsDefined()) {
       if (!labels.IsMap()) {
         diags.error(src.pos(labels),
@@ -396,6 +476,11 @@ struct PlanReader {
           plan.labels[kv.first.Scalar()] = read_text(kv.first, kv.second, "labels", src, diags);
       }
     }
+    if (numbering_pos && plan.numbering.size() > plan.levels.size() + 1)
+      diags.error(*numbering_pos, "numbering: " + std::to_string(plan.numbering.size()) +
+                                      " styles for " + std::to_string(plan.levels.size()) +
+                                      " level(s) and their actions; give at most " +
+                                      std::to_string(plan.levels.size() + 1));
     if (YAML::Node list = root["sections"]; list.IsDefined() && !list.IsNull()) {
       if (!list.IsSequence())
         diags.error(src.pos(list), "sections: expected a list");
@@ -417,7 +502,7 @@ std::optional<model::Plan> read_plan(std::string_view yaml, const std::string& s
   YamlSource src{source, 0, &languages, yaml};
   auto root = parse_yaml(yaml, src, diags);
   if (!root) return std::nullopt;
-  PlanReader reader{src, diags, {}, {}};
+  PlanReader reader{src, diags, {}, {}, {}};
   reader.plan.source = source;
   try {
     reader.read(*root);

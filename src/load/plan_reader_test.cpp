@@ -61,22 +61,22 @@ TEST_CASE("plan: a full plan reads into the model", "[load]") {
   const auto& o1 = plan->sections[0];
   CHECK(o1.id == "relocalisation-des-organismes");  // made from the default-language title
   CHECK(o1.code == "1");
-  CHECK(o1.results.size() == 1);
+  CHECK(o1.fields.texts("results").size() == 1);
   const auto& obj = o1.sections[0];
   CHECK(obj.code == "1.1");
   CHECK(obj.depth == 1);
   REQUIRE(obj.actions.size() == 3);
   CHECK(obj.actions[0].code == "1.1.1");
-  CHECK(obj.actions[0].due->kind == model::Due::Kind::date);
-  CHECK(obj.actions[0].due->date == base::Date{2022, 12, 31});
+  CHECK(obj.actions[0].due()->kind == model::Due::Kind::date);
+  CHECK(obj.actions[0].due()->date == base::Date{2022, 12, 31});
   CHECK(obj.actions[0].status == model::Status::in_progress);
-  CHECK(*obj.actions[0].progress == 40);
-  CHECK(obj.actions[0].years == std::vector<std::string>{"2021-2022"});
-  CHECK(obj.actions[1].due->kind == model::Due::Kind::ongoing);
+  CHECK(*obj.actions[0].progress() == 40);
+  CHECK(obj.actions[0].years() == std::vector<std::string>{"2021-2022"});
+  CHECK(obj.actions[1].due()->kind == model::Due::Kind::ongoing);
   CHECK(obj.actions[1].id == "mettre-en-place-des-rencontres");
   CHECK(obj.actions[2].id == "mettre-en-place-des-rencontres-2");  // equal titles stay distinct
-  CHECK(obj.actions[2].due->kind == model::Due::Kind::text);
-  CHECK(obj.actions[2].notes[0].date == base::Date{2022, 3, 0});
+  CHECK(obj.actions[2].due()->kind == model::Due::Kind::text);
+  CHECK(obj.actions[2].fields.notes()[0].date == base::Date{2022, 3, 0});
   CHECK(plan->sections[1].code == "B");
   CHECK(plan->sections[1].actions[0].code == "B.1");
   // A text given only in French falls back to it, and says so.
@@ -118,9 +118,8 @@ sections:
   CHECK(
       lines ==
       std::vector<std::string>{
-          "p.plan.yaml:3:16: error: columns: unknown field \"budget\" (fields: due, years, leads, "
-          "partners, "
-          "results, indicators, follow_up, progress, notes, details, strategy)",
+          "p.plan.yaml:3:16: error: columns: unknown field \"budget\" (fields: details, due, "
+          "years, leads, partners, results, indicators, follow_up, strategy, progress, notes)",
           "p.plan.yaml:5:9: error: id \"A B\" may only hold lowercase letters, digits, hyphens and "
           "underscores (try \"a-b\")",
           "p.plan.yaml:9:17: error: unknown status \"finished\"; a status is one of planned, "

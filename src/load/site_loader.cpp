@@ -424,14 +424,19 @@ class Loader {
       };
       check_text(plan.summary);
       check_text(plan.intro);
+      // Every Markdown a field holds: long texts and notes.
+      auto check_fields = [&](const model::Fields& fields) {
+        for (const auto& [key, f] : fields.by_key) {
+          const auto* spec = model::find_field(key);
+          if (spec && spec->kind == model::FieldKind::markdown)
+            for (const auto& t : f.texts) check_text(t);
+          for (const auto& n : f.notes) check_text(n.text);
+        }
+      };
       std::function<void(const model::PlanSection&)> walk = [&](const model::PlanSection& s) {
-        check_text(s.description);
-        check_text(s.strategy);
-        for (const auto& n : s.notes) check_text(n.text);
+        check_fields(s.fields);
         for (const auto& a : s.actions) {
-          check_text(a.details);
-          check_text(a.strategy);
-          for (const auto& n : a.notes) check_text(n.text);
+          check_fields(a.fields);
         }
         for (const auto& c : s.sections) walk(c);
       };

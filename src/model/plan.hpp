@@ -6,10 +6,12 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/date.hpp"
 #include "model/localized_text.hpp"
+#include "model/plan_fields.hpp"
 
 namespace carnet::model {
 
@@ -34,35 +36,61 @@ struct Note {
   LocalizedText text;  // Markdown
 };
 
-// The fields every level and action may carry besides its children.
+// A field's value, whatever its kind (model/plan_fields.hpp): only the
+// members of its kind are set.
+struct FieldValue {
+  std::vector<LocalizedText> texts;  // markdown: one text; texts, organisations: one per entry
+  std::optional<Due> due;
+  std::optional<base::Date> date;
+  std::vector<std::string> years;  // entries of the plan's `years`
+  std::optional<int> percent;
+  std::vector<Note> notes;
+  base::SourcePos pos;  // its key
+};
+
+// The fields an item carries besides its structure, by key ("due", "leads").
+struct Fields {
+  std::map<std::string, FieldValue, std::less<>> by_key;
+
+  const FieldValue* find(std::string_view key) const;
+  // The field `key`, made empty when absent (for code that builds a plan).
+  FieldValue& set(std::string_view key) { return by_key[std::string(key)]; }
+  // Shortcuts for the kinds code reasons about; empty when absent.
+  const LocalizedText& markdown(std::string_view key) const;
+  const std::vector<LocalizedText>& texts(std::string_view key) const;
+  const std::vector<Note>& notes() const;
+};
+
 struct Action {
   std::string id;
-  std::string code;  // as written, or numbered by position ("1.2.3")
+  std::string code;  // as written, or numbered by the plan's numbering ("1.2.3", "I.B.3")
   LocalizedText title;
-  LocalizedText details;  // Markdown
-  std::optional<Due> due;
-  std::vector<std::string> years;  // entries of the plan's `years`
-  std::vector<LocalizedText> leads, partners, results, indicators, follow_up;
-  LocalizedText strategy;  // Markdown
   Status status = Status::planned;
-  std::optional<int> progress;  // percent
-  std::vector<Note> notes;
+  Fields fields;
   base::SourcePos pos;
+
+  const std::optional<Due>& due() const;
+  std::optional<int> progress() const;
+  const std::vector<std::string>& years() const;
 };
 
 struct PlanSection {
   std::string id;
-  std::string code;  // as written, or numbered by position ("2", "2.1")
+  std::string code;  // as written, or numbered by position ("2", "2.1", "II.A")
   int depth = 0;     // 0 = outermost level; names itself via Plan::levels[depth]
   LocalizedText title;
-  LocalizedText description;  // Markdown
-  LocalizedText strategy;     // Markdown
-  std::vector<LocalizedText> results, indicators, follow_up;
-  std::vector<Note> notes;
+  Fields fields;
   std::vector<PlanSection> sections;
   std::vector<Action> actions;
   base::SourcePos pos;
 };
+
+// How a level numbers its items (`numbering:`): 1 2 3, I II III, i ii iii, A B C, a b c.
+enum class Numbering { decimal, upper_roman, lower_roman, upper_alpha, lower_alpha };
+std::optional<Numbering> parse_numbering(std::string_view s);
+const char* numbering_name(Numbering n);
+// The n-th (1-based) number in that style: "3", "III", "c".
+std::string format_number(Numbering n, int value);
 
 struct Plan {
   std::string source;  // relative to the site: "content/plans/x.plan.yaml"
@@ -76,17 +104,15 @@ struct Plan {
   LocalizedText summary, intro;       // Markdown
   std::vector<LocalizedText> levels;  // outermost first
   std::vector<std::string> years;     // the year grid's columns ("2021-2022")
-  // Fields shown besides title and status, in order: due, years, leads,
-  // partners, results, indicators, follow_up, progress, notes, details, strategy.
+  std::vector<Numbering> numbering;   // per level; absent levels count in decimal
+  // Fields shown as columns besides title and status, in order (keys of
+  // model::plan_fields()); an item's other fields are shown with it.
   std::vector<std::string> columns;
   std::map<std::string, LocalizedText> labels;  // field → renamed label
   std::vector<PlanSection> sections;
 
   std::map<std::string, std::string> url;  // language → output path "plans/x/"
 };
-
-// Every field name a column may show.
-const std::vector<std::string>& column_fields();
 
 // Counts over a plan, for overviews and progress pages.
 struct PlanCounts {

@@ -43,4 +43,21 @@ std::string tete_beche_path(const Site& site, const Plan& plan) {
   std::string pair = langs.size() >= 2 ? langs[0] + "-" + langs[1] : langs.front();
   return "booklets/" + plan.name + "." + pair + ".pdf";
 }
+
+std::vector<BookletFile> booklet_files(const Site& site, const Plan& plan) {
+  const auto& settings = site.config.booklet;
+  std::vector<BookletFile> files;
+  for (const auto& lang : site.config.languages) {
+    for (const auto& format : settings.formats)
+      files.push_back({BookletFile::Kind::reading, lang, format, booklet_path(plan, lang, format),
+                       "booklet_" + format});
+    if (settings.imposition == "saddle-stitch")
+      files.push_back({BookletFile::Kind::imposed, lang, "pdf", imposed_path(plan, lang),
+                       "booklet_saddle_stitch"});
+  }
+  if (settings.bilingual == "tete-beche" && site.config.languages.size() >= 2)
+    files.push_back({BookletFile::Kind::tete_beche, "", "pdf", tete_beche_path(site, plan),
+                     "booklet_tete_beche"});
+  return files;
+}
 }  // namespace carnet::model

@@ -93,4 +93,18 @@ std::string booklet_path(const Plan& plan, const std::string& lang, const std::s
 std::string imposed_path(const Plan& plan, const std::string& lang);
 // The tête-bêche PDF of the site's first two languages (booklet.bilingual): "booklets/x.fr-en.pdf".
 std::string tete_beche_path(const Site& site, const Plan& plan);
+
+// One file of a plan's booklets, as the settings ask for it.
+struct BookletFile {
+  enum class Kind { reading, imposed, tete_beche };
+  Kind kind = Kind::reading;
+  std::string lang;    // "" for the tête-bêche PDF, which holds two
+  std::string format;  // "pdf", "epub", "odt"
+  std::string path;    // "booklets/x.fr.pdf"
+  std::string word;    // its name in the theme's words: "booklet_pdf", "booklet_saddle_stitch"
+};
+// Every booklet file of a plan, in output order: per language its formats
+// and its printer's PDF, then the tête-bêche PDF. The build writes exactly
+// these, and the plan page links those of its language.
+std::vector<BookletFile> booklet_files(const Site& site, const Plan& plan);
 }  // namespace carnet::model

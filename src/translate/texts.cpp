@@ -41,30 +41,46 @@ class Collector {
            "note #" + std::to_string(i + 1) + " of " + what, notes[i].text, true);
   }
 
+  // Every translatable field of model::plan_fields() that the item holds.
+  void fields(const std::string& file, const std::string& key, const std::string& who,
+              const model::Fields& fields) {
+    for (const auto& spec : model::plan_fields()) {
+      if (!spec.translatable || spec.structural()) continue;
+      const model::FieldValue* f = fields.find(spec.key);
+      if (!f) continue;
+      const std::string k = key + "/" + std::string(spec.key);
+      switch (spec.kind) {
+        case model::FieldKind::markdown:
+          if (!f->texts.empty())
+            text(file, k, std::string(spec.noun) + " of " + who, f->texts.front(), true);
+          break;
+        case model::FieldKind::texts:
+        case model::FieldKind::organisations:
+          list(file, k, std::string(spec.noun), who, f->texts);
+          break;
+        case model::FieldKind::due:
+          if (f->due && f->due->kind == model::Due::Kind::text)
+            text(file, k, std::string(spec.noun) + " of " + who, f->due->text, false);
+          break;
+        case model::FieldKind::notes:
+          notes(file, key, who, f->notes);
+          break;
+        default:
+          break;
+      }
+    }
+  }
+
   void action(const std::string& file, const std::string& key, const model::Action& a) {
     const std::string who = "action " + a.code + " (" + a.id + ")";
     text(file, key + "/title", "title of " + who, a.title, false);
-    text(file, key + "/details", "details of " + who, a.details, true);
-    if (a.due && a.due->kind == model::Due::Kind::text)
-      text(file, key + "/due", "due date of " + who, a.due->text, false);
-    list(file, key + "/leads", "lead", who, a.leads);
-    list(file, key + "/partners", "partner", who, a.partners);
-    list(file, key + "/results", "result", who, a.results);
-    list(file, key + "/indicators", "indicator", who, a.indicators);
-    list(file, key + "/follow_up", "follow-up", who, a.follow_up);
-    text(file, key + "/strategy", "strategy of " + who, a.strategy, true);
-    notes(file, key, who, a.notes);
+    fields(file, key, who, a.fields);
   }
 
   void section(const std::string& file, const std::string& key, const model::PlanSection& s) {
     const std::string who = "section " + s.code + " (" + s.id + ")";
     text(file, key + "/title", "title of " + who, s.title, false);
-    text(file, key + "/description", "description of " + who, s.description, true);
-    text(file, key + "/strategy", "strategy of " + who, s.strategy, true);
-    list(file, key + "/results", "result", who, s.results);
-    list(file, key + "/indicators", "indicator", who, s.indicators);
-    list(file, key + "/follow_up", "follow-up", who, s.follow_up);
-    notes(file, key, who, s.notes);
+    fields(file, key, who, s.fields);
     for (size_t i = 0; i < s.sections.size(); ++i)
       section(file, key + "/sections/" + std::to_string(i), s.sections[i]);
     for (size_t i = 0; i < s.actions.size(); ++i)

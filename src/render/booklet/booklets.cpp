@@ -106,24 +106,25 @@ std::string render_tete_beche(const model::Site& site, const model::Plan& plan) 
 }
 
 std::vector<base::OutputFile> render_booklets(const model::Site& site) {
-  const auto& settings = site.config.booklet;
   std::vector<base::OutputFile> files;
   std::vector<std::function<std::string()>> jobs;
   for (const auto& plan : site.plans) {
-    for (const auto& lang : site.config.languages) {
-      for (const auto& format : settings.formats) {
-        files.push_back({model::booklet_path(plan, lang, format), "", ""});
-        jobs.push_back(
-            [&site, &plan, lang, format] { return render_booklet(site, plan, lang, format); });
+    for (auto& f : model::booklet_files(site, plan)) {
+      using Kind = model::BookletFile::Kind;
+      switch (f.kind) {
+        case Kind::reading:
+          jobs.push_back([&site, &plan, lang = f.lang, format = f.format] {
+            return render_booklet(site, plan, lang, format);
+          });
+          break;
+        case Kind::imposed:
+          jobs.push_back([&site, &plan, lang = f.lang] { return render_imposed(site, plan, lang); });
+          break;
+        case Kind::tete_beche:
+          jobs.push_back([&site, &plan] { return render_tete_beche(site, plan); });
+          break;
       }
-      if (settings.imposition == "saddle-stitch") {
-        files.push_back({model::imposed_path(plan, lang), "", ""});
-        jobs.push_back([&site, &plan, lang] { return render_imposed(site, plan, lang); });
-      }
-    }
-    if (settings.bilingual == "tete-beche" && site.config.languages.size() >= 2) {
-      files.push_back({model::tete_beche_path(site, plan), "", ""});
-      jobs.push_back([&site, &plan] { return render_tete_beche(site, plan); });
+      files.push_back({std::move(f.path), "", ""});
     }
   }
   // Jobs run on all cores (typesetting one at a time, see

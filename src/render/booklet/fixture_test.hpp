@@ -26,23 +26,24 @@ inline model::Action make_action(int section, int i) {
            i == 1 ? ""
                   : "Support the neighbourhood's community organisations looking for premises " +
                         std::to_string(i));
-  a.due = model::Due{};
-  a.due->kind = i % 2 ? model::Due::Kind::ongoing : model::Due::Kind::date;
-  a.due->date = base::Date{2022, 12, 31};
-  a.leads = {both("Table de quartier", "Round Table")};
-  a.partners = {both("Arrondissement", "Borough"),
-                both("Centre de services scolaire", "School service centre")};
+  auto& due = a.fields.set("due").due;
+  due = model::Due{};
+  due->kind = i % 2 ? model::Due::Kind::ongoing : model::Due::Kind::date;
+  due->date = base::Date{2022, 12, 31};
+  a.fields.set("leads").texts = {both("Table de quartier", "Round Table")};
+  a.fields.set("partners").texts = {both("Arrondissement", "Borough"),
+                                    both("Centre de services scolaire", "School service centre")};
   for (int r = 0; r < 3; ++r)
-    a.results.push_back(
+    a.fields.set("results").texts.push_back(
         both("Les services communautaires sont regroupés pour en faciliter l'accès aux résidents.",
              "Community services are brought together so that residents reach them more easily."));
-  a.indicators = {both("Les organismes sont regroupés dans un lieu commun et accessible.",
+  a.fields.set("indicators").texts = {both("Les organismes sont regroupés dans un lieu commun et accessible.",
                        "The organisations share a common, accessible place.")};
-  a.follow_up = {both("Comptes rendus", "Minutes")};
+  a.fields.set("follow_up").texts = {both("Comptes rendus", "Minutes")};
   a.status = static_cast<model::Status>(i % 5);
-  if (i % 2 == 0) a.progress = 10 * i;
+  if (i % 2 == 0) a.fields.set("progress").percent = 10 * i;
   if (i == 0)
-    a.notes.push_back(
+    a.fields.set("notes").notes.push_back(
         {base::Date{2022, 3, 0}, both("Trois scénarios présentés.", "Three scenarios presented.")});
   return a;
 }
@@ -76,7 +77,7 @@ inline model::Site fixture_site() {
     top.depth = 0;
     top.title = both("Relocalisation des organismes " + std::to_string(s),
                      "Relocating the organisations " + std::to_string(s));
-    top.description = both("Une description.", "A description.");
+    top.fields.set("description").texts = {both("Une description.", "A description.")};
     model::PlanSection child;
     child.id = "objectif-" + std::to_string(s);
     child.code = std::to_string(s) + ".1";

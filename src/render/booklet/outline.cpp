@@ -5,6 +5,7 @@
 
 #include "markdown/markdown.hpp"
 #include "model/links.hpp"
+#include "view/plan_display.hpp"
 
 namespace carnet::render::booklet {
 
@@ -18,15 +19,8 @@ namespace {
 struct Builder {
   const model::Site& site;
   const model::Plan& plan;
+  const view::PlanDisplay& view;
   std::string lang;
-  std::string fallback;
-
-  std::string text(const model::LocalizedText& t, std::string* shown_lang = nullptr) const {
-    std::string shown;
-    const std::string& out = t.get(lang, fallback, &shown);
-    if (shown_lang) *shown_lang = shown == lang ? "" : shown;
-    return out;
-  }
 
   // A link in a plan's Markdown, made absolute: a booklet is read away from
   // the site, so "../rapports/x.fr.md" must become the page's full URL.
@@ -49,119 +43,128 @@ struct Builder {
     return base + from_url + href;
   }
 
-  Blocks markdown_blocks(const model::LocalizedText& t) const {
-    std::string shown;
-    const std::string& md = t.get(lang, fallback, &shown);
-    if (md.empty()) return {};
+  Blocks markdown_blocks(const view::Text& t) const {
+    if (t.value.empty()) return {};
     markdown::Options options;
     options.unsafe_html = false;  // raw HTML has no place on paper
     options.heading_ids = false;
     options.rewrite_link = [this](const std::string& url, const markdown::LinkContext&) {
       return absolute_link(url);
     };
-    Blocks blocks = html_to_blocks(markdown::to_html(md, options).html);
-    if (shown != lang)
-      for (auto& b : blocks) b.lang = shown;
+    Blocks blocks = html_to_blocks(markdown::to_html(t.value, options).html);
+    if (t.fallback)
+      for (auto& b : blocks) b.lang = t.lang;
     return blocks;
   }
 
-  // A list field: one item per entry (each entry is short Markdown).
-  Blocks list_blocks(const std::vector<model::LocalizedText>& items, bool bullets) const {
+  Blocks text_blocks(const view::Text& t) const {
+    if (t.markdown) return markdown_blocks(t);
+    Block b = paragraph(t.value);
+    if (t.fallback) b.lang = t.lang;
+    return {b};
+  }
+
+  std::vector<NoteEntry> notes(const std::vector<view::NoteView>& notes) const {
+    std::vector<NoteEntry> out;
+    for (const auto& n : notes) out.push_back({n.date, markdown_blocks(n.text)});
+    return out;
+  }
+
+  // A note's blocks with its date in front: "mars 2022 : ...".
+  Blocks dated_notes(const std::vector<view::NoteView>& list) const {
     Blocks out;
-    for (const auto& item : items) {
-      for (auto b : markdown_blocks(item)) {
-        if (bullets && b.kind == Block::Kind::paragraph) b.kind = Block::Kind::item;
+    for (auto& n : notes(list)) {
+      if (n.text.empty() && !n.date.empty()) n.text.push_back(paragraph(""));
+      bool first = true;
+      for (auto& b : n.text) {
+        if (first && !n.date.empty()) {
+          Span date{n.date + site.words.get(lang, "colon")};
+          date.bold = true;
+          b.text.insert(b.text.begin(), date);
+        }
+        first = false;
         out.push_back(std::move(b));
       }
     }
     return out;
   }
 
-  std::vector<NoteEntry> notes(const std::vector<model::Note>& notes) const {
-    std::vector<NoteEntry> out;
-    for (const auto& n : notes) {
-      NoteEntry e;
-      if (n.date) e.date = n.date->format_long(lang);
-      e.text = markdown_blocks(n.text);
-      out.push_back(std::move(e));
+  // A field's value as blocks, whatever its kind; `bullets` makes a list's
+  // entries items (one lead reads fine alone; several read as a list).
+  Blocks value_blocks(const view::FieldView& f) const {
+    if (f.key == "year") return f.mark ? Blocks{paragraph("X")} : Blocks{};
+    if (!f.notes.empty()) return dated_notes(f.notes);
+    Blocks out;
+    const bool bullets = f.as_list() && f.items.size() > 1;
+    for (const auto& t : f.items)
+      for (auto b : text_blocks(t)) {
+        if (bullets && b.kind == Block::Kind::paragraph) b.kind = Block::Kind::item;
+        out.push_back(std::move(b));
+      }
+    return out;
+  }
+
+  // An action's fields that are not columns, each led by its label: shown
+  // with the action's title, so that nothing its author wrote is dropped.
+  Blocks more_blocks(const std::vector<view::FieldView>& more) const {
+    Blocks out;
+    for (const auto& f : more) {
+      if (f.kind == model::FieldKind::notes) continue;  // listed after the table
+      Blocks value = value_blocks(f);
+      if (value.empty()) continue;
+      Span label{f.label + site.words.get(lang, "colon")};
+      label.bold = true;
+      if (value.front().kind == Block::Kind::paragraph) {
+        value.front().text.insert(value.front().text.begin(), label);
+      } else {
+        Block lead;
+        lead.text.push_back(label);
+        value.insert(value.begin(), std::move(lead));
+      }
+      for (auto& b : value) out.push_back(std::move(b));
     }
     return out;
   }
 
-  Blocks cell(const model::Action& a, const std::string& field) const {
-    if (field == "due")
-      return a.due ? Blocks{paragraph(due_text(*a.due, lang, fallback))} : Blocks{};
-    if (field == "years") {
-      Blocks out;
-      for (const auto& y : a.years) out.push_back(paragraph(y));
-      return out;
-    }
-    // One lead or partner reads fine alone; several read as a list.
-    if (field == "leads") return list_blocks(a.leads, a.leads.size() > 1);
-    if (field == "partners") return list_blocks(a.partners, a.partners.size() > 1);
-    if (field == "results") return list_blocks(a.results, a.results.size() > 1);
-    if (field == "indicators") return list_blocks(a.indicators, a.indicators.size() > 1);
-    if (field == "follow_up") return list_blocks(a.follow_up, a.follow_up.size() > 1);
-    if (field == "progress")
-      return a.progress ? Blocks{paragraph(percent_text(*a.progress, lang))} : Blocks{};
-    if (field == "details") return markdown_blocks(a.details);
-    if (field == "strategy") return markdown_blocks(a.strategy);
-    if (field == "notes") {
-      Blocks out;
-      for (auto& n : notes(a.notes)) {
-        bool first = true;
-        for (auto& b : n.text) {
-          if (first && !n.date.empty()) {
-            Span date{n.date + " : "};
-            if (lang != "fr") date.text = n.date + ": ";
-            date.bold = true;
-            b.text.insert(b.text.begin(), date);
-          }
-          first = false;
-          out.push_back(std::move(b));
-        }
-      }
-      return out;
-    }
-    return {};
-  }
-
-  ActionEntry action(const model::Action& a) const {
+  ActionEntry action(const view::ActionView& a) const {
     ActionEntry e;
     e.anchor = "action-" + a.id;
     e.code = a.code;
-    e.title = text(a.title, &e.title_lang);
-    e.status = a.status;
-    e.status_label = status_label(a.status, lang);
-    e.progress = a.progress;
-    if (a.progress) e.progress_text = percent_text(*a.progress, lang);
-    e.details = markdown_blocks(a.details);
-    for (const auto& c : plan.columns) e.cells.push_back(cell(a, c));
-    e.notes = notes(a.notes);
+    e.title = a.title.value;
+    if (a.title.fallback) e.title_lang = a.title.lang;
+    e.status = a.status.status;
+    e.status_label = a.status.word;
+    e.details = more_blocks(a.more);
+    for (const auto& c : a.cells) e.cells.push_back(value_blocks(c));
+    for (const auto& f : a.more)
+      if (f.kind == model::FieldKind::notes) e.notes = notes(f.notes);
     return e;
   }
 
-  SectionEntry section(const model::PlanSection& s) const {
+  SectionEntry section(const view::LevelView& s) const {
     SectionEntry e;
     e.anchor = "section-" + s.id;
     e.depth = s.depth;
-    if (static_cast<size_t>(s.depth) < plan.levels.size())
-      e.level_name = text(plan.levels[s.depth]);
+    e.level_name = s.level_name.value;
     e.code = s.code;
-    e.title = text(s.title, &e.title_lang);
+    e.title = s.title.value;
+    if (s.title.fallback) e.title_lang = s.title.lang;
     e.description = markdown_blocks(s.description);
-    auto add_field = [&](const std::string& field, Blocks blocks) {
-      if (!blocks.empty())
-        e.fields.push_back({field, field_label(plan, field, lang, fallback), std::move(blocks)});
-    };
-    add_field("strategy", markdown_blocks(s.strategy));
-    add_field("results", list_blocks(s.results, true));
-    add_field("indicators", list_blocks(s.indicators, true));
-    add_field("follow_up", list_blocks(s.follow_up, true));
-    e.notes = notes(s.notes);
+    for (const auto& f : s.fields) {
+      if (f.kind == model::FieldKind::notes) {
+        e.notes = notes(f.notes);
+        continue;
+      }
+      Blocks blocks = value_blocks(f);
+      // A level's lists read as lists even with one entry.
+      if (f.kind == model::FieldKind::texts || f.kind == model::FieldKind::organisations)
+        for (auto& b : blocks)
+          if (b.kind == Block::Kind::paragraph) b.kind = Block::Kind::item;
+      if (!blocks.empty()) e.fields.push_back({f.key, f.label, std::move(blocks)});
+    }
     for (const auto& a : s.actions) e.actions.push_back(action(a));
-    for (const auto& c : s.sections) e.children.push_back(section(c));
-    e.counts = model::count_section(s, plan.levels.size());
+    for (const auto& c : s.children) e.children.push_back(section(c));
+    e.counts = s.counts;
     return e;
   }
 };
@@ -187,23 +190,21 @@ std::string stable_uuid(const std::string& name) {
 }  // namespace
 
 Booklet build_outline(const model::Site& site, const model::Plan& plan, const std::string& lang) {
-  const std::string& fallback = site.config.default_language();
-  Builder b{site, plan, lang, fallback};
+  const view::PlanDisplay view = view::display_plan(site, plan, lang);
+  Builder b{site, plan, view, lang};
   Booklet out;
   out.lang = lang;
   out.words = words(lang);
-  out.title = b.text(plan.title);
-  out.organization = b.text(site.config.organization.name);
-  if (auto address = b.text(site.config.organization.address); !address.empty())
+  const std::string& fallback = site.config.default_language();
+  out.title = view.title.value;
+  out.organization = site.config.organization.name.get(lang, fallback);
+  if (auto address = site.config.organization.address.get(lang, fallback); !address.empty())
     out.organization_lines.push_back(address);
   for (const auto* line : {&site.config.organization.email, &site.config.organization.phone,
                            &site.config.organization.website})
     if (!line->empty()) out.organization_lines.push_back(*line);
-  if (plan.period_start && plan.period_end && *plan.period_start != *plan.period_end)
-    out.period = std::to_string(*plan.period_start) + "\u2013" + std::to_string(*plan.period_end);
-  else if (plan.period_start)
-    out.period = std::to_string(*plan.period_start);
-  if (plan.adopted) out.adopted = out.words.adopted_on + " " + plan.adopted->format_long(lang);
+  out.period = view.period;
+  if (!view.adopted.empty()) out.adopted = out.words.adopted_on + " " + view.adopted;
   out.date_iso =
       plan.adopted && plan.adopted->month && plan.adopted->day ? plan.adopted->iso()
       : plan.adopted
@@ -211,17 +212,18 @@ Booklet build_outline(const model::Site& site, const model::Plan& plan, const st
           : std::string("2000-01-01");
   if (auto u = plan.url.find(lang); u != plan.url.end()) out.url = site.config.base_url + u->second;
   out.identifier = "urn:uuid:" + stable_uuid(plan.source + "#" + lang);
-  out.summary = b.markdown_blocks(plan.summary);
-  out.intro = b.markdown_blocks(plan.intro);
-  for (const auto& l : plan.levels) out.level_names.push_back(b.text(l));
-  for (const auto& c : plan.columns) {
-    out.columns.push_back({c, field_label(plan, c, lang, fallback)});
-    if (c == "notes") out.notes_after_table = false;
-    if (c == "details") out.details_with_title = false;
+  out.summary = b.markdown_blocks(view.summary);
+  out.intro = b.markdown_blocks(view.intro);
+  for (const auto& l : view.level_names) out.level_names.push_back(l.value);
+  for (const auto& c : view.columns) {
+    out.columns.push_back({c.key, c.key == "year" ? c.year : c.label});
+    if (c.key == "notes") out.notes_after_table = false;
   }
-  for (const auto& s : plan.sections) out.sections.push_back(b.section(s));
-  out.counts = model::count_plan(plan);
-  for (auto st : model::all_statuses) out.status_labels.push_back(status_label(st, lang));
+  // The fields that are not columns are shown with the title (see more_blocks).
+  out.details_with_title = true;
+  for (const auto& l : view.levels) out.sections.push_back(b.section(l));
+  out.counts = view.counts;
+  for (const auto& st : view.statuses) out.status_labels.push_back(st.word);
   return out;
 }
 

@@ -1,18 +1,13 @@
 #include "render/booklet/theme.hpp"
 
+#include "view/palette.hpp"
+
 namespace carnet::render::booklet {
 
 Color status_color(int status_index) {
-  // planned, in_progress, done, postponed, cancelled
-  static const Color colors[] = {
-      {0.62, 0.68, 0.73},  // planned: cool grey
-      {0.91, 0.62, 0.16},  // in progress: amber
-      {0.18, 0.55, 0.34},  // done: green
-      {0.45, 0.36, 0.62},  // postponed: violet
-      {0.75, 0.25, 0.25},  // cancelled: brick
-  };
   if (status_index < 0 || status_index > 4) return palette::muted;
-  return colors[status_index];
+  const auto rgb = view::status_colors(static_cast<model::Status>(status_index)).strong;
+  return {rgb.r / 255.0, rgb.g / 255.0, rgb.b / 255.0};
 }
 
 namespace styles {

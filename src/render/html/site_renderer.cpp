@@ -10,6 +10,7 @@
 #include "markdown/markdown.hpp"
 #include "render/html/feeds.hpp"
 #include "render/html/plan_view.hpp"
+#include "view/plan_display.hpp"
 #include "render/html/render_context.hpp"
 #include "render/html/theme.hpp"
 
@@ -225,7 +226,7 @@ class SiteRenderer {
     item.set("title", text_plain(plan.title, j.lang, ctx_.default_lang()));
     item.set("title_html", text_html(plan.title, j.lang, ctx_.default_lang()));
     item.set("href", base::relative_url(j.url, plan.url.at(j.lang)));
-    set_if(item, "period", plan_period(plan));
+    set_if(item, "period", view::plan_period(plan));
     set_if(item, "summary",
            markdown::to_plain_text(text_plain(plan.summary, j.lang, ctx_.default_lang())));
     return item;

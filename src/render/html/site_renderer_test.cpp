@@ -48,7 +48,7 @@ model::Action action(const std::string& id, const std::string& code, model::Stat
   a.code = code;
   a.title = fr_en("Action " + id, "Action " + id + " (en)");
   a.status = status;
-  a.due = due;
+  a.fields.set("due").due = due;
   return a;
 }
 
@@ -84,8 +84,8 @@ model::Plan make_plan() {
   o1.code = "1";
   o1.depth = 0;
   o1.title = model::make_text("fr", "Relocalisation des organismes");  // not translated
-  o1.description = fr_en("Une *description*.", "A *description*.");
-  o1.results = {fr_en("Un résultat", "A result")};
+  o1.fields.set("description").texts = {fr_en("Une *description*.", "A *description*.")};
+  o1.fields.set("results").texts = {fr_en("Un résultat", "A result")};
 
   model::PlanSection o11;
   o11.id = "relocaliser-services";
@@ -93,10 +93,10 @@ model::Plan make_plan() {
   o11.depth = 1;
   o11.title = fr_en("Relocaliser les services", "Relocate services");
   auto a1 = action("a1", "1.1.1", model::Status::in_progress, due_date(2022, 12, 31));
-  a1.progress = 40;
-  a1.years = {"2021-2022"};
-  a1.leads = {model::make_text("fr", "Table de quartier")};
-  a1.partners = {fr_en("Arrondissement", "Borough"), fr_en("CSSDM", "CSSDM")};
+  a1.fields.set("progress").percent = 40;
+  a1.fields.set("years").years = {"2021-2022"};
+  a1.fields.set("leads").texts = {model::make_text("fr", "Table de quartier")};
+  a1.fields.set("partners").texts = {fr_en("Arrondissement", "Borough"), fr_en("CSSDM", "CSSDM")};
   o11.actions.push_back(a1);
   o11.actions.push_back(action("a2", "1.1.2", model::Status::done, due_date(2023, 3, 0)));
   o11.actions.push_back(

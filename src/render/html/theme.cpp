@@ -9,6 +9,7 @@
 #include "base/utf8.hpp"
 #include "render/html/embedded_theme.hpp"
 #include "render/html/fingerprint.hpp"
+#include "view/palette.hpp"
 
 namespace carnet::render::html {
 
@@ -169,7 +170,10 @@ std::optional<Theme> build_theme(const std::map<std::string, ThemeFile>& files,
     if (auto it = site_i18n.find(lang); it != site_i18n.end()) read_strings(it->second, table);
   }
 
-  if (auto it = files.find("css/style.css"); it != files.end()) theme.css = it->second.bytes;
+  // The status colours come first, from the palette every output shares; a
+  // site's own stylesheet, read after them, may still restyle them.
+  theme.css = view::status_css();
+  if (auto it = files.find("css/style.css"); it != files.end()) theme.css += it->second.bytes;
   theme.css_path = "css/style." + fingerprint(theme.css) + ".css";
   if (!ok) return std::nullopt;
   return theme;

@@ -1,0 +1,134 @@
+// A plan as a reader of one language sees it, computed once and laid out by
+// every output (the web page, PDF, EPUB, ODT): texts in the reader's
+// language with their fallback marked, dates and due dates worded, status
+// words and colours, labels, codes in the plan's numbering, and each action's
+// fields split into the plan's columns and the rest, which is shown with the
+// action. The writers only decide how it looks; what is shown is decided here.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "model/site.hpp"
+#include "view/palette.hpp"
+
+namespace carnet::view {
+
+// A text as the reader gets it.
+struct Text {
+  std::string value;     // plain text, or Markdown source when `markdown`
+  std::string lang;      // the language it is written in
+  bool fallback = false; // not the reader's language (shown in the default one)
+  bool markdown = false;
+  bool empty() const { return value.empty(); }
+};
+
+struct NoteView {
+  std::string date;      // "mars 2022", or ""
+  std::string date_iso;  // "2022-03", or ""
+  Text text;             // Markdown
+};
+
+// One field of one item, ready to show.
+struct FieldView {
+  std::string key;  // "leads"; "year" for one column of the year grid
+  model::FieldKind kind = model::FieldKind::texts;
+  std::string label;        // the plan's label, else the theme's word
+  std::string label_lang;   // set when the plan's label is in a fallback language
+  std::vector<Text> items;  // markdown: one; texts, organisations: one per entry;
+                            // due, date, percent, years: one plain text
+  std::string iso;          // due or date: "2022-12-31", "2023-03", "2021"; else ""
+  std::vector<NoteView> notes;
+  bool mark = false;        // a year-grid cell: the action runs that year
+  std::string mark_word;    // "oui" / "non", for readers who cannot see the mark
+
+  bool empty() const { return items.empty() && notes.empty() && key != "year"; }
+  // Several entries, or a list kind that reads as one: shown as a list.
+  bool as_list() const {
+    return kind == model::FieldKind::texts ? !items.empty()
+           : kind == model::FieldKind::organisations ? items.size() > 1
+                                                     : false;
+  }
+};
+
+struct StatusView {
+  model::Status status = model::Status::planned;
+  std::string key;   // "in_progress"
+  std::string word;  // "En cours"
+  StatusColors colors;
+};
+
+struct ColumnView {
+  std::string key;    // a field, or "year"
+  std::string label;  // as FieldView::label
+  std::string label_lang;
+  std::string year;   // for "year": "2021-2022"
+};
+
+struct ActionView {
+  std::string id;
+  std::string code;  // "1.2.3", "I.B.3"
+  Text title;
+  StatusView status;
+  std::vector<FieldView> cells;  // one per PlanDisplay::columns (maybe empty)
+  std::vector<FieldView> more;   // every other field it has, shown with it
+};
+
+struct LevelView {
+  std::string id;
+  int depth = 0;
+  std::string code;   // "2.1", "I.B"
+  Text level_name;    // "Objectif"
+  std::string label;  // "Objectif I.B": the level's word and code, once
+  Text title;
+  Text description;                // Markdown
+  std::vector<FieldView> fields;   // strategy, results, ..., notes
+  std::vector<ActionView> actions;
+  std::vector<LevelView> children;
+  model::PlanCounts counts;
+};
+
+struct BookletLink {
+  std::string format;  // "pdf"
+  std::string path;    // output path: "booklets/x.fr.pdf"
+  std::string label;   // "PDF (impression)"
+  std::string mime;
+};
+
+struct PlanDisplay {
+  std::string lang;      // the reader's
+  std::string fallback;  // the site's default language
+  Text title, summary, intro;
+  std::string period;       // "2021–2023", or ""
+  std::string adopted;      // "28 juin 2021", or ""
+  std::string adopted_iso;  // "2021-06-28", or ""
+  std::vector<Text> level_names;
+  std::vector<ColumnView> columns;  // besides the title and the status, in order
+  std::vector<std::string> years;   // the year grid, when the plan has one
+  std::vector<LevelView> levels;
+  model::PlanCounts counts;
+  std::vector<StatusView> statuses;  // every status, in model::all_statuses order
+  std::vector<BookletLink> booklets; // this language's files, then the bilingual one
+
+  const StatusView& status(model::Status s) const { return statuses[static_cast<int>(s)]; }
+};
+
+PlanDisplay display_plan(const model::Site& site, const model::Plan& plan,
+                         const std::string& lang);
+
+// "2021–2023", "2021", or "" when the plan has no period.
+std::string plan_period(const model::Plan& plan);
+
+// A plain heading: "Objectif I.B — Title".
+std::string heading_text(const LevelView& level);
+
+// Visits every level, depth first, in reading order.
+template <class F>
+void for_each_level(const std::vector<LevelView>& levels, F&& f) {
+  for (const auto& l : levels) {
+    f(l);
+    for_each_level(l.children, f);
+  }
+}
+
+}  // namespace carnet::view
