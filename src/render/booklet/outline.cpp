@@ -90,7 +90,7 @@ struct Builder {
 
   Blocks cell(const model::Action& a, const std::string& field) const {
     if (field == "due")
-      return a.due ? Blocks{paragraph(due_text(*a.due, lang, fallback))} : Blocks{};
+      return a.due ? Blocks{paragraph(due_text(*a.due, lang, fallback, site.words))} : Blocks{};
     if (field == "years") {
       Blocks out;
       for (const auto& y : a.years) out.push_back(paragraph(y));
@@ -103,7 +103,7 @@ struct Builder {
     if (field == "indicators") return list_blocks(a.indicators, a.indicators.size() > 1);
     if (field == "follow_up") return list_blocks(a.follow_up, a.follow_up.size() > 1);
     if (field == "progress")
-      return a.progress ? Blocks{paragraph(percent_text(*a.progress, lang))} : Blocks{};
+      return a.progress ? Blocks{paragraph(percent_text(*a.progress, lang, site.words))} : Blocks{};
     if (field == "details") return markdown_blocks(a.details);
     if (field == "strategy") return markdown_blocks(a.strategy);
     if (field == "notes") {
@@ -112,8 +112,7 @@ struct Builder {
         bool first = true;
         for (auto& b : n.text) {
           if (first && !n.date.empty()) {
-            Span date{n.date + " : "};
-            if (lang != "fr") date.text = n.date + ": ";
+            Span date{n.date + site.words.get(lang, "colon")};
             date.bold = true;
             b.text.insert(b.text.begin(), date);
           }
@@ -132,9 +131,9 @@ struct Builder {
     e.code = a.code;
     e.title = text(a.title, &e.title_lang);
     e.status = a.status;
-    e.status_label = status_label(a.status, lang);
+    e.status_label = status_label(a.status, lang, site.words);
     e.progress = a.progress;
-    if (a.progress) e.progress_text = percent_text(*a.progress, lang);
+    if (a.progress) e.progress_text = percent_text(*a.progress, lang, site.words);
     e.details = markdown_blocks(a.details);
     for (const auto& c : plan.columns) e.cells.push_back(cell(a, c));
     e.notes = notes(a.notes);
@@ -152,7 +151,7 @@ struct Builder {
     e.description = markdown_blocks(s.description);
     auto add_field = [&](const std::string& field, Blocks blocks) {
       if (!blocks.empty())
-        e.fields.push_back({field, field_label(plan, field, lang, fallback), std::move(blocks)});
+        e.fields.push_back({field, field_label(plan, field, lang, fallback, site.words), std::move(blocks)});
     };
     add_field("strategy", markdown_blocks(s.strategy));
     add_field("results", list_blocks(s.results, true));
@@ -191,7 +190,7 @@ Booklet build_outline(const model::Site& site, const model::Plan& plan, const st
   Builder b{site, plan, lang, fallback};
   Booklet out;
   out.lang = lang;
-  out.words = words(lang);
+  out.words = words(site.words, lang);
   out.title = b.text(plan.title);
   out.organization = b.text(site.config.organization.name);
   if (auto address = b.text(site.config.organization.address); !address.empty())
@@ -215,13 +214,13 @@ Booklet build_outline(const model::Site& site, const model::Plan& plan, const st
   out.intro = b.markdown_blocks(plan.intro);
   for (const auto& l : plan.levels) out.level_names.push_back(b.text(l));
   for (const auto& c : plan.columns) {
-    out.columns.push_back({c, field_label(plan, c, lang, fallback)});
+    out.columns.push_back({c, field_label(plan, c, lang, fallback, site.words)});
     if (c == "notes") out.notes_after_table = false;
     if (c == "details") out.details_with_title = false;
   }
   for (const auto& s : plan.sections) out.sections.push_back(b.section(s));
   out.counts = model::count_plan(plan);
-  for (auto st : model::all_statuses) out.status_labels.push_back(status_label(st, lang));
+  for (auto st : model::all_statuses) out.status_labels.push_back(status_label(st, lang, site.words));
   return out;
 }
 

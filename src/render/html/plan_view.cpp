@@ -249,7 +249,7 @@ class PlanView {
     } else if (k == "progress") {
       if (a.progress)
         base::html_escape_to(
-            out, format_count(ctx_.word(lang_, "percent"), std::to_string(*a.progress)));
+            out, ctx_.site.words.format(lang_, "percent", std::to_string(*a.progress)));
     } else if (k == "notes") {
       out += notes(a.notes);
     } else if (k == "details") {
