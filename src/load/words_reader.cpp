@@ -15,6 +15,10 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// The language's own name and locale: a language the theme has no file for
+// gets its code ("es") for these, not the English ones.
+constexpr const char* naming_words[] = {"lang_name", "og_locale"};
+
 struct Entry {
   std::string key, value;
   base::SourcePos pos;  // the key's
@@ -109,8 +113,14 @@ model::Words build_words(const std::map<std::string, WordsFile>& theme,
     if (const auto* en = theme_words("en"))
       for (const auto& e : *en) table[e.key] = e.value;
     const auto* own = theme_words(lang);
-    if (own)
+    if (own) {
       for (const auto& e : *own) table[e.key] = e.value;
+    } else if (lang != "en") {
+      // Words that name the language itself would lie in English: the
+      // language switch would offer "English" for Spanish.
+      for (const char* key : naming_words)
+        if (table.count(key)) table[key] = lang;
+    }
 
     std::set<std::string> overridden;
     if (auto file = site.find(lang); file != site.end()) {
@@ -132,7 +142,10 @@ model::Words build_words(const std::map<std::string, WordsFile>& theme,
 
     if (!own && lang != "en") {
       size_t english = 0;
-      for (const auto& [key, word] : table) english += overridden.count(key) == 0;
+      for (const auto& [key, word] : table)
+        english += overridden.count(key) == 0 &&
+                   std::find(std::begin(naming_words), std::end(naming_words), key) ==
+                       std::end(naming_words);
       if (english > 0)
         diags.warning({"carnet.yaml", 0, 0},
                       "the theme has no words in " + quote(lang) + ": " + std::to_string(english) +

@@ -18,7 +18,8 @@ const std::map<std::string, load::WordsFile> theme = {
      {"home: \"Accueil\"\nstatus_in_progress: \"En cours\"\ncolon: \" : \"\n",
       "(built-in theme) i18n/fr.yaml"}},
     {"en",
-     {"home: \"Home\"\nstatus_in_progress: \"In progress\"\ncolon: \": \"\nonly_en: \"Only\"\n",
+     {"home: \"Home\"\nstatus_in_progress: \"In progress\"\ncolon: \": \"\nonly_en: "
+      "\"Only\"\nlang_name: \"English\"\n",
       "(built-in theme) i18n/en.yaml"}},
 };
 
@@ -95,6 +96,7 @@ TEST_CASE("words: a language without theme words falls back to English, with a w
   base::Diagnostics diags;
   auto words = load::build_words(theme, {}, {"fr", "es"}, diags);
   CHECK(words.get("es", "home") == "Home");
+  CHECK(words.get("es", "lang_name") == "es");  // not "English"
   CHECK(messages(diags) ==
         std::vector<std::string>{"carnet.yaml: warning: the theme has no words in \"es\": 4 of "
                                  "its words show in English (translate them in i18n/es.yaml)"});
