@@ -439,8 +439,8 @@ class OdtBuilder {
     for (const auto& l : b_.status_labels)
       body +=
           cell("<text:p text:style-name=\"Table_20_Heading\">" + xml_escape(l) + "</text:p>", true);
-    body += cell("<text:p text:style-name=\"Table_20_Heading\">" + xml_escape(b_.words.total_column) +
-                 "</text:p>",
+    body += cell("<text:p text:style-name=\"Table_20_Heading\">" +
+                     xml_escape(b_.words.total_column) + "</text:p>",
                  true) +
             "</table:table-row></table:table-header-rows>";
     for (const auto& r : rows) {

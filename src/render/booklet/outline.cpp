@@ -151,7 +151,8 @@ struct Builder {
     e.description = markdown_blocks(s.description);
     auto add_field = [&](const std::string& field, Blocks blocks) {
       if (!blocks.empty())
-        e.fields.push_back({field, field_label(plan, field, lang, fallback, site.words), std::move(blocks)});
+        e.fields.push_back(
+            {field, field_label(plan, field, lang, fallback, site.words), std::move(blocks)});
     };
     add_field("strategy", markdown_blocks(s.strategy));
     add_field("results", list_blocks(s.results, true));
@@ -220,7 +221,8 @@ Booklet build_outline(const model::Site& site, const model::Plan& plan, const st
   }
   for (const auto& s : plan.sections) out.sections.push_back(b.section(s));
   out.counts = model::count_plan(plan);
-  for (auto st : model::all_statuses) out.status_labels.push_back(status_label(st, lang, site.words));
+  for (auto st : model::all_statuses)
+    out.status_labels.push_back(status_label(st, lang, site.words));
   return out;
 }
 

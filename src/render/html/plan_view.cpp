@@ -248,8 +248,8 @@ class PlanView {
       append_items(out, a.follow_up, false);
     } else if (k == "progress") {
       if (a.progress)
-        base::html_escape_to(
-            out, ctx_.site.words.format(lang_, "percent", std::to_string(*a.progress)));
+        base::html_escape_to(out,
+                             ctx_.site.words.format(lang_, "percent", std::to_string(*a.progress)));
     } else if (k == "notes") {
       out += notes(a.notes);
     } else if (k == "details") {
