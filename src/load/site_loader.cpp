@@ -11,6 +11,7 @@
 #include "load/config_reader.hpp"
 #include "load/page_reader.hpp"
 #include "load/plan_reader.hpp"
+#include "load/words_reader.hpp"
 #include "load/yaml_util.hpp"
 #include "markdown/markdown.hpp"
 #include "model/links.hpp"
@@ -81,6 +82,7 @@ class Loader {
     site_.root = root_.string();
     site_.include_drafts = options_.include_drafts;
     if (!read_config()) return std::move(site_);
+    site_.words = read_words(root_, site_.config.languages, diags_);
     read_content();
     read_static();
     assign_groups();

@@ -32,12 +32,6 @@ void append_booklet(LaidOutBooklet& into, LaidOutBooklet more, const std::string
   for (auto& e : more.outline) into.outline.push_back({e.title, prefix + e.dest, e.level + 1});
 }
 
-std::string language_name(const std::string& lang) {
-  if (lang == "fr") return "Français";
-  if (lang == "en") return "English";
-  return lang;
-}
-
 }  // namespace
 
 std::string render_booklet(const model::Site& site, const model::Plan& plan,
@@ -95,7 +89,7 @@ std::string render_tete_beche(const model::Site& site, const model::Plan& plan) 
     } else {
       both.title += " / " + laid.title;
     }
-    append_booklet(both, std::move(laid), langs[i] + "-", language_name(langs[i]));
+    append_booklet(both, std::move(laid), langs[i] + "-", site.words.get(langs[i], "lang_name"));
   }
   long second_count = static_cast<long>(both.pages.size()) - first_count;
   auto sequence = tete_beche(first_count, first_count, second_count);

@@ -4,6 +4,7 @@
 
 #include "render/booklet/fixture_test.hpp"
 #include "render/booklet/outline.hpp"
+#include "render/booklet/progress.hpp"
 
 using namespace carnet;
 using namespace carnet::render::booklet;
@@ -84,4 +85,34 @@ TEST_CASE("no booklet formats, no booklets", "[booklet]") {
   auto site = testing::fixture_site();
   site.config.booklet.formats.clear();
   CHECK(render_booklets(site).empty());
+}
+
+TEST_CASE("the booklets' words are the site's words, typography included", "[booklet][words]") {
+  auto site = testing::fixture_site();
+  site.words.by_lang["fr"]["status_planned"] = "À venir";
+  site.words.by_lang["fr"]["field_due"] = "Pour quand";
+  site.words.by_lang["fr"]["due_ongoing"] = "Toujours";
+  site.words.by_lang["fr"]["booklet_summary"] = "En bref";
+  site.words.by_lang["fr"]["colon"] = " — ";
+  Booklet fr = build_outline(site, site.plans[0], "fr");
+  const auto& a = fr.sections[0].children[0].actions[0];
+  CHECK(a.status_label == "À venir");
+  CHECK(fr.columns[0].label == "Pour quand");
+  CHECK(plain_text(fr.sections[0].children[0].actions[1].cells[0]) == "Toujours");
+  CHECK(fr.words.summary == "En bref");
+  CHECK(fr.status_labels[0] == "À venir");
+  // The note's date lead ends with the language's colon, not a rule in code.
+  REQUIRE_FALSE(a.notes.empty());
+  CHECK(fr.words.colon == " — ");
+  CHECK(chart_description(fr, progress_rows(fr)).find("Ensemble du plan — ") != std::string::npos);
+
+  // A language with English words (as load/ gives one the theme lacks)
+  // gets English booklets, with the site's overrides.
+  site.config.languages = {"fr", "es"};
+  site.words.by_lang["es"] = site.words.by_lang.at("en");
+  site.words.by_lang["es"]["status_done"] = "Hecha";
+  Booklet es = build_outline(site, site.plans[0], "es");
+  CHECK(es.status_labels[2] == "Hecha");
+  CHECK(es.words.contents == "Contents");
+  CHECK(es.words.colon == ": ");
 }

@@ -106,7 +106,7 @@ class EpubBuilder {
       if (!n.date.empty()) lead += (lead.empty() ? "" : " \u00B7 ") + n.date;
       Blocks blocks = n.text;
       if (!lead.empty() && !blocks.empty()) {
-        Span s(lead + (b_.lang == "fr" ? " : " : ": "));
+        Span s(lead + b_.words.colon);
         s.bold = true;
         blocks.front().text.insert(blocks.front().text.begin(), s);
       }
@@ -180,7 +180,8 @@ class EpubBuilder {
     body += "<table>\n<thead><tr><th scope=\"col\">" + xml_escape(b_.words.section) + "</th>";
     for (const auto& l : b_.status_labels)
       body += "<th scope=\"col\" class=\"number\">" + xml_escape(l) + "</th>";
-    body += "<th scope=\"col\" class=\"number\">Total</th></tr></thead>\n<tbody>\n";
+    body += "<th scope=\"col\" class=\"number\">" + xml_escape(b_.words.total_column) +
+            "</th></tr></thead>\n<tbody>\n";
     for (const auto& r : rows) {
       body += "<tr><th scope=\"row\">" +
               xml_escape(r.depth < 0 ? r.label : r.label + " \u2014 " + r.title) + "</th>";

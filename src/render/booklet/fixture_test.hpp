@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "load/words_reader.hpp"
 #include "model/site.hpp"
 
 namespace carnet::render::booklet::testing {
@@ -89,6 +90,8 @@ inline model::Site fixture_site() {
   }
   site.plans.push_back(plan);
   site.plan_by_source[plan.source] = 0;
+  base::Diagnostics diags;  // the built-in theme's words, as load_site reads them
+  site.words = load::read_words({}, site.config.languages, diags);
   return site;
 }
 

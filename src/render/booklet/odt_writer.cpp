@@ -349,7 +349,7 @@ class OdtBuilder {
       if (!n.date.empty()) lead += (lead.empty() ? "" : " \u00B7 ") + n.date;
       Blocks text = n.text;
       if (!lead.empty() && !text.empty()) {
-        Span s(lead + (b_.lang == "fr" ? " : " : ": "));
+        Span s(lead + b_.words.colon);
         s.bold = true;
         text.front().text.insert(text.front().text.begin(), s);
       }
@@ -439,7 +439,9 @@ class OdtBuilder {
     for (const auto& l : b_.status_labels)
       body +=
           cell("<text:p text:style-name=\"Table_20_Heading\">" + xml_escape(l) + "</text:p>", true);
-    body += cell("<text:p text:style-name=\"Table_20_Heading\">Total</text:p>", true) +
+    body += cell("<text:p text:style-name=\"Table_20_Heading\">" +
+                     xml_escape(b_.words.total_column) + "</text:p>",
+                 true) +
             "</table:table-row></table:table-header-rows>";
     for (const auto& r : rows) {
       body +=

@@ -194,7 +194,7 @@ Booklet build_outline(const model::Site& site, const model::Plan& plan, const st
   Builder b{site, plan, view, lang};
   Booklet out;
   out.lang = lang;
-  out.words = words(lang);
+  out.words = words(site.words, lang);
   const std::string& fallback = site.config.default_language();
   out.title = view.title.value;
   out.organization = site.config.organization.name.get(lang, fallback);

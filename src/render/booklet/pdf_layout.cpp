@@ -348,7 +348,7 @@ class Layout {
           std::string lead = prefix;
           if (!n.date.empty()) lead += (lead.empty() ? "" : " \u00B7 ") + n.date;
           if (!lead.empty()) {
-            Span s{lead + (b_.lang == "fr" ? " : " : ": ")};
+            Span s{lead + b_.words.colon};
             s.bold = true;
             b.text.insert(b.text.begin(), s);
           }

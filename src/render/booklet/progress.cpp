@@ -98,14 +98,14 @@ std::vector<std::pair<int, std::string>> key_figures(const Booklet& booklet) {
         {n, many ? plural(booklet.level_names[i], booklet.lang) : booklet.level_names[i]});
   }
   int n = booklet.counts.actions;
-  out.push_back({n, n == 1 ? "Action" : "Actions"});
+  out.push_back({n, n == 1 ? booklet.words.one_action : booklet.words.many_actions});
   return out;
 }
 
 std::string chart_description(const Booklet& booklet, const std::vector<ProgressRow>& rows) {
   std::string out = booklet.words.figure_alt + ".";
   for (const auto& r : rows) {
-    out += " " + r.label + (is_french(booklet.lang) ? " : " : ": ");
+    out += " " + r.label + booklet.words.colon;
     std::vector<std::string> parts;
     for (size_t i = 0; i < r.per_status.size(); ++i)
       if (r.per_status[i] > 0)
@@ -301,7 +301,7 @@ void place_progress(Flow& flow, Typesetter& ts, const Booklet& booklet) {
   TableSpec table;
   table.headers.push_back(booklet.words.section);
   for (const auto& l : booklet.status_labels) table.headers.push_back(l);
-  table.headers.push_back("Total");
+  table.headers.push_back(booklet.words.total_column);
   table.numbers_from = 1;
   for (const auto& row : rows) {
     // The table keeps to the outermost level so that the page stays one page;

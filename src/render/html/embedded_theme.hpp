@@ -7,8 +7,9 @@
 
 namespace carnet::render::html {
 
-// Path relative to themes/default ("layouts/page.mustache", "i18n/fr.yaml",
-// "css/style.css") → the file's bytes.
+// Path relative to themes/default ("layouts/page.mustache", "css/style.css")
+// → the file's bytes. The i18n/ files are here too but unused: load/ reads
+// the words from its own copy (load::embedded_words).
 const std::map<std::string, std::string>& embedded_theme();
 
 }  // namespace carnet::render::html

@@ -118,10 +118,7 @@ const std::string& text_plain(const model::LocalizedText& text, const std::strin
 }
 
 std::string RenderContext::word(const std::string& lang, const std::string& key) const {
-  auto l = langs.find(lang);
-  if (l == langs.end()) l = langs.find(default_lang());
-  auto it = l->second.t->find(key);
-  return it == l->second.t->end() ? key : it->second;
+  return site.words.get(lang, key);
 }
 
 RenderContext make_context(const model::Site& site, const Theme& theme,
@@ -132,7 +129,9 @@ RenderContext make_context(const model::Site& site, const Theme& theme,
   for (const auto& lang : cfg.languages) {
     LanguageData& ld = ctx.langs[lang];
     ld.lang = lang;
-    ld.t = &theme.i18n.at(lang);
+    static const std::map<std::string, std::string, std::less<>> no_words;
+    auto words = site.words.by_lang.find(lang);
+    ld.t = words != site.words.by_lang.end() ? &words->second : &no_words;
     mustache::data t;
     for (const auto& [k, v] : *ld.t) t.set(k, v);
     put(ld.shared, "t", std::move(t));

@@ -28,7 +28,7 @@ struct MenuItem {
 
 struct LanguageData {
   std::string lang;
-  const Strings* t = nullptr;
+  const std::map<std::string, std::string, std::less<>>* t = nullptr;  // site.words, this language
   mustache::data shared;  // t, site_title, organization, live reload...: below each page's data
   std::vector<MenuItem> menu;  // sorted by weight, then title
   std::vector<size_t> dated;   // regular pages with a date, newest first
@@ -43,8 +43,8 @@ struct RenderContext {
   std::string base_url;  // ends with '/'
 
   const std::string& default_lang() const { return site.config.default_language(); }
-  // The word `key` in `lang` (the key itself when the theme lacks it, so a
-  // missing word shows instead of vanishing).
+  // The word `key` in `lang`, from site.words (the key itself when there is
+  // none, so a missing word shows instead of vanishing).
   std::string word(const std::string& lang, const std::string& key) const;
   std::string absolute(const std::string& url) const { return base_url + url; }
 };

@@ -11,7 +11,7 @@
 #include <set>
 
 #include "base/date.hpp"
-#include "render/html/i18n.hpp"
+#include "load/words_reader.hpp"
 
 using namespace carnet;
 namespace fs = std::filesystem;
@@ -196,6 +196,9 @@ model::Site make_site(bool subdir = false) {
   s.plans = {0};
   site.sections.push_back(s);
   site.static_files.push_back({"static/img/logo.png", "img/logo.png"});
+  base::Diagnostics diags;  // the built-in theme's words, as load_site would read them
+  site.words = load::read_words({}, c.languages, diags);
+  REQUIRE_FALSE(diags.has_errors());
   return site;
 }
 
@@ -624,6 +627,9 @@ TEST_CASE("html: a site's layouts/ and i18n/ override the theme", "[html]") {
   tmp.write("i18n/fr.yaml", "# ours\nhome: \"Maison\"\n");
   auto site = make_site();
   site.root = tmp.root.string();
+  base::Diagnostics diags;  // load_site reads i18n/; the pages only show site.words
+  site.words = load::read_words(tmp.root, site.config.languages, diags);
+  REQUIRE_FALSE(diags.has_errors());
   auto files = render_files(site);
   CHECK(files["rapports/seul/index.html"] == "CUSTOM Page seule bleue Maison [fr]\n");
   CHECK(has(files["rapports/index.html"], "<!DOCTYPE html>"));  // other templates untouched
@@ -655,18 +661,14 @@ TEST_CASE("html: a template error in layouts/ is reported with its line", "[html
         "layouts/partials/nowhere.mustache)");
 }
 
-TEST_CASE("html: the flat i18n format", "[html]") {
-  render::html::Strings s;
-  auto errors = render::html::parse_strings(
-      "# comment\n\nplain: some words # a comment\nquoted: \"with \\\"quotes\\\" and # "
-      "hash\"\r\nbad line\nopen: \"x\n  nested: x\n",
-      s);
-  CHECK(s["plain"] == "some words");
-  CHECK(s["quoted"] == "with \"quotes\" and # hash");
-  REQUIRE(errors.size() == 3);
-  CHECK(errors[0].line == 5);
-  CHECK(errors[1].line == 6);
-  CHECK(errors[2].line == 7);
-  CHECK(s.count("nested") == 0);
-  CHECK(render::html::format_count("{n} %", "40") == "40 %");
+TEST_CASE("html: words come from the site's words, {n} patterns included", "[html]") {
+  auto site = make_site();
+  site.words.by_lang["fr"]["status_in_progress"] = "En marche";
+  site.words.by_lang["fr"]["percent"] = "{n} pour cent";
+  auto files = render_files(site);
+  const auto& plan = files["rapports/plan-2021/index.html"];
+  CHECK(has(plan, "En marche"));
+  CHECK_FALSE(has(plan, "En cours"));
+  CHECK(has(plan, "40 pour cent"));
+  CHECK(site.words.format("en", "percent", "40") == "40%");
 }

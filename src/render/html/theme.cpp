@@ -92,8 +92,6 @@ void escape_html(const std::string& s, std::string& out) { base::html_escape_to(
 }  // namespace
 
 std::optional<Theme> build_theme(const std::map<std::string, ThemeFile>& files,
-                                 const std::vector<std::string>& languages,
-                                 const std::map<std::string, ThemeFile>& site_i18n,
                                  base::Diagnostics& diags) {
   Theme theme;
   bool ok = true;
@@ -153,23 +151,6 @@ std::optional<Theme> build_theme(const std::map<std::string, ThemeFile>& files,
     }
   }
 
-  // Words: the theme's file for each language, then the site's overrides. A
-  // language the theme does not know takes English words, then French ones.
-  auto read_strings = [&](const ThemeFile& file, Strings& out) {
-    for (const auto& e : parse_strings(file.bytes, out)) {
-      diags.error({file.origin, e.line, 0}, e.message);
-      ok = false;
-    }
-  };
-  for (const auto& lang : languages) {
-    Strings& table = theme.i18n[lang];
-    for (const std::string& base_lang : {std::string("fr"), std::string("en"), lang}) {
-      auto it = files.find("i18n/" + base_lang + ".yaml");
-      if (it != files.end()) read_strings(it->second, table);
-    }
-    if (auto it = site_i18n.find(lang); it != site_i18n.end()) read_strings(it->second, table);
-  }
-
   // The status colours come first, from the palette every output shares; a
   // site's own stylesheet, read after them, may still restyle them.
   theme.css = view::status_css();
@@ -184,13 +165,14 @@ std::optional<Theme> load_theme(const model::Site& site, base::Diagnostics& diag
   std::map<std::string, ThemeFile> files;
   for (const auto& [path, bytes] : embedded_theme())
     files[path] = {bytes, "(built-in theme) " + path};
-  std::map<std::string, ThemeFile> site_i18n;
   if (!site.root.empty()) {
     const fs::path root(site.root);
     auto overlay = [&](const fs::path& dir, const std::string& rel_dir, const std::string& prefix) {
       std::error_code ec;
       if (!fs::is_directory(dir, ec)) return;
       for (const auto& rel : base::list_files(dir)) {
+        // The theme's words are load/'s (words_reader): not read twice.
+        if (prefix.empty() && rel.rfind("i18n/", 0) == 0) continue;
         try {
           std::string bytes = base::read_file(dir / rel);
           std::string origin = rel_dir + rel;
@@ -207,19 +189,9 @@ std::optional<Theme> load_theme(const model::Site& site, base::Diagnostics& diag
     };
     overlay(root / "themes" / "default", "themes/default/", "");
     overlay(root / "layouts", "layouts/", "layouts/");
-    for (const auto& lang : site.config.languages) {
-      fs::path p = root / "i18n" / (lang + ".yaml");
-      std::error_code ec;
-      if (!fs::is_regular_file(p, ec)) continue;
-      try {
-        site_i18n[lang] = {base::read_file(p), "i18n/" + lang + ".yaml"};
-      } catch (const base::SystemError& e) {
-        diags.error({"i18n/" + lang + ".yaml", 0, 0}, e.what());
-      }
-    }
   }
   if (diags.error_count() > errors_before) return std::nullopt;
-  return build_theme(files, site.config.languages, site_i18n, diags);
+  return build_theme(files, diags);
 }
 
 }  // namespace carnet::render::html

@@ -1,6 +1,7 @@
 // The theme a build renders with: the built-in theme's files, overridden file
-// by file by the site's own themes/default/ and then layouts/ (templates) and
-// i18n/ (words, key by key). Templates are read and parsed once per build;
+// by file by the site's own themes/default/ and then layouts/ (templates).
+// Its words are not here: load/ reads them into model::Site::words, for the
+// booklets as well as the pages. Templates are read and parsed once per build;
 // `{{> name}}` partials are spliced in before parsing, because kainjow
 // mustache would otherwise re-parse a partial each time a page uses it.
 #pragma once
@@ -13,7 +14,6 @@
 
 #include "base/diagnostics.hpp"
 #include "model/site.hpp"
-#include "render/html/i18n.hpp"
 
 namespace carnet::render::html {
 
@@ -28,16 +28,15 @@ struct Templates {
 
 struct Theme {
   Templates templates;
-  std::map<std::string, Strings> i18n;  // every site language → its words
-  std::string css;                      // the stylesheet's bytes
-  std::string css_path;                 // "css/style.<fingerprint>.css"
+  std::string css;       // the stylesheet's bytes
+  std::string css_path;  // "css/style.<fingerprint>.css"
 };
 
 // The templates every build needs.
 inline constexpr const char* required_templates[] = {"home", "page", "section",
                                                      "plan", "404",  "chooser"};
 
-// Reports template and i18n errors in the site's files to `diags`
+// Reports template errors in the site's files to `diags`
 // ("layouts/page.mustache:3:7: error: template: unclosed tag") and returns
 // nullopt when there is any.
 std::optional<Theme> load_theme(const model::Site& site, base::Diagnostics& diags);
@@ -49,8 +48,6 @@ struct ThemeFile {
   std::string origin;  // "layouts/page.mustache" (site) or "(built-in) layouts/page.mustache"
 };
 std::optional<Theme> build_theme(const std::map<std::string, ThemeFile>& files,
-                                 const std::vector<std::string>& languages,
-                                 const std::map<std::string, ThemeFile>& site_i18n,
                                  base::Diagnostics& diags);
 
 }  // namespace carnet::render::html
