@@ -1,4 +1,4 @@
-// UTF-8 validation: content saved in Latin-1 or Windows-1252 (Word's habit)
+// UTF-8 validation (by GLib): content saved in Latin-1 or Windows-1252 (Word's habit)
 // is common among our users and must be caught with its exact position.
 #pragma once
 

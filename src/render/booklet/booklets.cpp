@@ -2,6 +2,7 @@
 
 #include <functional>
 
+#include "base/language.hpp"
 #include "base/parallel.hpp"
 #include "base/system_error.hpp"
 #include "render/booklet/epub_writer.hpp"
@@ -30,12 +31,6 @@ void append_booklet(LaidOutBooklet& into, LaidOutBooklet more, const std::string
   }
   into.outline.push_back({top_title, prefix + "cover", 0});
   for (auto& e : more.outline) into.outline.push_back({e.title, prefix + e.dest, e.level + 1});
-}
-
-std::string language_name(const std::string& lang) {
-  if (lang == "fr") return "Français";
-  if (lang == "en") return "English";
-  return lang;
 }
 
 }  // namespace
@@ -95,7 +90,7 @@ std::string render_tete_beche(const model::Site& site, const model::Plan& plan) 
     } else {
       both.title += " / " + laid.title;
     }
-    append_booklet(both, std::move(laid), langs[i] + "-", language_name(langs[i]));
+    append_booklet(both, std::move(laid), langs[i] + "-", base::language_name(langs[i], langs[i]));
   }
   long second_count = static_cast<long>(both.pages.size()) - first_count;
   auto sequence = tete_beche(first_count, first_count, second_count);
