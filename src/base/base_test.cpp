@@ -130,6 +130,13 @@ TEST_CASE("invalid UTF-8 is found with its line and column", "[base]") {
   CHECK(find_invalid_utf8("été\xe2\x82") == 5u);  // a cut sequence at the end
 }
 
+TEST_CASE("code points are written as UTF-8", "[base]") {
+  std::string out;
+  for (char32_t cp : {U'a', U'é', U'€', U'😀', char32_t(0xD800), char32_t(0x110000)})
+    append_utf8(out, cp);
+  CHECK(out == "aé€😀");  // a surrogate and a value past U+10FFFF write nothing
+}
+
 TEST_CASE("suggestions catch typos only", "[base]") {
   std::vector<std::string> fields = {"title", "partners", "due", "leads"};
   CHECK(closest_match("partenrs", fields) == "partners");

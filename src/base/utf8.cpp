@@ -19,6 +19,12 @@ std::optional<size_t> find_invalid_utf8(std::string_view s) {
   return std::nullopt;
 }
 
+void append_utf8(std::string& out, char32_t cp) {
+  if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return;
+  char buf[6];
+  out.append(buf, static_cast<size_t>(g_unichar_to_utf8(cp, buf)));
+}
+
 LineColumn line_column_at(std::string_view s, size_t offset) {
   LineColumn lc;
   for (size_t i = 0; i < offset && i < s.size(); ++i) {
