@@ -15,9 +15,14 @@ C libraries) and anything in parentheses are ignored. Unit tests
 with sources that the table does not name is an error; a row whose folder
 does not exist yet is not.
 
-Usage: check_layers.py [--root DIR] [--docs FILE] [--src DIR]
+The link graph of CMakeLists.txt is held to the same table: a
+`carnet_stage(NAME DIR DEPS...)` may link only the stages its row allows, so
+that what the build links and what the documentation says agree too.
+
+Usage: check_layers.py [--root DIR] [--docs FILE] [--src DIR] [--cmake FILE]
 Prints `src/load/x.cpp:12: error: load/ may not include render/html/
-(allowed: ...)` for each bad include, sorted, and exits 1 if there is any.
+(allowed: ...)` for each bad include or link, sorted, and exits 1 if there
+is any.
 """
 
 import argparse
@@ -84,12 +89,40 @@ def stage_of(path, folders):
     return best
 
 
+STAGE_CALL = re.compile(r"^[ \t]*carnet_stage\(([^)]*)\)", re.M)
+
+
+def check_cmake(cmake_path, shown, folders, closure, errors):
+    """Each carnet_stage's carnet_* dependencies against the table."""
+    with open(cmake_path, encoding="utf-8") as f:
+        text = f.read()
+    calls = []
+    for m in STAGE_CALL.finditer(text):
+        words = m.group(1).split()
+        if len(words) >= 2 and not words[0].startswith("NAME"):
+            line = text.count("\n", 0, m.start()) + 1
+            calls.append((line, words[0], words[1].rstrip("/") + "/", words[2:]))
+    folder_of = {name: folder for _, name, folder, _ in calls}
+    for line, name, folder, deps in calls:
+        if folder not in closure:
+            errors.append(f"{shown}:{line}: error: {name} builds {folder}, which is not in the "
+                          "stage table")
+            continue
+        for dep in deps:
+            target = folder_of.get(dep)
+            if target is not None and target not in closure[folder]:
+                allowed = ", ".join(sorted(closure[folder] - {folder})) or "nothing"
+                errors.append(f"{shown}:{line}: error: {name} ({folder}) may not link {dep} "
+                              f"({target}) (allowed: {allowed})")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     here = os.path.dirname(os.path.abspath(__file__))
     ap.add_argument("--root", default=os.path.dirname(here))
     ap.add_argument("--docs", default="docs/architecture.md")
     ap.add_argument("--src", default="src")
+    ap.add_argument("--cmake", default="CMakeLists.txt")
     args = ap.parse_args()
     root = args.root
     docs = os.path.join(root, args.docs)
@@ -131,6 +164,10 @@ def main():
                         f"{args.src}/{rel}:{number}: error: {stage} may not include {target} "
                         f"(allowed: {allowed})"
                     )
+
+    cmake = os.path.join(root, args.cmake)
+    if os.path.exists(cmake):
+        check_cmake(cmake, args.cmake, folders, closure, errors)
 
     for e in sorted(errors):
         print(e)

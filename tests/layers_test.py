@@ -2,7 +2,8 @@
 """The layer check catches what it must: scripts/check_layers.py run on the
 planted tree tests/fixtures/layers/ must exit 1 and print exactly
 expected-errors.txt (includes against the table, in code and in a unit test,
-with and without spaces or angle brackets; a folder missing from the table),
+with and without spaces or angle brackets; a folder missing from the table;
+a CMake stage that links against the table),
 and nothing for what the table allows (own stage, transitive, "everything
 above", a row whose folder does not exist yet)."""
 
