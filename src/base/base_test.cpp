@@ -69,6 +69,8 @@ TEST_CASE("slugs fold every Latin accent and keep other scripts' letters", "[bas
   CHECK(slugify("Cafe\xcc\x81 noir") == "cafe-noir");  // é written as e + U+0301
   CHECK(slugify("تقارير 2021") == "تقارير-2021");
   CHECK(slugify("Ελληνικά") == "ελληνικά");  // Greek keeps its accents
+  CHECK(slugify("हिन्दी में") == "हिन्दी-में");    // and Hindi its vowel signs
+  CHECK(slugify("1ᵉʳ trimestre, ﬁn ２０２４") == "1er-trimestre-fin-2024");
   CHECK(slugify("!!! ¡¡ —") == "");
   CHECK(slugify("r\xe9union") == "r-union");  // not UTF-8: the bad byte separates
 }

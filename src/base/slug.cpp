@@ -41,6 +41,7 @@ std::string slugify(std::string_view text) {
 
   std::string out;
   bool pending_dash = false;
+  bool in_script = false;  // the last character was kept as it is
   auto put = [&](std::string_view piece) {
     if (pending_dash && !out.empty()) out += '-';
     pending_dash = false;
@@ -53,23 +54,41 @@ std::string slugify(std::string_view text) {
         put(std::string_view(p, 1));
       else
         pending_dash = true;
+      in_script = false;
       continue;
     }
-    // An accented Latin letter decomposes to its ASCII letter and marks:
-    // é → e. Letters of other scripts keep their marks and stay as they are.
+    const std::string_view as_is(p, static_cast<size_t>(g_utf8_next_char(p) - p));
+    // An accented Latin letter decomposes to its ASCII letter and marks
+    // (é → e), and so do a superscript or a full-width form (the ᵉʳ of
+    // "1ᵉʳ" → er).
     gunichar parts[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
-    const gsize n = g_unichar_fully_decompose(c, FALSE, parts, G_UNICHAR_MAX_DECOMPOSITION_LENGTH);
-    if (n > 1 && parts[0] < 0x80 && g_ascii_isalnum(static_cast<gchar>(parts[0]))) {
-      const char ascii = static_cast<char>(parts[0]);
-      put(std::string_view(&ascii, 1));
+    const gsize n = g_unichar_fully_decompose(c, TRUE, parts, G_UNICHAR_MAX_DECOMPOSITION_LENGTH);
+    std::string ascii;
+    bool latin = true;
+    for (gsize k = 0; k < n && latin; ++k) {
+      if (parts[k] < 0x80 && g_ascii_isalnum(static_cast<gchar>(parts[k])))
+        ascii += g_ascii_tolower(static_cast<gchar>(parts[k]));
+      else
+        latin = g_unichar_ismark(parts[k]);
+    }
+    const bool after_kept = in_script;
+    in_script = false;
+    if (latin && !ascii.empty()) {
+      put(ascii);
     } else if (const char* spelled = ascii_spelling(c)) {
       put(spelled);
     } else if (g_unichar_isalnum(c)) {
       // Arabic, Greek, Chinese… letters and digits: a name written in them
       // still makes an address.
-      put(std::string_view(p, static_cast<size_t>(g_utf8_next_char(p) - p)));
-    } else if (!g_unichar_ismark(c)) {
-      pending_dash = true;  // a mark left alone is dropped, not a separator
+      put(as_is);
+      in_script = true;
+    } else if (g_unichar_ismark(c)) {
+      // A vowel sign or accent of such a letter (Hindi's ि) belongs to it; a
+      // mark on a folded Latin letter is dropped with the rest of its accent.
+      if (after_kept) out += as_is;
+      in_script = after_kept;
+    } else {
+      pending_dash = true;
     }
   }
   return out;
