@@ -257,7 +257,7 @@ int run_translations_import(const ImportOptions& options) {
     }
     const SiteText& t = *it->second;
     const std::string source_lang = source_language(t, site);
-    if (text_fingerprint(text_in(t, site, source_lang)) != u.fingerprint) {
+    if (!fingerprint_matches(u.fingerprint, text_in(t, site, source_lang))) {
       if (conflicted.insert(&t).second) {
         ++tally.conflicts;
         diags.error(text_position(t, site),

@@ -3,6 +3,7 @@
 #include "model/plan_fields.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstdio>
 #include <filesystem>
@@ -627,15 +628,18 @@ std::optional<std::string> parse_due_cell(std::string_view cell, std::string* wh
   for (const char* w : tbd)
     if (slug == w) return "tbd";
 
-  static const char* const months[][2] = {
-      {"janvier", "january"}, {"fevrier", "february"},  {"mars", "march"},
-      {"avril", "april"},     {"mai", "may"},           {"juin", "june"},
-      {"juillet", "july"},    {"aout", "august"},       {"septembre", "september"},
-      {"octobre", "october"}, {"novembre", "november"}, {"decembre", "december"}};
+  // The month names dates are written with, as slugs: "fevrier", "august".
+  static const auto months = [] {
+    std::array<std::array<std::string, 2>, 12> names;
+    for (int m = 1; m <= 12; ++m)
+      names[m - 1] = {base::slugify(base::month_name(m, "fr")),
+                      base::slugify(base::month_name(m, "en"))};
+    return names;
+  }();
   auto month_of = [&](const std::string& w) {
     for (int m = 0; m < 12; ++m)
       if (w == months[m][0] || w == months[m][1] ||
-          (w.size() >= 3 && w == std::string(months[m][1]).substr(0, 3)))
+          (w.size() >= 3 && w == months[m][1].substr(0, 3)))
         return m + 1;
     return 0;
   };

@@ -4,6 +4,7 @@
 
 #include "base/fs.hpp"
 #include "base/parallel.hpp"
+#include "base/rel_path.hpp"
 #include "base/slug.hpp"
 #include "base/system_error.hpp"
 #include "base/text.hpp"
@@ -26,16 +27,6 @@ struct ContentFile {
   std::string rel;  // relative to content/
   enum class Kind { page, plan } kind;
 };
-
-std::string dir_of(const std::string& rel) {
-  auto slash = rel.rfind('/');
-  return slash == std::string::npos ? "" : rel.substr(0, slash);
-}
-
-std::string file_of(const std::string& rel) {
-  auto slash = rel.rfind('/');
-  return slash == std::string::npos ? rel : rel.substr(slash + 1);
-}
 
 bool looks_like_language(const std::string& s) {
   if (s.size() != 2) return false;
@@ -158,17 +149,17 @@ class Loader {
         if (!check_utf8(text, source, slot.diags)) return;
         auto plan = read_plan(text, source, config.languages, slot.diags);
         if (!plan) return;
-        plan->dir = dir_of(f.rel);
-        const auto file = file_of(f.rel);
+        plan->dir = base::parent_dir(f.rel);
+        const auto file = base::file_name(f.rel);
         plan->name = file.substr(0, file.size() - 10);
         slot.plan = std::move(*plan);
         return;
       }
       model::Page page;
       page.source = source;
-      page.dir = dir_of(f.rel);
+      page.dir = base::parent_dir(f.rel);
       std::string error;
-      if (!split_page_name(file_of(f.rel), config, page.name, page.lang, error)) {
+      if (!split_page_name(base::file_name(f.rel), config, page.name, page.lang, error)) {
         slot.diags.error({source, 0, 0}, error);
         return;
       }
@@ -256,7 +247,7 @@ class Loader {
     auto add_with_parents = [&](std::string dir) {
       while (!dir.empty()) {
         dirs.insert(dir);
-        dir = dir_of(dir);
+        dir = base::parent_dir(dir);
       }
     };
     for (const auto& p : site_.pages) add_with_parents(p.dir);
@@ -270,7 +261,7 @@ class Loader {
           in.index_page = idx;
           in.title = site_.pages[*idx].title;
         } else {
-          in.title = file_of(dir);
+          in.title = base::file_name(dir);
         }
       }
       site_.sections.push_back(std::move(s));
@@ -352,7 +343,7 @@ class Loader {
     std::vector<std::vector<Check>> slot_checks(site_.pages.size());
     base::parallel_for(site_.pages.size(), [&](size_t i) {
       auto& page = site_.pages[i];
-      const std::string from_dir = dir_of(page.source);
+      const std::string from_dir = base::parent_dir(page.source);
       markdown::Options o;
       o.unsafe_html = site_.config.unsafe_html;
       o.first_line = page.body_line;
@@ -396,7 +387,7 @@ class Loader {
   // checked here so that a broken one fails the build like a page's would.
   void check_plan_links() {
     for (const auto& plan : site_.plans) {
-      const std::string from_dir = dir_of(plan.source);
+      const std::string from_dir = base::parent_dir(plan.source);
       auto check_text = [&](const model::LocalizedText& t) {
         for (const auto& [lang, text] : t.text) {
           if (text.find("](") == std::string::npos && text.find("]:") == std::string::npos)
