@@ -68,7 +68,7 @@ int run_translations_export(const ExportOptions& options) {
   if (!loaded) return 1;
   const model::Site& site = *loaded;
   if (auto refusal = refuse_target_language(site, options.lang); !refusal.empty()) {
-    std::fprintf(stderr, "carnet: error: --lang %s\n", refusal.c_str());
+    std::fprintf(stderr, "carnet: error: --lang %s is %s\n", options.lang.c_str(), refusal.c_str());
     return 2;
   }
   if (auto refusal = refuse_export_file(options.output, options.site, options.force);
@@ -145,7 +145,7 @@ int run_translations_accept(const std::string& root, const std::string& lang) {
   if (!loaded) return 1;
   const model::Site& site = *loaded;
   if (auto refusal = refuse_target_language(site, lang); !refusal.empty()) {
-    std::fprintf(stderr, "carnet: error: --lang %s\n", refusal.c_str());
+    std::fprintf(stderr, "carnet: error: --lang %s is %s\n", lang.c_str(), refusal.c_str());
     return 2;
   }
   base::Diagnostics diags;

@@ -283,10 +283,10 @@ std::string refuse_target_language(const model::Site& site, const std::string& l
                 base::join(std::vector<std::string>(langs.begin() + 1, langs.end()), ", ")
           : "it has no other language to translate into";
   if (lang == site.config.default_language())
-    return lang + " (" + language_name(lang) +
-           ") is the language the site is written in, not one it is translated into; " + others;
+    return "the language the site is written in (" + language_name(lang) +
+           "), not one it is translated into; " + others;
   if (std::find(langs.begin(), langs.end(), lang) == langs.end())
-    return lang + " is not a language of this site (" + base::join(langs, ", ") + "); " + others;
+    return "not a language of this site (" + base::join(langs, ", ") + "); " + others;
   return {};
 }
 
@@ -346,8 +346,8 @@ ImportPlan plan_import(const model::Site& site, const TranslationExchange& x,
     ImportPlan plan;
     plan.refused = true;
     plan.record = std::move(record);
-    plan.diags.error({exchange_path, 1, 1},
-                     "this file translates into " + refusal + "; nothing was imported");
+    plan.diags.error({exchange_path, 1, 1}, "this file translates into " + x.target_lang +
+                                                ", which is " + refusal + "; nothing was imported");
     return plan;
   }
   return Importer(site, x, std::move(record), read).run(x);

@@ -20,8 +20,9 @@
 namespace carnet::translate {
 
 // A site is written in its first language and translated into the others.
-// An explanation when `lang` is not a language the site translates into (the
-// language it is written in, or none of its languages); empty when it is.
+// Why `lang` is not a language the site translates into (it is the language
+// the site is written in, or none of its languages), as a phrase to follow
+// "LANG is"; empty when it is one.
 std::string refuse_target_language(const model::Site& site, const std::string& lang);
 
 struct ExportPlan {
