@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <memory>
 #include <optional>
 
@@ -26,6 +27,7 @@ struct BookletArgs {
   std::string site;
   bool saddle_stitch = false;
   bool tete_beche = false;
+  bool force = false;
 };
 
 // The site is the nearest folder above the plan that holds content/ with the
@@ -36,6 +38,35 @@ std::optional<fs::path> find_site(const fs::path& plan) {
     if (dir == dir.parent_path()) break;
   }
   return std::nullopt;
+}
+
+// Whether the file at `path` is a booklet in `format`, as `carnet booklet`
+// writes them: a PDF, or a zip whose first entry names the EPUB or ODT type.
+bool is_booklet(const fs::path& path, const std::string& format) {
+  std::ifstream in(path, std::ios::binary);
+  std::string head(96, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<size_t>(in.gcount()));
+  if (format == "pdf") return head.rfind("%PDF-", 0) == 0;
+  const std::string type =
+      format == "epub" ? "application/epub+zip" : "application/vnd.oasis.opendocument.text";
+  return head.rfind("PK\x03\x04", 0) == 0 && head.find("mimetype" + type) != std::string::npos;
+}
+
+// The file a booklet goes to: a new one, or a booklet of the same format
+// outside the site's sources. Anything else needs --force.
+std::string refuse_booklet_file(const BookletArgs& args, const fs::path& site,
+                                const std::string& format) {
+  std::error_code ec;
+  const fs::path out(args.output);
+  if (args.force || !fs::exists(out, ec)) return {};
+  if (base::is_site_source(out, site))
+    return "'" + args.output +
+           "' is one of the site's sources; write the booklet elsewhere, or add --force to "
+           "replace it";
+  if (is_booklet(out, format)) return {};
+  return "'" + args.output + "' already exists and is not a " + format +
+         " booklet; choose another name, or add --force to replace it";
 }
 
 int run_booklet(const BookletArgs& args) {
@@ -83,6 +114,10 @@ int run_booklet(const BookletArgs& args) {
     std::string ext = fs::path(args.output).extension().string();
     format = ext == ".epub" ? "epub" : ext == ".odt" ? "odt" : "pdf";
   }
+  if (auto refusal = refuse_booklet_file(args, *site_dir, format); !refusal.empty()) {
+    std::fprintf(stderr, "carnet booklet: %s\n", refusal.c_str());
+    return 2;
+  }
   if ((args.saddle_stitch || args.tete_beche) && format != "pdf") {
     std::fprintf(stderr, "carnet booklet: --saddle-stitch and --tete-beche make PDFs only\n");
     return 2;
@@ -119,6 +154,9 @@ void add_booklet_command(CLI::App& app, int& exit_code) {
       "Half-size pages imposed two per sheet side, for printing double-sided and folding");
   cmd->add_flag("--tete-beche", args->tete_beche,
                 "Both languages back to back, the second upside down from the back cover");
+  cmd->add_flag("--force", args->force,
+                "Replace FILE even when it is not a booklet (never needed to replace an earlier "
+                "booklet of the same format)");
   cmd->callback([args, &exit_code] { exit_code = run_booklet(*args); });
 }
 
