@@ -132,3 +132,23 @@ TEST_CASE("workflow: a page file that appeared since the site was read is not ov
   for (const auto& w : plan.writes) CHECK(w.path != "content/a-propos.en.md");
   CHECK(plan.diags.has_errors());
 }
+
+TEST_CASE("workflow: a text with a control character is an error at the text", "[translate]") {
+  const fs::path dir = fs::temp_directory_path() / "carnet-workflow-control";
+  fs::remove_all(dir);
+  fs::copy(fixture, dir, fs::copy_options::recursive);
+  std::string config = carnet::base::read_file(dir / "carnet.yaml");
+  const std::string from = "\"Une description";
+  config.replace(config.find(from), from.size(), "\"Une\\x07 description");
+  carnet::base::write_file(dir / "carnet.yaml", config);
+  carnet::base::Diagnostics diags;
+  carnet::load::LoadOptions options;
+  auto site = carnet::load::load_site(dir, options, diags);
+  REQUIRE_FALSE(diags.has_errors());
+  auto plan = plan_export(site, TranslationRecord{}, "en", diags);
+  REQUIRE(lines(diags).size() == 1);
+  CHECK(lines(diags)[0] ==
+        "carnet.yaml:4:1: error: the description of the site holds a control character "
+        "(U+0007, byte 4 of the text), which an XLIFF file cannot carry; remove it");
+  fs::remove_all(dir);
+}
