@@ -303,7 +303,7 @@ ExportPlan plan_export(const model::Site& site, const TranslationRecord& record,
         diags.error(text_position(t, site),
                     "the " + t.what + " holds a control character (" + control_name((*s)[at]) +
                         ", byte " + std::to_string(at + 1) +
-                        " of the text), which an XLIFF file cannot carry; remove it");
+                        " of the text), which XLIFF cannot carry; remove it");
     plan.words += count_words(u.source);
     x.units.push_back(std::move(u));
   };

@@ -149,6 +149,6 @@ TEST_CASE("workflow: a text with a control character is an error at the text", "
   REQUIRE(lines(diags).size() == 1);
   CHECK(lines(diags)[0] ==
         "carnet.yaml:4:1: error: the description of the site holds a control character "
-        "(U+0007, byte 4 of the text), which an XLIFF file cannot carry; remove it");
+        "(U+0007, byte 4 of the text), which XLIFF cannot carry; remove it");
   fs::remove_all(dir);
 }
