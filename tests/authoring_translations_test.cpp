@@ -241,10 +241,15 @@ TEST_CASE("translations: an export does not overwrite a source or someone's file
   CHECK(carnet::cli::run_translations_export(forced) == 0);
   CHECK(read_file(mine).find("file,key,location") != std::string::npos);
 
-  // An earlier export is replaced without asking, in either format.
+  // An earlier export is replaced without asking, in either format...
   const fs::path xliff = site.parent_path() / "a-traduire.xliff";
   CHECK(carnet::cli::run_translations_export({site.string(), "en", "", xliff.string()}) == 0);
   CHECK(carnet::cli::run_translations_export({site.string(), "en", "", xliff.string()}) == 0);
   CHECK(carnet::cli::run_translations_export({site.string(), "en", "", mine.string()}) == 0);
   CHECK(carnet::test::read_tree(site) == before);
+  // ...but not once the translator has written in it.
+  const std::string filled = fill_xliff(read_file(xliff));
+  write_file(xliff, filled);
+  CHECK(carnet::cli::run_translations_export({site.string(), "en", "", xliff.string()}) == 2);
+  CHECK(read_file(xliff) == filled);
 }

@@ -42,23 +42,20 @@ std::optional<model::Site> load_for_translation(const std::string& root) {
   return site;
 }
 
-// The file an export writes: a new one, or one an export wrote before.
-// Anything else (a page, a plan, a spreadsheet of one's own) needs --force.
+// The file an export writes: a new one, or an earlier export that nobody has
+// translated in yet. Anything else (a page, a plan, a spreadsheet of one's
+// own, a file the translator is filling in) needs --force.
 std::string refuse_export_file(const fs::path& file, const fs::path& site, bool force) {
   std::error_code ec;
   if (force || !fs::exists(file, ec)) return {};
-  const std::string text = base::read_file(file);
-  const bool xliff = text.find("<xliff") != std::string::npos &&
-                     text.find("category=\"carnet-fingerprint\"") != std::string::npos;
-  const bool csv = text.rfind(
-                       "\xEF\xBB\xBF"
-                       "file,key,location,context,fingerprint,",
-                       0) == 0;
-  if ((xliff || csv) && !base::is_site_source(file, site)) return {};
-  return "'" + file.string() + "' already exists and is not a file that " +
-         "`carnet translations export` wrote" +
-         (base::is_site_source(file, site) ? " (it is one of the site's sources)" : "") +
-         "; choose another name, or add --force to replace it";
+  if (base::is_site_source(file, site))
+    return "'" + file.string() +
+           "' is one of the site's sources; write the export elsewhere, or add --force to "
+           "replace it";
+  if (is_untranslated_export(base::read_file(file))) return {};
+  return "'" + file.string() +
+         "' already exists and is not an export without translations in it; choose another "
+         "name, or add --force to replace it";
 }
 
 }  // namespace

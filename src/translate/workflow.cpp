@@ -339,6 +339,21 @@ ExportPlan plan_export(const model::Site& site, const TranslationRecord& record,
   return plan;
 }
 
+bool is_untranslated_export(std::string_view text) {
+  base::Diagnostics ignored;
+  const size_t first = text.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
+  const bool xml = first != std::string_view::npos && text[first] == '<';
+  if (!xml && text.rfind("\xEF\xBB\xBF"
+                         "file,key,location,context,fingerprint,",
+                         0) != 0)
+    return false;
+  auto x = xml ? read_xliff(text, "", ignored) : read_translation_csv(text, "", ignored);
+  if (!x || ignored.has_errors()) return false;
+  for (const auto& u : x->units)
+    if (u.fingerprint.empty() || !u.target.empty()) return false;
+  return true;
+}
+
 ImportPlan plan_import(const model::Site& site, const TranslationExchange& x,
                        const std::string& exchange_path, TranslationRecord record,
                        const ReadSource& read) {

@@ -37,6 +37,11 @@ struct ExportPlan {
 ExportPlan plan_export(const model::Site& site, const TranslationRecord& record,
                        const std::string& lang, base::Diagnostics& diags);
 
+// Whether `text` is an exchange file as an export writes it, with no
+// translation in it yet: one that a new export may replace. A file with
+// translations in it is a translator's work.
+bool is_untranslated_export(std::string_view text);
+
 // The text of a site file (path relative to the site), nullopt when it does
 // not exist.
 using ReadSource = std::function<std::optional<std::string>(const std::string& rel)>;

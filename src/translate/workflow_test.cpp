@@ -152,3 +152,17 @@ TEST_CASE("workflow: a text with a control character is an error at the text", "
         "(U+0007, byte 4 of the text), which XLIFF cannot carry; remove it");
   fs::remove_all(dir);
 }
+
+TEST_CASE("workflow: only an export nobody translated in yet may be replaced", "[translate]") {
+  const auto site = load_fixture();
+  carnet::base::Diagnostics diags;
+  auto x = plan_export(site, TranslationRecord{}, "en", diags).exchange;
+  CHECK(is_untranslated_export(write_xliff(x)));
+  CHECK(is_untranslated_export(write_translation_csv(x)));
+  x.units.back().target = "Translated";
+  CHECK_FALSE(is_untranslated_export(write_xliff(x)));
+  CHECK_FALSE(is_untranslated_export(write_translation_csv(x)));
+  CHECK_FALSE(is_untranslated_export("poste,montant\n"));
+  CHECK_FALSE(is_untranslated_export("<html><body>x</body></html>"));
+  CHECK_FALSE(is_untranslated_export("title: Plan\n"));
+}
