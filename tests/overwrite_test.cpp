@@ -34,15 +34,23 @@ TEST_CASE("booklet: refuses to write over a source or someone's file", "[e2e]") 
   write_file(letter, "Chère voisine");
   auto r = run_carnet({"booklet", plan.string(), "-o", letter.string()});
   CHECK(r.status == 2);
-  CHECK(r.err.find("already exists and is not a odt booklet") != std::string::npos);
+  CHECK(r.err.find("already exists and is not a odt booklet that Carnet wrote") !=
+        std::string::npos);
   CHECK(read_file(letter) == "Chère voisine");
   CHECK(run_carnet({"booklet", plan.string(), "-o", letter.string(), "--force"}).status == 0);
   CHECK(read_file(letter).rfind("PK", 0) == 0);
 
-  // A booklet written before is replaced without asking.
-  const fs::path booklet = work / "plan.epub";
-  CHECK(run_carnet({"booklet", plan.string(), "-o", booklet.string()}).status == 0);
-  CHECK(run_carnet({"booklet", plan.string(), "-o", booklet.string()}).status == 0);
+  // A booklet written before is replaced without asking, in every format...
+  for (const char* name : {"plan.epub", "plan.odt", "plan.pdf"}) {
+    INFO(name);
+    const fs::path booklet = work / name;
+    CHECK(run_carnet({"booklet", plan.string(), "-o", booklet.string()}).status == 0);
+    CHECK(run_carnet({"booklet", plan.string(), "-o", booklet.string()}).status == 0);
+  }
+  // ...but not someone's own document of the same format.
+  write_file(work / "rapport.pdf", "%PDF-1.7\n/Creator (LibreOffice)\n%%EOF\n");
+  CHECK(run_carnet({"booklet", plan.string(), "-o", (work / "rapport.pdf").string()}).status == 2);
+  CHECK(read_file(work / "rapport.pdf").find("LibreOffice") != std::string::npos);
   CHECK(carnet::test::read_tree(site) == sources);
 }
 

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <memory>
 #include <optional>
 
@@ -12,6 +11,7 @@
 #include "cli/diagnostics_printer.hpp"
 #include "load/site_loader.hpp"
 #include "render/booklet/booklets.hpp"
+#include "wrap/zip.hpp"
 
 namespace carnet::cli {
 
@@ -40,21 +40,35 @@ std::optional<fs::path> find_site(const fs::path& plan) {
   return std::nullopt;
 }
 
-// Whether the file at `path` is a booklet in `format`, as `carnet booklet`
-// writes them: a PDF, or a zip whose first entry names the EPUB or ODT type.
-bool is_booklet(const fs::path& path, const std::string& format) {
-  std::ifstream in(path, std::ios::binary);
-  std::string head(96, '\0');
-  in.read(head.data(), static_cast<std::streamsize>(head.size()));
-  head.resize(static_cast<size_t>(in.gcount()));
-  if (format == "pdf") return head.rfind("%PDF-", 0) == 0;
-  const std::string type =
-      format == "epub" ? "application/epub+zip" : "application/vnd.oasis.opendocument.text";
-  return head.rfind("PK\x03\x04", 0) == 0 && head.find("mimetype" + type) != std::string::npos;
+// Whether the file at `path` is a booklet in `format` that Carnet wrote: a
+// PDF whose creator is Carnet, an ODT whose generator is, an EPUB laid out
+// as Carnet lays them out. Someone's own PDF or LibreOffice document is not.
+bool is_carnet_booklet(const fs::path& path, const std::string& format) {
+  if (format == "pdf") {
+    const std::string bytes = base::read_file(path);
+    return bytes.rfind("%PDF-", 0) == 0 && bytes.find("/Creator (Carnet)") != std::string::npos;
+  }
+  int error = 0;
+  wrap::ZipPtr zip(zip_open(path.c_str(), ZIP_RDONLY, &error));
+  if (!zip) return false;
+  if (format == "epub")
+    return zip_name_locate(zip.get(), "EPUB/package.opf", 0) >= 0 &&
+           zip_name_locate(zip.get(), "EPUB/title.xhtml", 0) >= 0;
+  zip_stat_t st;
+  if (zip_stat(zip.get(), "meta.xml", 0, &st) != 0 || !(st.valid & ZIP_STAT_SIZE) ||
+      st.size > (1u << 20))
+    return false;
+  std::unique_ptr<zip_file_t, int (*)(zip_file_t*)> file(zip_fopen(zip.get(), "meta.xml", 0),
+                                                         zip_fclose);
+  if (!file) return false;
+  std::string meta(st.size, '\0');
+  if (zip_fread(file.get(), meta.data(), meta.size()) != static_cast<zip_int64_t>(meta.size()))
+    return false;
+  return meta.find("<meta:generator>Carnet</meta:generator>") != std::string::npos;
 }
 
 // The file a booklet goes to: a new one, or a booklet of the same format
-// outside the site's sources. Anything else needs --force.
+// that Carnet wrote, outside the site's sources. Anything else needs --force.
 std::string refuse_booklet_file(const BookletArgs& args, const fs::path& site,
                                 const std::string& format) {
   std::error_code ec;
@@ -64,9 +78,9 @@ std::string refuse_booklet_file(const BookletArgs& args, const fs::path& site,
     return "'" + args.output +
            "' is one of the site's sources; write the booklet elsewhere, or add --force to "
            "replace it";
-  if (is_booklet(out, format)) return {};
+  if (is_carnet_booklet(out, format)) return {};
   return "'" + args.output + "' already exists and is not a " + format +
-         " booklet; choose another name, or add --force to replace it";
+         " booklet that Carnet wrote; choose another name, or add --force to replace it";
 }
 
 int run_booklet(const BookletArgs& args) {
