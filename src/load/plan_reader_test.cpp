@@ -118,8 +118,8 @@ sections:
   CHECK(
       lines ==
       std::vector<std::string>{
-          "p.plan.yaml:3:16: error: columns: unknown field \"budget\" (fields: details, due, "
-          "years, leads, partners, results, indicators, follow_up, strategy, progress, notes)",
+          "p.plan.yaml:3:16: error: columns: unknown field \"budget\" (fields: details, strategy, "
+          "due, years, leads, partners, results, indicators, follow_up, progress, notes)",
           "p.plan.yaml:5:9: error: id \"A B\" may only hold lowercase letters, digits, hyphens and "
           "underscores (try \"a-b\")",
           "p.plan.yaml:9:17: error: unknown status \"finished\"; a status is one of planned, "
