@@ -59,7 +59,7 @@ struct Builder {
     options.rewrite_link = [this](const std::string& url, const markdown::LinkContext&) {
       return absolute_link(url);
     };
-    Blocks blocks = html_to_blocks(markdown::to_html(md, options).html);
+    Blocks blocks = markdown_to_blocks(md, options);
     if (shown != lang)
       for (auto& b : blocks) b.lang = shown;
     return blocks;
