@@ -103,8 +103,10 @@ model::SiteConfig read_config(std::string_view yaml, base::Diagnostics& diags) {
         c.organization.email = read_scalar(o["email"], "email", src, diags).value_or("");
       if (o["phone"].IsDefined())
         c.organization.phone = read_scalar(o["phone"], "phone", src, diags).value_or("");
-      if (o["website"].IsDefined())
+      if (o["website"].IsDefined()) {
         c.organization.website = read_scalar(o["website"], "website", src, diags).value_or("");
+        c.organization.website_pos = src.pos(o["website"]);
+      }
     }
   }
   if (YAML::Node b = root["booklet"]; b.IsDefined() && !b.IsNull()) {

@@ -9,6 +9,7 @@
 #include "base/text.hpp"
 #include "base/url.hpp"
 #include "load/config_reader.hpp"
+#include "load/markdown_texts.hpp"
 #include "load/page_reader.hpp"
 #include "load/plan_reader.hpp"
 #include "load/yaml_util.hpp"
@@ -395,24 +396,15 @@ class Loader {
   void check_plan_links() {
     for (const auto& plan : site_.plans) {
       const std::string from_dir = dir_of(plan.source);
-      auto check_text = [&](const model::LocalizedText& t) {
+      for_each_plan_markdown(plan, [&](const model::LocalizedText& t) {
         for (const auto& [lang, text] : t.text) {
           if (text.find("](") == std::string::npos && text.find("]:") == std::string::npos)
             continue;
-          const auto found = t.start.find(lang);
-          const model::TextStart start = found != t.start.end() ? found->second
-                                         : t.lang_pos.count(lang)
-                                             ? model::TextStart{t.lang_pos.at(lang), -1}
-                                             : model::TextStart{t.pos, -1};
           markdown::Options o;
-          o.rewrite_link = [&](const std::string& url, const markdown::LinkContext& where) {
+          o.rewrite_link = [&, &lang = lang](const std::string& url,
+                                             const markdown::LinkContext& where) {
             auto r = model::resolve_link(site_, from_dir, plan.url.at(lang), lang, url);
-            // Exact in a block scalar and on a text's first line; in a
-            // folded quoted text, later lines are shown at the link's column.
-            base::SourcePos at{plan.source, start.pos.line + where.line - 1,
-                               where.line == 1     ? start.pos.column + where.column - 1
-                               : start.indent >= 0 ? start.indent + where.column
-                                                   : where.column};
+            const auto at = position_in_text(t, lang, plan.source, where.line, where.column);
             if (!r.error.empty())
               diags_.error(at, r.error);
             else if (!r.fragment.empty() && (r.page || r.plan))
@@ -421,21 +413,7 @@ class Loader {
           };
           markdown::to_html(text, o);
         }
-      };
-      check_text(plan.summary);
-      check_text(plan.intro);
-      std::function<void(const model::PlanSection&)> walk = [&](const model::PlanSection& s) {
-        check_text(s.description);
-        check_text(s.strategy);
-        for (const auto& n : s.notes) check_text(n.text);
-        for (const auto& a : s.actions) {
-          check_text(a.details);
-          check_text(a.strategy);
-          for (const auto& n : a.notes) check_text(n.text);
-        }
-        for (const auto& c : s.sections) walk(c);
-      };
-      for (const auto& s : plan.sections) walk(s);
+      });
     }
   }
 
