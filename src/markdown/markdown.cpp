@@ -30,6 +30,15 @@ void attach_extensions(cmark_parser* parser, bool unsafe_html) {
   }
 }
 
+bool is_script_url(std::string_view url) {
+  auto t = base::to_lower_ascii(base::trim(url));
+  std::string compact;
+  for (char c : t)
+    if (c != '\t' && c != '\n' && c != '\r' && c != ' ') compact += c;
+  return compact.rfind("javascript:", 0) == 0 || compact.rfind("vbscript:", 0) == 0 ||
+         compact.rfind("data:text/html", 0) == 0;
+}
+
 }  // namespace
 
 namespace detail {
@@ -41,15 +50,6 @@ wrap::CmarkParser make_parser(const Options& o) {
   wrap::CmarkParser parser(cmark_parser_new(parse_options(o)));
   attach_extensions(parser.get(), o.unsafe_html);
   return parser;
-}
-
-bool is_script_url(std::string_view url) {
-  auto t = base::to_lower_ascii(base::trim(url));
-  std::string compact;
-  for (char c : t)
-    if (c != '\t' && c != '\n' && c != '\r' && c != ' ') compact += c;
-  return compact.rfind("javascript:", 0) == 0 || compact.rfind("vbscript:", 0) == 0 ||
-         compact.rfind("data:text/html", 0) == 0;
 }
 
 // Neutralises "javascript:" inside raw HTML the author let through: raw HTML
