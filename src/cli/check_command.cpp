@@ -1,16 +1,11 @@
 #include "cli/check_command.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <cstdio>
 #include <filesystem>
 #include <memory>
-#include <set>
 #include <tuple>
 
-#include "base/fs.hpp"
-#include "base/system_error.hpp"
-#include "base/text.hpp"
 #include "cli/build_pipeline.hpp"
 #include "cli/diagnostics_printer.hpp"
 #include "load/markdown_texts.hpp"
