@@ -201,12 +201,12 @@ TEST_CASE("plan: a wrong numbering style or too many styles is an error", "[load
   load::read_plan("title: P\nlevels: [Axe]\nnumbering: [upper-roman, uper-alpha, decimal]\n",
                   "p.plan.yaml", langs, diags);
   std::vector<std::string> lines;
-  for (const auto& d : diags.items()) lines.push_back(d.str());
+  for (const auto& d : diags.sorted()) lines.push_back(d.format());
   CHECK(lines == std::vector<std::string>{
-                     "p.plan.yaml:3:26: error: numbering: unknown style \"uper-alpha\" (did you "
-                     "mean \"upper-alpha\"?)",
                      "p.plan.yaml:3:12: error: numbering: 3 styles for 1 level(s) and their "
-                     "actions; give at most 2"});
+                     "actions; give at most 2",
+                     "p.plan.yaml:3:26: error: numbering: unknown style \"uper-alpha\" (did you "
+                     "mean \"upper-alpha\"?)"});
 }
 
 TEST_CASE("plan: numbers in every style", "[model]") {

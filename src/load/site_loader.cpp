@@ -10,6 +10,7 @@
 #include "base/text.hpp"
 #include "base/url.hpp"
 #include "load/config_reader.hpp"
+#include "load/markdown_texts.hpp"
 #include "load/page_reader.hpp"
 #include "load/plan_reader.hpp"
 #include "load/words_reader.hpp"
@@ -388,24 +389,15 @@ class Loader {
   void check_plan_links() {
     for (const auto& plan : site_.plans) {
       const std::string from_dir = base::parent_dir(plan.source);
-      auto check_text = [&](const model::LocalizedText& t) {
+      for_each_plan_markdown(plan, [&](const model::LocalizedText& t) {
         for (const auto& [lang, text] : t.text) {
           if (text.find("](") == std::string::npos && text.find("]:") == std::string::npos)
             continue;
-          const auto found = t.start.find(lang);
-          const model::TextStart start = found != t.start.end() ? found->second
-                                         : t.lang_pos.count(lang)
-                                             ? model::TextStart{t.lang_pos.at(lang), -1}
-                                             : model::TextStart{t.pos, -1};
           markdown::Options o;
-          o.rewrite_link = [&](const std::string& url, const markdown::LinkContext& where) {
+          o.rewrite_link = [&, &lang = lang](const std::string& url,
+                                             const markdown::LinkContext& where) {
             auto r = model::resolve_link(site_, from_dir, plan.url.at(lang), lang, url);
-            // Exact in a block scalar and on a text's first line; in a
-            // folded quoted text, later lines are shown at the link's column.
-            base::SourcePos at{plan.source, start.pos.line + where.line - 1,
-                               where.line == 1     ? start.pos.column + where.column - 1
-                               : start.indent >= 0 ? start.indent + where.column
-                                                   : where.column};
+            const auto at = position_in_text(t, lang, plan.source, where.line, where.column);
             if (!r.error.empty())
               diags_.error(at, r.error);
             else if (!r.fragment.empty() && (r.page || r.plan))
@@ -414,26 +406,7 @@ class Loader {
           };
           markdown::to_html(text, o);
         }
-      };
-      check_text(plan.summary);
-      check_text(plan.intro);
-      // Every Markdown a field holds: long texts and notes.
-      auto check_fields = [&](const model::Fields& fields) {
-        for (const auto& [key, f] : fields.by_key) {
-          const auto* spec = model::find_field(key);
-          if (spec && spec->kind == model::FieldKind::markdown)
-            for (const auto& t : f.texts) check_text(t);
-          for (const auto& n : f.notes) check_text(n.text);
-        }
-      };
-      std::function<void(const model::PlanSection&)> walk = [&](const model::PlanSection& s) {
-        check_fields(s.fields);
-        for (const auto& a : s.actions) {
-          check_fields(a.fields);
-        }
-        for (const auto& c : s.sections) walk(c);
-      };
-      for (const auto& s : plan.sections) walk(s);
+      });
     }
   }
 
