@@ -10,13 +10,56 @@ namespace carnet::load {
 namespace {
 const std::vector<std::string> config_keys = {
     "title", "description",  "base_url", "languages", "default_language_in_subdir",
-    "cname", "organization", "booklet",  "markdown",  "params"};
+    "cname", "organization", "booklet",  "markdown",  "params", "tracking"};
 
 bool is_language_code(const std::string& s) {
   if (s.size() < 2 || s.size() > 3) return false;
   for (char c : s)
     if (c < 'a' || c > 'z') return false;
   return true;
+}
+}  // namespace
+
+namespace {
+// tracking: {since: REF, progress: {planned: 0, in_progress: 50, done: 100, postponed: 0}}
+void read_tracking(const YAML::Node& t, const YamlSource& src, model::SiteConfig& c,
+                   base::Diagnostics& diags) {
+  if (!t.IsMap()) {
+    diags.error(src.pos(t), "tracking: expected a map such as {since: ag-2024}");
+    return;
+  }
+  check_keys(t, {"since", "progress"}, "tracking setting", src, diags);
+  if (YAML::Node since = t["since"]; since.IsDefined()) {
+    c.tracking.since = read_scalar(since, "since", src, diags).value_or("");
+    c.tracking.since_pos = src.pos(since);
+  }
+  if (YAML::Node p = t["progress"]; p.IsDefined()) {
+    if (!p.IsMap()) {
+      diags.error(src.pos(p), "tracking.progress: expected a map such as {in_progress: 50}");
+      return;
+    }
+    std::vector<std::string> names;
+    for (auto st : model::all_statuses)
+      if (st != model::Status::cancelled) names.emplace_back(model::status_name(st));
+    check_keys(p, names, "status", src, diags);
+    for (const auto& kv : p) {
+      auto st = model::parse_status(kv.first.Scalar());
+      if (!st || *st == model::Status::cancelled) continue;
+      auto v = read_scalar(kv.second, "progress", src, diags).value_or("");
+      int n = -1;
+      try {
+        size_t used = 0;
+        n = std::stoi(v, &used);
+        if (used != v.size()) n = -1;
+      } catch (...) {
+      }
+      if (n < 0 || n > 100)
+        diags.error(src.pos(kv.second),
+                    "tracking.progress: expected a percentage from 0 to 100, not " + quote(v));
+      else
+        c.tracking.progress[*st] = n;
+    }
+  }
 }
 }  // namespace
 
@@ -171,6 +214,7 @@ model::SiteConfig read_config(std::string_view yaml, base::Diagnostics& diags) {
       }
     }
   }
+  if (YAML::Node t = root["tracking"]; t.IsDefined() && !t.IsNull()) read_tracking(t, src, c, diags);
   if (YAML::Node p = root["params"]; p.IsDefined()) c.params = to_value(p);
   return c;
 }

@@ -1,6 +1,7 @@
 #include "view/plan_display.hpp"
 
 #include <algorithm>
+#include <cstdio>
 
 namespace carnet::view {
 
@@ -61,6 +62,17 @@ class Builder {
   Text markdown(const model::LocalizedText& t) const {
     Text out = text(t);
     out.markdown = true;
+    return out;
+  }
+
+  // "2", "0.5" (fr: "0,5").
+  std::string format_number(double n) const {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%g", n);
+    std::string out = buf;
+    if (lang_ == "fr")
+      for (auto& c : out)
+        if (c == '.') c = ',';
     return out;
   }
 
@@ -161,6 +173,9 @@ class Builder {
         if (f.percent) v.items.push_back({site_.words.format(lang_, "percent",
                                                              std::to_string(*f.percent)),
                                           lang_});
+        break;
+      case model::FieldKind::number:
+        if (f.number) v.items.push_back({format_number(*f.number), lang_});
         break;
       case model::FieldKind::notes:
         for (const auto& n : f.notes) {
