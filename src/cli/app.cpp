@@ -6,6 +6,7 @@
 #include "base/system_error.hpp"
 #include "cli/booklet_command.hpp"
 #include "cli/build_command.hpp"
+#include "cli/changes_command.hpp"
 #include "cli/check_command.hpp"
 #include "cli/import_command.hpp"
 #include "cli/new_command.hpp"
@@ -23,6 +24,7 @@ int run(int argc, char** argv) {
   add_serve_command(app, exit_code);
   add_new_command(app, exit_code);
   add_check_command(app, exit_code);
+  add_changes_command(app, exit_code);
   add_booklet_command(app, exit_code);
   add_translations_command(app, exit_code);
   add_import_command(app, exit_code);

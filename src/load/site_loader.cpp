@@ -12,6 +12,7 @@
 #include "load/config_reader.hpp"
 #include "load/markdown_texts.hpp"
 #include "load/page_reader.hpp"
+#include "load/plan_history.hpp"
 #include "load/plan_reader.hpp"
 #include "load/words_reader.hpp"
 #include "load/yaml_util.hpp"
@@ -76,6 +77,15 @@ class Loader {
     if (!read_config()) return std::move(site_);
     site_.words = read_words(root_, site_.config.languages, diags_);
     read_content();
+    if (!options_.since.empty()) {
+      site_.config.tracking.since = options_.since;
+      site_.config.tracking.since_pos = {"--since", 0, 0};
+      for (auto& plan : site_.plans) plan.since.clear();
+    }
+    if (!site_.plans.empty())
+      read_plan_histories(root_, site_.plans, site_.config.tracking, site_.config.languages,
+                          plan_texts_, diags_);
+    plan_texts_.clear();
     read_static();
     assign_groups();
     build_sections();
@@ -182,6 +192,7 @@ class Loader {
       if (slot.page && slot.page->draft && !options_.include_drafts) slot.page.reset();
       if (slot.page) site_.pages.push_back(std::move(*slot.page));
       if (slot.plan) {
+        plan_texts_[slot.plan->source] = std::move(slot.text);
         auto [it, fresh] = plan_names.emplace(slot.plan->name, slot.plan->source);
         if (!fresh)
           diags_.error({slot.plan->source, 1, 1},
@@ -414,6 +425,8 @@ class Loader {
   LoadOptions options_;
   base::Diagnostics& diags_;
   model::Site site_;
+  // The bytes each plan was read from, until its history is read.
+  std::map<std::string, std::string> plan_texts_;
 };
 
 }  // namespace

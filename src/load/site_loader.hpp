@@ -36,6 +36,9 @@ struct LoadOptions {
   bool include_drafts = false;
   std::string base_url;         // overrides carnet.yaml's base_url when not empty
   ParseCache* cache = nullptr;  // read and updated when given
+  // When not empty, replaces tracking.since and every plan's `since`
+  // (`carnet changes --since REF`); its errors are at the path "--since".
+  std::string since;
 };
 
 model::Site load_site(const std::filesystem::path& root, const LoadOptions& options,

@@ -1,0 +1,36 @@
+// What the site's Git repository knows of each plan file (PRODUCT.md §6): the
+// date of the last commit that changed it, the plan as it was at a reference
+// (`since:`, a tag, branch, commit or date), following a file renamed since,
+// and the dated status changes of every action. Read with libgit2 from the
+// first-parent history of HEAD; never from the clock, so two builds of the
+// same commits give the same bytes.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "base/diagnostics.hpp"
+#include "model/plan.hpp"
+#include "model/tracking.hpp"
+
+namespace carnet::load {
+
+// Fills `history` of every plan when the site folder `root` is inside a Git
+// repository (the site may be a subfolder of it). `texts` maps a plan's
+// source to the bytes it was loaded from, when known: a committed version
+// with the same bytes reuses the loaded plan instead of parsing it again.
+// A `since` that names nothing in the repository, or set while the site is
+// not in one, or a repository that cannot be read while a `since` needs it,
+// is an error at the `since` line; an unreadable repository otherwise is a
+// warning, and the plans get no history.
+void read_plan_histories(const std::filesystem::path& root, std::vector<model::Plan>& plans,
+                         const model::TrackingSettings& tracking,
+                         const std::vector<std::string>& languages,
+                         const std::map<std::string, std::string>& texts, base::Diagnostics& diags);
+
+// The calendar day (UTC) of a time in seconds since 1970-01-01 UTC.
+base::Date utc_day(long long seconds);
+
+}  // namespace carnet::load
