@@ -9,6 +9,7 @@
 #include "cli/build_pipeline.hpp"
 #include "cli/diagnostics_printer.hpp"
 #include "load/markdown_texts.hpp"
+#include "model/tracking.hpp"
 #include "translate/status.hpp"
 
 namespace carnet::cli {
@@ -148,6 +149,7 @@ CheckReport check_site(const CheckOptions& options) {
   check_translations(site, record, options.strict, report);
 
   report_links(site, report);
+  report_tracking(site, report.diags);
   std::sort(report.external_links.begin(), report.external_links.end(),
             [](const auto& a, const auto& b) {
               // By file, then line number as a number, not as text.
@@ -159,6 +161,22 @@ CheckReport check_site(const CheckOptions& options) {
               return key(a) < key(b);
             });
   return report;
+}
+
+void report_tracking(const model::Site& site, base::Diagnostics& diags) {
+  for (const auto& plan : site.plans) {
+    const auto as_of = model::as_of(plan);
+    if (!as_of)
+      diags.warning({plan.source, 1, 1},
+                    "no as-of date: add `updated: YYYY-MM-DD` or keep the site in Git");
+    for (const model::Action* a : model::late_actions(plan)) {
+      std::string status = model::status_name(a->status);
+      std::replace(status.begin(), status.end(), '_', ' ');
+      const auto when = model::as_of(plan, *a);
+      diags.warning(a->pos, "late: due " + a->due()->date.iso() + ", still " + status + " as of " +
+                                (when ? when->iso() : std::string("?")));
+    }
+  }
 }
 
 std::string check_report_text(const CheckReport& report) {
