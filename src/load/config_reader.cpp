@@ -41,7 +41,7 @@ void read_tracking(const YAML::Node& t, const YamlSource& src, model::SiteConfig
     std::vector<std::string> names;
     for (auto st : model::all_statuses)
       if (st != model::Status::cancelled) names.emplace_back(model::status_name(st));
-    check_keys(p, names, "status", src, diags);
+    check_keys(p, names, "tracking.progress", src, diags);
     for (const auto& kv : p) {
       auto st = model::parse_status(kv.first.Scalar());
       if (!st || *st == model::Status::cancelled) continue;
