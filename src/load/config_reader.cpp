@@ -45,19 +45,8 @@ void read_tracking(const YAML::Node& t, const YamlSource& src, model::SiteConfig
     for (const auto& kv : p) {
       auto st = model::parse_status(kv.first.Scalar());
       if (!st || *st == model::Status::cancelled) continue;
-      auto v = read_scalar(kv.second, "progress", src, diags).value_or("");
-      int n = -1;
-      try {
-        size_t used = 0;
-        n = std::stoi(v, &used);
-        if (used != v.size()) n = -1;
-      } catch (...) {
-      }
-      if (n < 0 || n > 100)
-        diags.error(src.pos(kv.second),
-                    "tracking.progress: expected a percentage from 0 to 100, not " + quote(v));
-      else
-        c.tracking.progress[*st] = n;
+      if (auto n = read_percent(kv.second, "tracking.progress", src, diags))
+        c.tracking.progress[*st] = *n;
     }
   }
 }
