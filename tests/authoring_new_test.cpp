@@ -47,6 +47,12 @@ TEST_CASE("new: the starter site builds at once and publishes to GitHub Pages", 
   for (const auto& step : wf["jobs"]["build"]["steps"])
     if (step["uses"]) last_build_step = step["uses"].as<std::string>();
   CHECK(last_build_step.rfind("actions/upload-pages-artifact@", 0) == 0);
+  // The whole history, for as-of dates and changes since a tag (PRODUCT.md §6).
+  bool full_history = false;
+  for (const auto& step : wf["jobs"]["build"]["steps"])
+    if (step["uses"] && step["uses"].as<std::string>().rfind("actions/checkout@", 0) == 0)
+      full_history = step["with"]["fetch-depth"] && step["with"]["fetch-depth"].as<int>() == 0;
+  CHECK(full_history);
 
   auto built = run_carnet({"build", site.string(), "-q"});
   INFO(built.err);
