@@ -78,15 +78,16 @@ std::string changes_text(const model::Plan& plan, const model::Words& words,
        [&](const auto& i) { return w.action(*i.after) + " (" + w.status(i.after->status) + ")"; });
   list("tracking_changes_removed", c.removed, [&](const auto& i) { return w.action(*i.before); });
   list("tracking_changes_status", c.status, [&](const auto& i) {
-    return w.action(*i.after) + ": " + w.status(i.before->status) + w.arrow() +
+    return w.action(*i.after) + w.word("colon") + w.status(i.before->status) + w.arrow() +
            w.status(i.after->status);
   });
   list("tracking_changes_progress", c.progress, [&](const auto& i) {
-    return w.action(*i.after) + ": " + w.progress(i.before->progress()) + w.arrow() +
+    return w.action(*i.after) + w.word("colon") + w.progress(i.before->progress()) + w.arrow() +
            w.progress(i.after->progress());
   });
   list("tracking_changes_due", c.due, [&](const auto& i) {
-    return w.action(*i.after) + ": " + w.due(i.before->due()) + w.arrow() + w.due(i.after->due());
+    return w.action(*i.after) + w.word("colon") + w.due(i.before->due()) + w.arrow() +
+           w.due(i.after->due());
   });
   if (!c.new_notes.empty()) {
     out += "  " + w.word("tracking_changes_notes") + "\n";
@@ -97,7 +98,8 @@ std::string changes_text(const model::Plan& plan, const model::Words& words,
         while (!line.empty() && (line.back() == '\n' || line.back() == ' ')) line.pop_back();
         for (size_t p = 0; (p = line.find('\n', p)) != std::string::npos; p += 7)
           line.replace(p, 1, "\n      ");
-        out += "      " + (note->date ? note->date->format_long(lang) + ": " : "") + line + "\n";
+        out += "      " + (note->date ? note->date->format_long(lang) + w.word("colon") : "") +
+               line + "\n";
       }
     }
   }
