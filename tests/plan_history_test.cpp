@@ -469,3 +469,20 @@ TEST_CASE("utc_day: a time in seconds to its calendar day in UTC", "[history]") 
   CHECK(load::utc_day(1339329599) == base::Date{2012, 6, 10});  // 11:59:59 UTC
   CHECK(load::utc_day(1709251199) == base::Date{2024, 2, 29});  // 23:59:59 UTC
 }
+
+TEST_CASE("history: the preview's cache parses each version once", "[history][e2e]") {
+  const fs::path site_dir = make_history("history-cache");
+  load::ParseCache cache;
+  load::LoadOptions o;
+  o.cache = &cache;
+  base::Diagnostics d1, d2;
+  auto first = load::load_site(site_dir, o, d1);
+  REQUIRE(!d1.has_errors());
+  CHECK(!cache.history.plans.empty());
+  auto second = load::load_site(site_dir, o, d2);
+  REQUIRE(!d2.has_errors());
+  // The same parsed version, not a second parse of it.
+  CHECK(first.plans.at(0).history->before == second.plans.at(0).history->before);
+  CHECK(first.plans.at(0).history->status_history.size() ==
+        second.plans.at(0).history->status_history.size());
+}

@@ -99,8 +99,9 @@ struct Ref {
 
 class HistoryReader {
  public:
-  HistoryReader(git_repository* repo, std::string prefix, const std::vector<std::string>& languages)
-      : repo_(repo), prefix_(std::move(prefix)), languages_(languages) {}
+  HistoryReader(git_repository* repo, std::string prefix, const std::vector<std::string>& languages,
+                HistoryCache* cache)
+      : repo_(repo), prefix_(std::move(prefix)), languages_(languages), cache_(cache) {}
 
   void walk() {
     git_revwalk* w = nullptr;
@@ -216,6 +217,11 @@ class HistoryReader {
     std::vector<std::string> texts;
     for (const auto& [blob, path] : wanted) {
       if (none(blob) || parsed_.count(blob)) continue;
+      if (cache_)
+        if (auto hit = cache_->plans.find(wrap::oid_hex(blob)); hit != cache_->plans.end()) {
+          parsed_[blob] = hit->second;
+          continue;
+        }
       parsed_[blob] = nullptr;  // claimed: each blob once
       todo.push_back({blob, site_path(path)});
       texts.push_back(wrap::blob_text(wrap::lookup_blob(repo_, blob).get()));
@@ -233,6 +239,13 @@ class HistoryReader {
   // A version whose bytes are those of the loaded file is the loaded plan.
   void know(const git_oid& blob, std::shared_ptr<const model::Plan> plan) {
     parsed_.emplace(blob, std::move(plan));
+  }
+
+  // Leaves in the cache the versions this load used, and only those.
+  void keep_in_cache() {
+    if (!cache_) return;
+    cache_->plans.clear();
+    for (const auto& [blob, plan] : parsed_) cache_->plans[wrap::oid_hex(blob)] = plan;
   }
 
   const std::vector<Commit>& chain() const { return chain_; }
@@ -362,6 +375,7 @@ class HistoryReader {
   std::vector<Commit> chain_;  // HEAD first, then its first parents
   std::map<size_t, std::map<std::string, std::string>> chain_renames_;
   std::map<std::string, std::map<std::string, std::string>> ref_renames_;
+  HistoryCache* cache_;
   std::map<git_oid, std::shared_ptr<const model::Plan>, OidLess> parsed_;
 };
 
@@ -417,8 +431,9 @@ void fill(model::PlanHistory& h, HistoryReader& reader, const HistoryReader::Tra
 
 void read_with(git_repository* repo, const std::string& prefix, std::vector<model::Plan>& plans,
                const std::optional<SinceUse>& site_since, const std::vector<std::string>& languages,
-               const std::map<std::string, std::string>& texts, base::Diagnostics& diags) {
-  HistoryReader reader(repo, prefix, languages);
+               const std::map<std::string, std::string>& texts, base::Diagnostics& diags,
+               HistoryCache* cache) {
+  HistoryReader reader(repo, prefix, languages, cache);
   reader.walk();
   const auto& chain = reader.chain();
 
@@ -519,6 +534,7 @@ void read_with(git_repository* repo, const std::string& prefix, std::vector<mode
     fill(*h, reader, w.track, before, w.before_blob, w.start);
     plans[p].history = std::move(h);
   }
+  reader.keep_in_cache();
 }
 
 }  // namespace
@@ -526,8 +542,8 @@ void read_with(git_repository* repo, const std::string& prefix, std::vector<mode
 void read_plan_histories(const fs::path& root, std::vector<model::Plan>& plans,
                          const model::TrackingSettings& tracking,
                          const std::vector<std::string>& languages,
-                         const std::map<std::string, std::string>& texts,
-                         base::Diagnostics& diags) {
+                         const std::map<std::string, std::string>& texts, base::Diagnostics& diags,
+                         HistoryCache* cache) {
   std::optional<SinceUse> site_since;
   if (!tracking.since.empty())
     site_since = SinceUse{tracking.since, tracking.since_pos,
@@ -564,7 +580,13 @@ void read_plan_histories(const fs::path& root, std::vector<model::Plan>& plans,
     fs::path workdir = fs::weakly_canonical(git_repository_workdir(repo.get()), ec);
     std::string prefix = abs.lexically_relative(workdir).generic_string();
     prefix = prefix == "." || prefix.empty() ? "" : prefix + "/";
-    read_with(repo.get(), prefix, plans, site_since, languages, texts, diags);
+    if (cache) {
+      std::string langs;
+      for (const auto& l : languages) langs += l + ",";
+      if (cache->languages != langs) cache->plans.clear();
+      cache->languages = langs;
+    }
+    read_with(repo.get(), prefix, plans, site_since, languages, texts, diags, cache);
   } catch (const GitError& e) {
     unreadable(e.what());
   }

@@ -8,6 +8,7 @@
 
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,14 @@
 #include "model/tracking.hpp"
 
 namespace carnet::load {
+
+// Parsed versions of plan files by blob id, kept from one load to the next
+// (the preview's load::ParseCache holds one): a blob id names its bytes, so a
+// version never needs parsing twice. Each load keeps only the versions it used.
+struct HistoryCache {
+  std::string languages;  // the site's languages the versions were parsed with
+  std::map<std::string, std::shared_ptr<const model::Plan>> plans;  // blob id (hex) → plan or null
+};
 
 // Fills `history` of every plan when the site folder `root` is inside a Git
 // repository (the site may be a subfolder of it). `texts` maps a plan's
@@ -28,7 +37,8 @@ namespace carnet::load {
 void read_plan_histories(const std::filesystem::path& root, std::vector<model::Plan>& plans,
                          const model::TrackingSettings& tracking,
                          const std::vector<std::string>& languages,
-                         const std::map<std::string, std::string>& texts, base::Diagnostics& diags);
+                         const std::map<std::string, std::string>& texts, base::Diagnostics& diags,
+                         HistoryCache* cache = nullptr);
 
 // The calendar day (UTC) of a time in seconds since 1970-01-01 UTC.
 base::Date utc_day(long long seconds);

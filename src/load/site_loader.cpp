@@ -84,7 +84,7 @@ class Loader {
     }
     if (!site_.plans.empty())
       read_plan_histories(root_, site_.plans, site_.config.tracking, site_.config.languages,
-                          plan_texts_, diags_);
+                          plan_texts_, diags_, options_.cache ? &options_.cache->history : nullptr);
     plan_texts_.clear();
     read_static();
     assign_groups();

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "base/diagnostics.hpp"
+#include "load/plan_history.hpp"
 #include "model/site.hpp"
 
 namespace carnet::load {
@@ -30,6 +31,8 @@ class ParseCache {
   };
   // The files of the last load only: a deleted file is forgotten.
   std::map<std::string, File> files;
+  // Versions of plan files read from Git (load/plan_history).
+  HistoryCache history;
 };
 
 struct LoadOptions {
