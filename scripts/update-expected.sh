@@ -6,9 +6,15 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 carnet=${CARNET:-./build/carnet}
 [[ -x $carnet ]] || { echo "build Carnet first (scripts/test.sh or cmake --build build)" >&2; exit 1; }
+carnet=$(realpath "$carnet")
+# Each site is built from a copy outside this repository, as the test does:
+# in place, its plans would take dates and histories from Carnet's commits.
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
 for site in tests/fixtures/sites/*/; do
   name=$(basename "$site")
-  rm -rf "tests/fixtures/expected/$name"
-  "$carnet" build "$site" -o "tests/fixtures/expected/$name" -q
+  rm -rf "tests/fixtures/expected/$name" "$tmp/$name"
+  cp -r "$site" "$tmp/$name"
+  "$carnet" build "$tmp/$name" -o "tests/fixtures/expected/$name" -q
   echo "updated tests/fixtures/expected/$name"
 done
