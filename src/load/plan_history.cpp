@@ -21,6 +21,10 @@
 #include <memory>
 #include <optional>
 #include <set>
+#include <sstream>
+
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/yaml.h>
 
 #include "base/parallel.hpp"
 #include "load/plan_reader.hpp"
@@ -51,6 +55,91 @@ base::Date utc_day(long long seconds) {
 
 namespace {
 
+// Actions are the mappings of a sequence under the key `actions`, at any depth.
+class StatusScanner : public YAML::EventHandler {
+ public:
+  bool ok = true;
+  ActionStatuses out;
+
+  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t anchor) override { value(anchor, nullptr); }
+  void OnAlias(const YAML::Mark&, YAML::anchor_t) override { ok = false; }
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t anchor,
+                const std::string& text) override {
+    value(anchor, &text);
+  }
+  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value) override {
+    open(anchor, false);
+  }
+  void OnSequenceEnd() override { close(); }
+  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value) override {
+    open(anchor, true);
+  }
+  void OnMapEnd() override {
+    Frame& f = stack_.back();
+    if (f.action) {
+      if (f.id.empty()) ok = false;
+      out.push_back({f.id, f.status});
+    }
+    close();
+  }
+
+ private:
+  struct Frame {
+    bool map = false;
+    std::string key;       // the key this container is the value of
+    bool want_key = true;  // a map: the next scalar is a key
+    std::string pending;   // a map: the key waiting for its value
+    bool action = false;
+    std::string id;
+    model::Status status = model::Status::planned;
+  };
+
+  void open(YAML::anchor_t anchor, bool map) {
+    if (anchor) ok = false;
+    Frame f;
+    f.map = map;
+    if (!stack_.empty()) {
+      Frame& parent = stack_.back();
+      if (parent.map) {
+        f.key = parent.want_key ? "" : parent.pending;
+        if (parent.want_key) ok = false;  // a complex key
+      }
+      f.action = map && !parent.map && parent.key == "actions";
+    }
+    stack_.push_back(std::move(f));
+  }
+  void close() {
+    stack_.pop_back();
+    if (!stack_.empty() && stack_.back().map) stack_.back().want_key = true;
+  }
+  void value(YAML::anchor_t anchor, const std::string* text) {
+    if (anchor) ok = false;
+    if (stack_.empty() || !stack_.back().map) return;
+    Frame& f = stack_.back();
+    if (f.want_key) {
+      f.pending = text ? *text : "";
+      f.want_key = false;
+      return;
+    }
+    f.want_key = true;
+    if (!f.action) return;
+    if (f.pending == "id") {
+      if (!text) ok = false;
+      f.id = text ? *text : "";
+    } else if (f.pending == "status") {
+      auto st = text ? model::parse_status(*text) : std::nullopt;
+      if (!st) ok = false;
+      f.status = st.value_or(model::Status::planned);
+    }
+  }
+
+  std::vector<Frame> stack_;
+};
+
 const git_oid kNone{};  // all zeros: the path is not in that commit
 
 bool same(const git_oid& a, const git_oid& b) { return git_oid_equal(&a, &b) != 0; }
@@ -72,6 +161,12 @@ void for_each_action(const std::vector<model::PlanSection>& sections, F&& f) {
     for (const auto& a : s.actions) f(a);
     for_each_action(s.sections, f);
   }
+}
+
+std::shared_ptr<const ActionStatuses> statuses_of_plan(const model::Plan& plan) {
+  auto out = std::make_shared<ActionStatuses>();
+  for_each_action(plan.sections, [&](const model::Action& a) { out->push_back({a.id, a.status}); });
+  return out;
 }
 
 std::set<std::string> action_ids(const model::Plan& plan) {
@@ -236,6 +331,45 @@ class HistoryReader {
     for (size_t i = 0; i < todo.size(); ++i) parsed_[todo[i].first] = std::move(out[i]);
   }
 
+  // The actions' statuses of a version scanned by scan_all (nullptr when it does not parse).
+  std::shared_ptr<const ActionStatuses> statuses_of(const git_oid& blob) {
+    auto it = statuses_.find(blob);
+    return it == statuses_.end() ? nullptr : it->second;
+  }
+
+  // The statuses of every version not known yet: from a plan parsed already,
+  // else scanned (scan_action_statuses), else parsed; in parallel.
+  void scan_all(const std::vector<std::pair<git_oid, std::string>>& wanted) {
+    std::vector<std::pair<git_oid, std::string>> todo;
+    std::vector<std::string> texts;
+    for (const auto& [blob, path] : wanted) {
+      if (none(blob) || statuses_.count(blob)) continue;
+      if (auto p = parsed_.find(blob); p != parsed_.end() && p->second) {
+        statuses_[blob] = statuses_of_plan(*p->second);
+        continue;
+      }
+      if (cache_)
+        if (auto hit = cache_->statuses.find(wrap::oid_hex(blob)); hit != cache_->statuses.end()) {
+          statuses_[blob] = hit->second;
+          continue;
+        }
+      statuses_[blob] = nullptr;
+      todo.push_back({blob, site_path(path)});
+      texts.push_back(wrap::blob_text(wrap::lookup_blob(repo_, blob).get()));
+    }
+    std::vector<std::shared_ptr<const ActionStatuses>> out(todo.size());
+    base::parallel_for(todo.size(), [&](size_t i) {
+      if (auto fast = scan_action_statuses(texts[i])) {
+        out[i] = std::make_shared<const ActionStatuses>(std::move(*fast));
+        return;
+      }
+      base::Diagnostics ignored;
+      if (auto plan = read_plan(texts[i], todo[i].second, languages_, ignored))
+        out[i] = statuses_of_plan(*plan);
+    });
+    for (size_t i = 0; i < todo.size(); ++i) statuses_[todo[i].first] = std::move(out[i]);
+  }
+
   // A version whose bytes are those of the loaded file is the loaded plan.
   void know(const git_oid& blob, std::shared_ptr<const model::Plan> plan) {
     parsed_.emplace(blob, std::move(plan));
@@ -246,6 +380,8 @@ class HistoryReader {
     if (!cache_) return;
     cache_->plans.clear();
     for (const auto& [blob, plan] : parsed_) cache_->plans[wrap::oid_hex(blob)] = plan;
+    cache_->statuses.clear();
+    for (const auto& [blob, st] : statuses_) cache_->statuses[wrap::oid_hex(blob)] = st;
   }
 
   const std::vector<Commit>& chain() const { return chain_; }
@@ -377,6 +513,7 @@ class HistoryReader {
   std::map<std::string, std::map<std::string, std::string>> ref_renames_;
   HistoryCache* cache_;
   std::map<git_oid, std::shared_ptr<const model::Plan>, OidLess> parsed_;
+  std::map<git_oid, std::shared_ptr<const ActionStatuses>, OidLess> statuses_;
 };
 
 struct SinceUse {
@@ -413,19 +550,19 @@ void fill(model::PlanHistory& h, HistoryReader& reader, const HistoryReader::Tra
     const git_oid& blob = t.blobs[i];
     if (none(blob) || same(blob, previous)) continue;
     previous = blob;
-    auto plan = reader.plan_of(blob, t.paths[i]);
-    if (!plan) continue;  // a version that does not parse says nothing
-    for_each_action(plan->sections, [&](const model::Action& a) {
-      auto it = known.find(a.id);
-      if (it != known.end() && it->second == a.status) return;
+    auto statuses = reader.statuses_of(blob);
+    if (!statuses) continue;  // a version that does not parse says nothing
+    for (const auto& [id, status] : *statuses) {
+      auto it = known.find(id);
+      if (it != known.end() && it->second == status) continue;
       model::StatusChange c;
       c.date = chain[i].day;
       c.commit = short_id(chain[i].id);
       if (it != known.end()) c.from = it->second;
-      c.to = a.status;
-      h.status_history[a.id].push_back(c);
-      known[a.id] = a.status;
-    });
+      c.to = status;
+      h.status_history[id].push_back(c);
+      known[id] = status;
+    }
   }
 }
 
@@ -464,7 +601,7 @@ void read_with(git_repository* repo, const std::string& prefix, std::vector<mode
     size_t start = 0;
   };
   std::vector<Work> work(plans.size());
-  std::vector<std::pair<git_oid, std::string>> wanted;
+  std::vector<std::pair<git_oid, std::string>> wanted, versions;
   for (size_t p = 0; p < plans.size(); ++p) {
     auto& plan = plans[p];
     Work& w = work[p];
@@ -513,11 +650,12 @@ void read_with(git_repository* repo, const std::string& prefix, std::vector<mode
     git_oid previous = w.before_blob;
     for (size_t i = w.start; i-- > 0;)
       if (!none(w.track.blobs[i]) && !same(w.track.blobs[i], previous)) {
-        wanted.push_back({w.track.blobs[i], w.track.paths[i]});
+        versions.push_back({w.track.blobs[i], w.track.paths[i]});
         previous = w.track.blobs[i];
       }
   }
   reader.parse_all(wanted);
+  reader.scan_all(versions);
 
   for (size_t p = 0; p < plans.size(); ++p) {
     Work& w = work[p];
@@ -538,6 +676,19 @@ void read_with(git_repository* repo, const std::string& prefix, std::vector<mode
 }
 
 }  // namespace
+
+std::optional<ActionStatuses> scan_action_statuses(const std::string& yaml) {
+  try {
+    std::istringstream in(yaml);
+    YAML::Parser parser(in);
+    StatusScanner scanner;
+    if (!parser.HandleNextDocument(scanner)) return ActionStatuses{};
+    if (!scanner.ok) return std::nullopt;
+    return std::move(scanner.out);
+  } catch (const YAML::Exception&) {
+    return std::nullopt;
+  }
+}
 
 void read_plan_histories(const fs::path& root, std::vector<model::Plan>& plans,
                          const model::TrackingSettings& tracking,

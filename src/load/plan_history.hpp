@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,10 +22,22 @@ namespace carnet::load {
 // Parsed versions of plan files by blob id, kept from one load to the next
 // (the preview's load::ParseCache holds one): a blob id names its bytes, so a
 // version never needs parsing twice. Each load keeps only the versions it used.
+// The actions of one version of a plan file: id and status, in file order.
+using ActionStatuses = std::vector<std::pair<std::string, model::Status>>;
+
 struct HistoryCache {
   std::string languages;  // the site's languages the versions were parsed with
   std::map<std::string, std::shared_ptr<const model::Plan>> plans;  // blob id (hex) → plan or null
+  std::map<std::string, std::shared_ptr<const ActionStatuses>> statuses;  // blob id (hex) → or null
 };
+
+// The id and status of every action of a plan file, read from yaml-cpp's
+// event stream without building the plan (an old version needs only these
+// for its status history, and a full parse costs several times more).
+// nullopt when the file is not plain enough to be sure (an action with no
+// `id`, an unknown status, anchors and aliases, malformed YAML): the caller
+// then parses the whole plan.
+std::optional<ActionStatuses> scan_action_statuses(const std::string& yaml);
 
 // Fills `history` of every plan when the site folder `root` is inside a Git
 // repository (the site may be a subfolder of it). `texts` maps a plan's
