@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "render/booklet/fixture_test.hpp"
 #include "render/booklet/outline.hpp"
 #include "render/booklet/progress.hpp"
@@ -31,12 +33,12 @@ TEST_CASE("the outline words the plan in the booklet's language", "[booklet]") {
   CHECK(fr.columns[0].label == "Échéance");
   const auto& a = fr.sections[0].children[0].actions[1];
   CHECK(a.status_label == "En cours");
-  CHECK(plain_text(a.cells[0]) == "En continu");
+  CHECK(plain_text(a.cells[0].blocks) == "En continu");
   Booklet en = build_outline(site, site.plans[0], "en");
   const auto& missing = en.sections[0].children[0].actions[1];
   CHECK(missing.title_lang == "fr");  // shown in French, marked
   CHECK(en.sections[0].children[0].actions[0].status_label == "Planned");
-  CHECK(plain_text(en.sections[0].children[0].actions[0].cells[0]) == "December 31, 2022");
+  CHECK(plain_text(en.sections[0].children[0].actions[0].cells[0].blocks) == "December 31, 2022");
 }
 
 TEST_CASE("a PDF booklet is tagged, bookmarked, dated from the content and reproducible",
@@ -98,11 +100,14 @@ TEST_CASE("the booklets' words are the site's words, typography included", "[boo
   const auto& a = fr.sections[0].children[0].actions[0];
   CHECK(a.status_label == "À venir");
   CHECK(fr.columns[0].label == "Pour quand");
-  CHECK(plain_text(fr.sections[0].children[0].actions[1].cells[0]) == "Toujours");
+  CHECK(plain_text(fr.sections[0].children[0].actions[1].cells[0].blocks) == "Toujours");
   CHECK(fr.words.summary == "En bref");
   CHECK(fr.status_labels[0] == "À venir");
   // The note's date lead ends with the language's colon, not a rule in code.
-  REQUIRE_FALSE(a.notes.empty());
+  auto notes = std::find_if(a.more.begin(), a.more.end(),
+                            [](const FieldEntry& f) { return f.field == "notes"; });
+  REQUIRE(notes != a.more.end());
+  CHECK(plain_text(notes->blocks.front().text).find(" — ") != std::string::npos);
   CHECK(fr.words.colon == " — ");
   CHECK(chart_description(fr, progress_rows(fr)).find("Ensemble du plan — ") != std::string::npos);
 
