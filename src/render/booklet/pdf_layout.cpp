@@ -57,7 +57,7 @@ CellContent cell_content(const CellEntry& cell) {
   p.style = styles::table_cell();
   p.style.family = "Noto Sans";
   p.style.bold = true;
-  p.style.size = 12;
+  p.style.size = 15;
   p.style.color = palette::primary;
   p.style.align = TextStyle::Align::center;
   p.style.line_spacing = 1;

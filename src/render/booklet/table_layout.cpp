@@ -373,8 +373,19 @@ void place_table(Flow& flow, Typesetter& ts, const TableSpec& table,
     x += w;
   }
   p.prepare_header();
-  // The header and the start of the first row stay together.
-  flow.ensure(p.header_height + 4 * line_height(styles::table_cell()) + 2 * pad_y);
+  // The header stays with its first row: the whole row when the row would
+  // move to the next page whole (see place_row), else its first lines.
+  double first = 4 * line_height(styles::table_cell()) + 2 * pad_y;
+  if (!table.rows.empty()) {
+    const TableRow& row = table.rows[0];
+    double h = 0;
+    for (size_t c = 0; c < row.cells.size(); ++c)
+      h = std::max(h, lay_cell(ts, row.cells[c], row.group ? p.table_width() : widths[c]).height);
+    h += 2 * pad_y;
+    double page_room = flow.geometry().content_height() - p.header_height - 30;
+    if (h <= page_room * 0.5) first = std::max(first, h);
+  }
+  flow.ensure(p.header_height + first);
   flow.open("Table");
   p.draw_header();
   for (size_t r = 0; r < table.rows.size(); ++r)
