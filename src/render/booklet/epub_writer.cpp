@@ -103,8 +103,7 @@ std::string document(const Booklet& b, const std::string& title, const Body& bod
   w.attribute("charset", "UTF-8");
   w.end();
   write_newline(w);
-  write_element(w, "title", title);
-  write_newline(w);
+  write_line(w, "title", title);
   w.start("link");
   w.attribute("rel", "stylesheet");
   w.attribute("type", "text/css");
@@ -259,8 +258,7 @@ class EpubBuilder {
                        write_newline(w);
                      };
                      if (!b_.organization.empty()) para("organization", b_.organization);
-                     write_element(w, "h1", b_.title);
-                     write_newline(w);
+                     write_line(w, "h1", b_.title);
                      if (!b_.period.empty()) para("period", b_.period);
                      if (!b_.adopted.empty()) para(nullptr, b_.adopted);
                      for (const auto& line : b_.organization_lines) para(nullptr, line);
@@ -276,8 +274,7 @@ class EpubBuilder {
                w.start("section");
                w.attribute("id", id);
                write_newline(w);
-               write_element(w, "h1", title);
-               write_newline(w);
+               write_line(w, "h1", title);
                write_blocks(w, blocks);
                w.end();
                write_newline(w);
@@ -302,8 +299,7 @@ class EpubBuilder {
     w.start("section");
     w.attribute("id", "progress");
     write_newline(w);
-    write_element(w, "h1", b_.words.progress);
-    write_newline(w);
+    write_line(w, "h1", b_.words.progress);
     w.start("ul");
     write_newline(w);
     for (const auto& [count, label] : key_figures(b_)) {
@@ -391,8 +387,7 @@ class EpubBuilder {
       w.attribute("epub:type", "toc");
       w.attribute("id", "toc");
       write_newline(w);
-      write_element(w, "h1", b_.words.contents);
-      write_newline(w);
+      write_line(w, "h1", b_.words.contents);
       w.start("ol");
       write_newline(w);
       link("title.xhtml", b_.title, nullptr);

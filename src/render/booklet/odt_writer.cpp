@@ -45,16 +45,12 @@ void root(wrap::XmlWriter& w, const char* name) {
 
 void font_faces(wrap::XmlWriter& w) {
   w.start("office:font-face-decls");
-  empty(w, "style:font-face",
-        {{"style:name", "Noto Serif"},
-         {"svg:font-family", "'Noto Serif'"},
-         {"style:font-family-generic", "roman"},
-         {"style:font-pitch", "variable"}});
-  empty(w, "style:font-face",
-        {{"style:name", "Noto Sans"},
-         {"svg:font-family", "'Noto Sans'"},
-         {"style:font-family-generic", "swiss"},
-         {"style:font-pitch", "variable"}});
+  for (const auto& [name, generic] : {std::pair{"Noto Serif", "roman"}, {"Noto Sans", "swiss"}})
+    empty(w, "style:font-face",
+          {{"style:name", name},
+           {"svg:font-family", std::string("'") + name + "'"},
+           {"style:font-family-generic", generic},
+           {"style:font-pitch", "variable"}});
   w.end();
 }
 

@@ -448,17 +448,23 @@ class Layout {
         row.cells.push_back(std::move(value));
         cards.rows.push_back(std::move(row));
       };
-      // On a card the year grid is one line: the years the action runs.
+      // On a card the year grid is one line, where its first year stands:
+      // the years the action runs.
       std::string years;
+      for (size_t c = 0; c < b_.columns.size(); ++c)
+        if (b_.columns[c].year && a.cells[c].mark)
+          years += (years.empty() ? "" : ", ") + b_.columns[c].label;
+      bool grid_done = false;
       for (size_t c = 0; c < b_.columns.size(); ++c) {
-        if (b_.columns[c].year) {
-          if (a.cells[c].mark) years += (years.empty() ? "" : ", ") + b_.columns[c].label;
-        } else if (!a.cells[c].blocks.empty()) {
-          add(b_.columns[c].label, cell_from_blocks(a.cells[c].blocks, styles::table_cell()));
+        if (!b_.columns[c].year) {
+          if (!a.cells[c].blocks.empty())
+            add(b_.columns[c].label, cell_from_blocks(a.cells[c].blocks, styles::table_cell()));
+        } else if (!grid_done) {
+          grid_done = true;
+          if (!years.empty())
+            add(b_.years_label, cell_from_blocks({paragraph(years)}, styles::table_cell()));
         }
       }
-      if (!years.empty())
-        add(b_.years_label, cell_from_blocks({paragraph(years)}, styles::table_cell()));
     }
     plan.spec = std::move(cards);
     plan.widths = *fit_columns(ts_, plan.spec, geometry_.content_width());

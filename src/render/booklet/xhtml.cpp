@@ -23,6 +23,11 @@ void write_element(wrap::XmlWriter& w, const char* name, std::string_view text) 
   w.end();
 }
 
+void write_line(wrap::XmlWriter& w, const char* name, std::string_view text) {
+  write_element(w, name, text);
+  write_newline(w);
+}
+
 void write_lang(wrap::XmlWriter& w, const std::string& lang) {
   if (lang.empty()) return;
   w.attribute("lang", lang);

@@ -17,6 +17,9 @@ std::string xml_id(std::string_view s);
 // One element holding text: <name>text</name>.
 void write_element(wrap::XmlWriter& w, const char* name, std::string_view text);
 
+// The same, then a line break: a heading, a title.
+void write_line(wrap::XmlWriter& w, const char* name, std::string_view text);
+
 // lang and xml:lang, when `lang` is set (a text in a fallback language).
 void write_lang(wrap::XmlWriter& w, const std::string& lang);
 
