@@ -185,3 +185,71 @@ TEST_CASE("translations: a source changed since the export is a conflict, not ov
   CHECK(after["content/a-propos.en.md"] == expected_tree()["content/a-propos.en.md"]);
   CHECK(after[".carnet/translations.yaml"].find("\"summary\"") == std::string::npos);
 }
+
+TEST_CASE("translations: a file whose target is the site's own language writes nothing",
+          "[authoring]") {
+  fs::path site = site_copy("translations-own-language");
+  fs::path xliff = site.parent_path() / "a-traduire.xliff";
+  REQUIRE(carnet::cli::run_translations_export({site.string(), "en", "", xliff.string()}) == 0);
+  std::string filled = fill_xliff(read_file(xliff));
+  replace_all(filled, "srcLang=\"fr\" trgLang=\"en\"", "srcLang=\"en\" trgLang=\"fr\"");
+  write_file(xliff, filled);
+  const auto before = carnet::test::read_tree(site);
+  CHECK(carnet::cli::run_translations_import({site.string(), xliff.string()}) == 1);
+  CHECK(carnet::test::read_tree(site) == before);
+
+  // A CSV whose header names fr as the translation's column.
+  fs::path csv = site.parent_path() / "a-traduire.csv";
+  REQUIRE(carnet::cli::run_translations_export({site.string(), "en", "", csv.string()}) == 0);
+  carnet::base::Diagnostics diags;
+  auto x = carnet::translate::read_translation_csv(read_file(csv), "a-traduire.csv", diags);
+  REQUIRE(x);
+  for (auto& u : x->units) u.target = translate(u.source);
+  std::string saved = carnet::translate::write_translation_csv(*x);
+  replace_all(saved, "fingerprint,fr,en,previous en", "fingerprint,en,fr,previous fr");
+  write_file(csv, saved);
+  CHECK(carnet::cli::run_translations_import({site.string(), csv.string()}) == 1);
+  CHECK(carnet::test::read_tree(site) == before);
+
+  // A language the site does not have.
+  replace_all(filled, "trgLang=\"fr\"", "trgLang=\"de\"");
+  write_file(xliff, filled);
+  CHECK(carnet::cli::run_translations_import({site.string(), xliff.string()}) == 1);
+  CHECK(carnet::test::read_tree(site) == before);
+
+  // Nor can an export or an accept be made into it.
+  CHECK(carnet::cli::run_translations_export({site.string(), "fr", "", xliff.string()}) == 2);
+  CHECK(carnet::cli::run_translations_accept(site.string(), "fr") == 2);
+  CHECK(carnet::test::read_tree(site) == before);
+}
+
+TEST_CASE("translations: an export does not overwrite a source or someone's file", "[authoring]") {
+  fs::path site = site_copy("translations-export-over");
+  const auto before = carnet::test::read_tree(site);
+  for (const char* rel : {"content/a-propos.fr.md", "content/plans/p.plan.yaml", "carnet.yaml"}) {
+    INFO(rel);
+    CHECK(carnet::cli::run_translations_export(
+              {site.string(), "en", "xliff", (site / rel).string()}) == 2);
+  }
+  CHECK(carnet::test::read_tree(site) == before);
+
+  const fs::path mine = site.parent_path() / "budget.csv";
+  write_file(mine, "poste,montant\n");
+  CHECK(carnet::cli::run_translations_export({site.string(), "en", "", mine.string()}) == 2);
+  CHECK(read_file(mine) == "poste,montant\n");
+  carnet::cli::ExportOptions forced{site.string(), "en", "", mine.string(), true};
+  CHECK(carnet::cli::run_translations_export(forced) == 0);
+  CHECK(read_file(mine).find("file,key,location") != std::string::npos);
+
+  // An earlier export is replaced without asking, in either format...
+  const fs::path xliff = site.parent_path() / "a-traduire.xliff";
+  CHECK(carnet::cli::run_translations_export({site.string(), "en", "", xliff.string()}) == 0);
+  CHECK(carnet::cli::run_translations_export({site.string(), "en", "", xliff.string()}) == 0);
+  CHECK(carnet::cli::run_translations_export({site.string(), "en", "", mine.string()}) == 0);
+  CHECK(carnet::test::read_tree(site) == before);
+  // ...but not once the translator has written in it.
+  const std::string filled = fill_xliff(read_file(xliff));
+  write_file(xliff, filled);
+  CHECK(carnet::cli::run_translations_export({site.string(), "en", "", xliff.string()}) == 2);
+  CHECK(read_file(xliff) == filled);
+}

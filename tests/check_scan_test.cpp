@@ -1,5 +1,7 @@
 // `carnet check` finds links to other sites and images without a
-// description in files as written, however long a link or an inline image.
+// description as the Markdown stage parses the site's texts, however long a
+// link or an inline image.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
 
@@ -31,6 +33,30 @@ TEST_CASE("check: long links and inline images are scanned, not a crash", "[auth
   }
   CHECK(img == 1);  // the inline image; the <IMG ALT=...> has one
   CHECK(md == 1);
+}
+
+TEST_CASE("check: lists the links a build renders, where they are written", "[authoring]") {
+  const fs::path site = carnet::test::scratch("check-links") / "site";
+  REQUIRE(run_carnet({"new", site.string()}).status == 0);
+  const fs::path page = site / "content/_index.fr.md";
+  std::string text = carnet::base::read_file(page);
+  const int line = static_cast<int>(std::count(text.begin(), text.end(), '\n')) + 2;
+  text +=
+      "\nEn code : `https://code.example.org/` et\n\n"
+      "```\n![](https://bloc.example.org/x.png)\n```\n\n"
+      "Voir [la Ville][ville] et <https://auto.example.org/>.\n\n"
+      "[ville]: https://ville.example.org/\n";
+  carnet::base::write_file(page, text);
+
+  auto r = run_carnet({"check", site.string()});
+  INFO(r.out << r.err);
+  CHECK(r.status == 0);
+  CHECK(r.out.find("code.example.org") == std::string::npos);
+  CHECK(r.out.find("bloc.example.org") == std::string::npos);
+  CHECK(r.err.find("image without") == std::string::npos);
+  const std::string at = "content/_index.fr.md:" + std::to_string(line + 6);
+  CHECK(r.out.find("  " + at + ":6  https://ville.example.org/\n") != std::string::npos);
+  CHECK(r.out.find("  " + at + ":27  https://auto.example.org/\n") != std::string::npos);
 }
 
 TEST_CASE("check: a damaged translation record is an error that says what to do", "[authoring]") {

@@ -5,6 +5,7 @@
 
 #include "base/fs.hpp"
 #include "e2e_support.hpp"
+#include "write/manifest.hpp"
 
 namespace fs = std::filesystem;
 using namespace carnet::test;
@@ -20,10 +21,13 @@ TEST_CASE("invalid sites: exact errors, exit 1, output untouched", "[e2e]") {
     SECTION(c.filename().string()) {
       auto work = scratch("invalid-" + c.filename().string());
       auto out = work / "output";
-      // A previous build's output (every build writes .nojekyll).
-      carnet::base::write_file(out / ".nojekyll", "");
-      carnet::base::write_file(out / "index.html", "previous build");
-      carnet::base::write_file(out / "en/old/index.html", "previous page");
+      // A previous build's output, with the manifest every build writes.
+      const std::vector<carnet::base::OutputFile> previous{
+          {".nojekyll", "", ""},
+          {"index.html", "previous build", ""},
+          {"en/old/index.html", "previous page", ""}};
+      for (const auto& f : previous) carnet::base::write_file(out / f.path, f.bytes);
+      carnet::base::write_file(out / ".carnet-output", carnet::write::manifest_text(previous));
       const auto before = read_tree(out);
 
       auto r = run_carnet({"build", (c / "site").string(), "-o", out.string()});

@@ -45,3 +45,52 @@ TEST_CASE("build: refuses an output folder that holds the site or someone's file
   CHECK(fs::is_directory(pages / ".git"));
   CHECK(fs::is_regular_file(pages / "index.html"));
 }
+
+TEST_CASE("build: .nojekyll is no sign that Carnet made a folder", "[e2e]") {
+  const fs::path work = carnet::test::scratch("output-nojekyll");
+  const fs::path site = carnet::test::source_dir / "tests/fixtures/sites/basic";
+  // A GitHub Pages docs/ folder made by hand.
+  const fs::path docs = work / "docs";
+  carnet::base::write_file(docs / ".nojekyll", "");
+  carnet::base::write_file(docs / "index.html", "<h1>Notre table</h1>");
+  carnet::base::write_file(docs / "rapport-2019.pdf", "%PDF-1.4 rapport");
+  const auto before = carnet::test::read_tree(docs);
+  auto r = run_carnet({"build", site.string(), "-o", docs.string()});
+  CHECK(r.status == 2);
+  CHECK(r.err.find("is not empty and was not made by Carnet") != std::string::npos);
+  CHECK(carnet::test::read_tree(docs) == before);
+}
+
+TEST_CASE("build: a file added to Carnet's output folder is not deleted", "[e2e]") {
+  const fs::path work = carnet::test::scratch("output-foreign");
+  const fs::path site = carnet::test::source_dir / "tests/fixtures/sites/basic";
+  const fs::path out = work / "public";
+  REQUIRE(run_carnet({"build", site.string(), "-o", out.string(), "-q"}).status == 0);
+  CHECK(fs::is_regular_file(out / ".carnet-output"));
+  carnet::base::write_file(out / "google1234.html", "google-site-verification");
+  carnet::base::write_file(out / "photos/moi.jpg", "jpeg");
+  auto r = run_carnet({"build", site.string(), "-o", out.string()});
+  CHECK(r.status == 2);
+  CHECK(r.err.find("holds files that Carnet did not write (google1234.html, photos/)") !=
+        std::string::npos);
+  CHECK(carnet::base::read_file(out / "google1234.html") == "google-site-verification");
+  fs::remove(out / "google1234.html");
+  fs::remove_all(out / "photos");
+  CHECK(run_carnet({"build", site.string(), "-o", out.string(), "-q"}).status == 0);
+}
+
+TEST_CASE("build: a folder an older Carnet made (no manifest) is still accepted", "[e2e]") {
+  const fs::path work = carnet::test::scratch("output-older");
+  const fs::path site = carnet::test::source_dir / "tests/fixtures/sites/basic";
+  const fs::path out = work / "public";
+  REQUIRE(run_carnet({"build", site.string(), "-o", out.string(), "-q"}).status == 0);
+  // What a build wrote before manifests: the same files, without it.
+  fs::remove(out / ".carnet-output");
+  CHECK(run_carnet({"build", site.string(), "-o", out.string(), "-q"}).status == 0);
+  CHECK(fs::is_regular_file(out / ".carnet-output"));
+  // Without the feed that names Carnet, the same files are someone's.
+  fs::remove(out / ".carnet-output");
+  fs::remove(out / "index.xml");
+  fs::remove(out / "en/index.xml");
+  CHECK(run_carnet({"build", site.string(), "-o", out.string(), "-q"}).status == 2);
+}

@@ -2,6 +2,8 @@
 
 #include "base/date.hpp"
 #include "base/diagnostics.hpp"
+#include "base/language.hpp"
+#include "base/rel_path.hpp"
 #include "base/slug.hpp"
 #include "base/text.hpp"
 #include "base/url.hpp"
@@ -24,6 +26,22 @@ TEST_CASE("dates are checked against the calendar", "[base]") {
   CHECK_FALSE(parse_full_date("2019-06"));
 }
 
+TEST_CASE("the calendar knows leap years and empty days", "[base]") {
+  std::string why;
+  CHECK(parse_date("2000-02-29"));
+  CHECK_FALSE(parse_date("1900-02-29", &why));
+  CHECK(why == "February 1900 has no day 29");
+  CHECK_FALSE(parse_date("2023-04-31", &why));
+  CHECK(why == "April 2023 has no day 31");
+  CHECK_FALSE(parse_date("2023-04-00", &why));
+  CHECK(why == "April 2023 has no day 0");
+  CHECK_FALSE(parse_date("2023-00", &why));
+  CHECK(why == "month 0 does not exist");
+  CHECK(month_name(8, "fr") == "août");
+  CHECK(month_name(8, "en") == "August");
+  CHECK(month_name(13, "en") == "");
+}
+
 TEST_CASE("dates are written the way each language writes them", "[base]") {
   CHECK(Date{2022, 12, 31}.format_long("fr") == "31 décembre 2022");
   CHECK(Date{2023, 3, 1}.format_long("fr") == "1er mars 2023");
@@ -44,6 +62,34 @@ TEST_CASE("slugs fold French accents", "[base]") {
   CHECK_FALSE(is_clean_segment(".."));
   CHECK_FALSE(is_clean_segment("a/b"));
   CHECK_FALSE(is_clean_segment("Bilan"));
+}
+
+TEST_CASE("slugs fold every Latin accent and keep other scripts' letters", "[base]") {
+  CHECK(slugify("Straße Ÿvonne Łódź ØRESUND") == "strasse-yvonne-lodz-oresund");
+  CHECK(slugify("Cafe\xcc\x81 noir") == "cafe-noir");  // é written as e + U+0301
+  CHECK(slugify("تقارير 2021") == "تقارير-2021");
+  CHECK(slugify("Ελληνικά") == "ελληνικά");  // Greek keeps its accents
+  CHECK(slugify("हिन्दी में") == "हिन्दी-में");    // and Hindi its vowel signs
+  CHECK(slugify("1ᵉʳ trimestre, ﬁn ２０２４") == "1er-trimestre-fin-2024");
+  CHECK(slugify("!!! ¡¡ —") == "");
+  CHECK(slugify("r\xe9union") == "r-union");  // not UTF-8: the bad byte separates
+}
+
+TEST_CASE("languages are named in one table", "[base]") {
+  CHECK(language_name("fr", "en") == "French");
+  CHECK(language_name("fr", "fr") == "Français");
+  CHECK(language_name("en", "en") == "English");
+  CHECK(language_name("en", "fr") == "Anglais");
+  CHECK(language_name("es", "de") == "Spanish");
+  CHECK(language_name("xx", "en") == "xx");
+}
+
+TEST_CASE("site-relative paths split into folder and file", "[base]") {
+  CHECK(parent_dir("plans/x.plan.yaml") == "plans");
+  CHECK(parent_dir("a/b/c.md") == "a/b");
+  CHECK(parent_dir("x.md") == "");
+  CHECK(file_name("a/b/c.md") == "c.md");
+  CHECK(file_name("c.md") == "c.md");
 }
 
 TEST_CASE("relative URLs work under a sub-path and at the root", "[base]") {
@@ -77,8 +123,20 @@ TEST_CASE("invalid UTF-8 is found with its line and column", "[base]") {
   auto lc = line_column_at(latin1, *bad);
   CHECK(lc.line == 2);
   CHECK(lc.column == 2);
-  CHECK(find_invalid_utf8("\xc0\xaf"));      // overlong '/'
-  CHECK(find_invalid_utf8("\xed\xa0\x80"));  // a surrogate
+  CHECK(find_invalid_utf8("\xc0\xaf"));                // overlong '/'
+  CHECK(find_invalid_utf8("\xed\xa0\x80"));            // a surrogate
+  CHECK(find_invalid_utf8("\xf4\x90\x80\x80") == 0u);  // past U+10FFFF
+  using namespace std::string_view_literals;
+  CHECK_FALSE(find_invalid_utf8("a\0b\0"sv));  // NUL is UTF-8
+  CHECK(find_invalid_utf8("a\0\xe9"sv) == 2u);
+  CHECK(find_invalid_utf8("été\xe2\x82") == 5u);  // a cut sequence at the end
+}
+
+TEST_CASE("code points are written as UTF-8", "[base]") {
+  std::string out;
+  for (char32_t cp : {U'a', U'é', U'€', U'😀', char32_t(0xD800), char32_t(0x110000)})
+    append_utf8(out, cp);
+  CHECK(out == "aé€😀");  // a surrogate and a value past U+10FFFF write nothing
 }
 
 TEST_CASE("suggestions catch typos only", "[base]") {
@@ -86,6 +144,9 @@ TEST_CASE("suggestions catch typos only", "[base]") {
   CHECK(closest_match("partenrs", fields) == "partners");
   CHECK(closest_match("titel", fields) == "title");
   CHECK(closest_match("budget", fields) == "");
+  CHECK(closest_match("ÉCHÉANCE", {"échéance", "état"}) == "");  // only case differs: no typo
+  CHECK(closest_match("ÉCHÉANCES", {"échéance", "état"}) == "échéance");
+  CHECK(to_lower("À déterminer") == "à déterminer");
 }
 
 TEST_CASE("diagnostics format and sort", "[base]") {

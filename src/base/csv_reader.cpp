@@ -63,16 +63,7 @@ std::string windows1252_to_utf8(std::string_view text) {
   for (unsigned char c : text) {
     char32_t cp = c;
     if (c >= 0x80 && c < 0xa0) cp = high[c - 0x80];
-    if (cp < 0x80) {
-      out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-      out += static_cast<char>(0xc0 | (cp >> 6));
-      out += static_cast<char>(0x80 | (cp & 0x3f));
-    } else {
-      out += static_cast<char>(0xe0 | (cp >> 12));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3f));
-      out += static_cast<char>(0x80 | (cp & 0x3f));
-    }
+    append_utf8(out, cp);
   }
   return out;
 }

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <chrono>
+
 namespace carnet::base {
 
 namespace {
@@ -11,12 +13,6 @@ const char* const fr_months[] = {"janvier",   "février", "mars",     "avril",
 const char* const en_months[] = {"January",   "February", "March",    "April",
                                  "May",       "June",     "July",     "August",
                                  "September", "October",  "November", "December"};
-
-bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-int days_in_month(int y, int m) {
-  static const int d[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return m == 2 && leap(y) ? 29 : d[m - 1];
-}
 
 bool digits(std::string_view s, size_t n) {
   if (s.size() != n) return false;
@@ -30,6 +26,11 @@ int to_int(std::string_view s) {
   return v;
 }
 }  // namespace
+
+std::string month_name(int month, std::string_view lang) {
+  if (month < 1 || month > 12) return "";
+  return lang == "fr" ? fr_months[month - 1] : en_months[month - 1];
+}
 
 std::string Date::iso() const {
   if (month == 0) return fmt::format("{:04}", year);
@@ -66,11 +67,15 @@ std::optional<Date> parse_date(std::string_view text, std::string* why) {
       (text.size() == 7 || (text.size() == 10 && text[7] == '-' && digits(text.substr(8, 2), 2)))) {
     d.year = to_int(text.substr(0, 4));
     d.month = to_int(text.substr(5, 2));
-    if (d.month < 1 || d.month > 12)
+    if (!std::chrono::month(static_cast<unsigned>(d.month)).ok())
       return fail("month " + std::to_string(d.month) + " does not exist");
     if (text.size() == 10) {
       d.day = to_int(text.substr(8, 2));
-      if (d.day < 1 || d.day > days_in_month(d.year, d.month))
+      // The calendar knows leap years; a day 00 is not ok() either.
+      const std::chrono::year_month_day ymd{std::chrono::year(d.year),
+                                            std::chrono::month(static_cast<unsigned>(d.month)),
+                                            std::chrono::day(static_cast<unsigned>(d.day))};
+      if (!ymd.ok())
         return fail(
             fmt::format("{} has no day {}", Date{d.year, d.month, 0}.format_long("en"), d.day));
     }

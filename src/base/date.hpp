@@ -25,6 +25,10 @@ struct Date {
   std::string rfc3339() const;
 };
 
+// "mars", "March": the name of month 1–12 in French ("fr") or English (any
+// other language); "" for another number.
+std::string month_name(int month, std::string_view lang);
+
 // Parses YYYY-MM-DD, YYYY-MM or YYYY. Returns nullopt with `why` set when the
 // text is not such a date or the date does not exist.
 std::optional<Date> parse_date(std::string_view text, std::string* why = nullptr);

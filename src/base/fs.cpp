@@ -6,6 +6,7 @@
 #include <cstring>
 #include <memory>
 
+#include "base/site_folders.hpp"
 #include "base/system_error.hpp"
 
 namespace carnet::base {
@@ -43,7 +44,7 @@ void write_file(const fs::path& path, std::string_view bytes) {
   // Written beside it, then renamed over it: a full disk or a cut in the
   // middle leaves the old file whole (the author's sources are written here).
   fs::path temporary = path;
-  temporary += ".carnet-tmp";
+  temporary += temporary_suffix;
   try {
     File f(std::fopen(temporary.c_str(), "wb"));
     if (!f) throw_errno("writing '" + path.string() + "'", errno);
@@ -63,30 +64,61 @@ std::vector<std::string> list_files(const fs::path& dir) {
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) return out;
   const fs::path root = fs::weakly_canonical(dir, ec);
+  auto fail = [&](const fs::path& where, const std::string& cause) {
+    throw SystemError("reading '" + where.string() + "': " + cause);
+  };
   auto it =
       fs::recursive_directory_iterator(dir, fs::directory_options::follow_directory_symlink, ec);
-  if (ec) throw SystemError("reading folder '" + dir.string() + "': " + ec.message());
-  for (auto end = fs::recursive_directory_iterator(); it != end; it.increment(ec)) {
-    if (ec) throw SystemError("reading folder '" + dir.string() + "': " + ec.message());
-    const auto name = it->path().filename().string();
+  if (ec) fail(dir, ec.message());
+  // A folder or file that cannot be read is an error, never a page left out
+  // in silence: the build would replace a good output with a smaller one.
+  // (A failed increment() leaves the iterator at its end, so the error must
+  // be looked at right after it, not at the top of the next turn.)
+  for (const auto end = fs::recursive_directory_iterator(); it != end;) {
+    const fs::path path = it->path();
+    const auto name = path.filename().string();
+    const auto status = it->symlink_status(ec);
+    if (ec) fail(path, ec.message());
     if (!name.empty() && name[0] == '.') {
-      if (it->is_directory(ec)) it.disable_recursion_pending();
-      continue;
-    }
-    if (it->is_symlink(ec)) {
+      it.disable_recursion_pending();
+    } else if (fs::is_symlink(status)) {
       // A link may not lead out of the site: that would publish files the
       // author never meant to (or loop forever).
-      auto target = fs::weakly_canonical(it->path(), ec);
+      auto target = fs::weakly_canonical(path, ec);
       auto rel = target.lexically_relative(root);
       if (ec || rel.empty() || *rel.begin() == "..") {
-        if (it->is_directory(ec)) it.disable_recursion_pending();
-        continue;
+        it.disable_recursion_pending();
+      } else if (!fs::exists(fs::status(path, ec))) {
+        fail(path, "the link leads to nothing");
+      } else if (fs::is_regular_file(fs::status(path, ec))) {
+        out.push_back(path.lexically_relative(dir).generic_string());
+      } else if (!fs::is_directory(fs::status(path, ec))) {
+        fail(path, "the link leads to something that is neither a file nor a folder");
       }
+    } else if (fs::is_regular_file(status)) {
+      out.push_back(path.lexically_relative(dir).generic_string());
+    } else if (!fs::is_directory(status)) {
+      fail(path,
+           "neither a file nor a folder (a pipe, a socket or a device); Carnet cannot "
+           "read it");
     }
-    if (it->is_regular_file(ec)) out.push_back(it->path().lexically_relative(dir).generic_string());
+    it.increment(ec);
+    if (ec) fail(path, ec.message());
   }
   std::sort(out.begin(), out.end());
   return out;
+}
+
+bool is_site_source(const fs::path& file, const fs::path& site) {
+  std::error_code ec;
+  const fs::path f = fs::weakly_canonical(fs::absolute(file, ec), ec);
+  const fs::path s = fs::weakly_canonical(fs::absolute(site, ec), ec);
+  if (f == s / "carnet.yaml") return true;
+  for (const char* folder : site_source_folders) {
+    auto rel = f.lexically_relative(s / folder);
+    if (!rel.empty() && *rel.begin() != "..") return true;
+  }
+  return false;
 }
 
 }  // namespace carnet::base

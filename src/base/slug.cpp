@@ -1,122 +1,95 @@
 #include "base/slug.hpp"
 
-#include <cstdint>
+#include <glib.h>
+
+#include <memory>
 
 namespace carnet::base {
 
 namespace {
-// Latin-1 Supplement and Latin Extended-A letters that French and English
-// text uses, folded to ASCII. Anything else becomes a separator.
-const char* fold(uint32_t cp) {
-  switch (cp) {
-    case 0xC0:
-    case 0xC1:
-    case 0xC2:
-    case 0xC3:
-    case 0xC4:
-    case 0xC5:
-    case 0xE0:
-    case 0xE1:
-    case 0xE2:
-    case 0xE3:
-    case 0xE4:
-    case 0xE5:
-      return "a";
-    case 0xC6:
-    case 0xE6:
+
+using GString_ = std::unique_ptr<gchar, decltype(&g_free)>;
+
+// Latin letters that no Unicode decomposition takes to ASCII but that
+// readers of French and English spell with plain letters. (ß needs no entry:
+// case folding already makes it "ss".)
+const char* ascii_spelling(gunichar c) {
+  switch (c) {
+    case 0xE6:  // æ
       return "ae";
-    case 0xC7:
-    case 0xE7:
-      return "c";
-    case 0xC8:
-    case 0xC9:
-    case 0xCA:
-    case 0xCB:
-    case 0xE8:
-    case 0xE9:
-    case 0xEA:
-    case 0xEB:
-      return "e";
-    case 0xCC:
-    case 0xCD:
-    case 0xCE:
-    case 0xCF:
-    case 0xEC:
-    case 0xED:
-    case 0xEE:
-    case 0xEF:
-      return "i";
-    case 0xD1:
-    case 0xF1:
-      return "n";
-    case 0xD2:
-    case 0xD3:
-    case 0xD4:
-    case 0xD5:
-    case 0xD6:
-    case 0xD8:
-    case 0xF2:
-    case 0xF3:
-    case 0xF4:
-    case 0xF5:
-    case 0xF6:
-    case 0xF8:
-      return "o";
-    case 0xD9:
-    case 0xDA:
-    case 0xDB:
-    case 0xDC:
-    case 0xF9:
-    case 0xFA:
-    case 0xFB:
-    case 0xFC:
-      return "u";
-    case 0xDD:
-    case 0xFD:
-    case 0xFF:
-    case 0x178:
-      return "y";
-    case 0x152:
-    case 0x153:
+    case 0x153:  // œ
       return "oe";
-    case 0xDF:
-      return "ss";
+    case 0xF8:  // ø
+      return "o";
+    case 0x111:  // đ
+      return "d";
+    case 0x142:  // ł
+      return "l";
     default:
       return nullptr;
   }
 }
+
 }  // namespace
 
 std::string slugify(std::string_view text) {
+  // Fold case (É → é, ß → ss) and compose (e + U+0301 → é), so that each
+  // letter below is one character with its accents.
+  GString_ valid(g_utf8_make_valid(text.data(), static_cast<gssize>(text.size())), g_free);
+  GString_ folded(g_utf8_casefold(valid.get(), -1), g_free);
+  GString_ nfc(g_utf8_normalize(folded.get(), -1, G_NORMALIZE_NFC), g_free);
+
   std::string out;
   bool pending_dash = false;
+  bool in_script = false;  // the last character was kept as it is
   auto put = [&](std::string_view piece) {
     if (pending_dash && !out.empty()) out += '-';
     pending_dash = false;
     out += piece;
   };
-  for (size_t i = 0; i < text.size();) {
-    auto c = static_cast<unsigned char>(text[i]);
+  for (const gchar* p = nfc.get(); *p; p = g_utf8_next_char(p)) {
+    const gunichar c = g_utf8_get_char(p);
     if (c < 0x80) {
-      ++i;
-      if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c - 'A' + 'a');
-      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-        char ch = static_cast<char>(c);
-        put(std::string_view(&ch, 1));
-      } else {
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+        put(std::string_view(p, 1));
+      else
         pending_dash = true;
-      }
+      in_script = false;
       continue;
     }
-    size_t len = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 1;
-    uint32_t cp = len == 2 ? c & 0x1F : len == 3 ? c & 0x0F : c & 0x07;
-    for (size_t k = 1; k < len && i + k < text.size(); ++k)
-      cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
-    i += len;
-    if (const char* f = fold(cp))
-      put(f);
-    else
+    const std::string_view as_is(p, static_cast<size_t>(g_utf8_next_char(p) - p));
+    // An accented Latin letter decomposes to its ASCII letter and marks
+    // (é → e), and so do a superscript or a full-width form (the ᵉʳ of
+    // "1ᵉʳ" → er).
+    gunichar parts[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
+    const gsize n = g_unichar_fully_decompose(c, TRUE, parts, G_UNICHAR_MAX_DECOMPOSITION_LENGTH);
+    std::string ascii;
+    bool latin = true;
+    for (gsize k = 0; k < n && latin; ++k) {
+      if (parts[k] < 0x80 && g_ascii_isalnum(static_cast<gchar>(parts[k])))
+        ascii += g_ascii_tolower(static_cast<gchar>(parts[k]));
+      else
+        latin = g_unichar_ismark(parts[k]);
+    }
+    const bool after_kept = in_script;
+    in_script = false;
+    if (latin && !ascii.empty()) {
+      put(ascii);
+    } else if (const char* spelled = ascii_spelling(c)) {
+      put(spelled);
+    } else if (g_unichar_isalnum(c)) {
+      // Arabic, Greek, Chinese… letters and digits: a name written in them
+      // still makes an address.
+      put(as_is);
+      in_script = true;
+    } else if (g_unichar_ismark(c)) {
+      // A vowel sign or accent of such a letter (Hindi's ि) belongs to it; a
+      // mark on a folded Latin letter is dropped with the rest of its accent.
+      if (after_kept) out += as_is;
+      in_script = after_kept;
+    } else {
       pending_dash = true;
+    }
   }
   return out;
 }

@@ -1,5 +1,6 @@
-// URL slugs and anchors made from titles: lowercase ASCII, French accents
-// folded ("Éducation à l'été" → "education-a-l-ete"), anything else a hyphen.
+// URL slugs and anchors made from titles: lowercase, Latin accents folded to
+// ASCII ("Éducation à l'été" → "education-a-l-ete"), letters and digits of
+// other scripts kept as they are ("تقارير"), anything else a hyphen.
 #pragma once
 
 #include <string>

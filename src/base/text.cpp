@@ -1,6 +1,9 @@
 #include "base/text.hpp"
 
+#include <glib.h>
+
 #include <algorithm>
+#include <memory>
 
 namespace carnet::base {
 
@@ -71,6 +74,14 @@ std::string to_lower_ascii(std::string_view s) {
   return out;
 }
 
+std::string to_lower(std::string_view s) {
+  // GLib's case mapping wants valid UTF-8; bytes that are not get ASCII's.
+  if (!g_utf8_validate_len(s.data(), s.size(), nullptr)) return to_lower_ascii(s);
+  std::unique_ptr<gchar, decltype(&g_free)> lower(
+      g_utf8_strdown(s.data(), static_cast<gssize>(s.size())), g_free);
+  return lower.get();
+}
+
 namespace {
 // Optimal string alignment distance: a swapped pair of letters ("titel")
 // counts as one typo, as people make them.
@@ -93,9 +104,9 @@ size_t edit_distance(std::string_view a, std::string_view b) {
 std::string closest_match(std::string_view word, const std::vector<std::string>& candidates) {
   std::string best;
   size_t best_d = std::string_view::npos;
-  const std::string lw = to_lower_ascii(word);
+  const std::string lw = to_lower(word);
   for (const auto& c : candidates) {
-    size_t d = edit_distance(lw, to_lower_ascii(c));
+    size_t d = edit_distance(lw, to_lower(c));
     if (d < best_d) best_d = d, best = c;
   }
   // Up to a third of the word may differ: "partenrs" → "partners", not "due".

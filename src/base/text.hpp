@@ -16,9 +16,11 @@ std::string_view trim(std::string_view s);
 std::vector<std::string> split(std::string_view s, char sep);
 std::string join(const std::vector<std::string>& parts, std::string_view sep);
 std::string to_lower_ascii(std::string_view s);
+// Lowercase in every script ("À déterminer" → "à déterminer"), by GLib.
+std::string to_lower(std::string_view s);
 
-// The candidate closest to `word` by edit distance, or "" when none is close
-// enough to be a plausible misspelling.
+// The candidate closest to `word` by edit distance, ignoring case (accented
+// capitals too), or "" when none is close enough to be a plausible misspelling.
 std::string closest_match(std::string_view word, const std::vector<std::string>& candidates);
 
 // Removes Markdown/HTML markup crudely, for plain-text uses (meta description).

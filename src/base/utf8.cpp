@@ -1,39 +1,28 @@
 #include "base/utf8.hpp"
 
+#include <glib.h>
+
 namespace carnet::base {
 
 std::optional<size_t> find_invalid_utf8(std::string_view s) {
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  const size_t n = s.size();
-  size_t i = 0;
-  while (i < n) {
-    unsigned char c = p[i];
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    size_t len;
-    unsigned cp;
-    if ((c & 0xE0) == 0xC0)
-      len = 2, cp = c & 0x1F;
-    else if ((c & 0xF0) == 0xE0)
-      len = 3, cp = c & 0x0F;
-    else if ((c & 0xF8) == 0xF0)
-      len = 4, cp = c & 0x07;
-    else
-      return i;
-    if (i + len > n) return i;
-    for (size_t k = 1; k < len; ++k) {
-      if ((p[i + k] & 0xC0) != 0x80) return i;
-      cp = (cp << 6) | (p[i + k] & 0x3F);
-    }
-    // Overlong forms, surrogates and values past U+10FFFF are not UTF-8.
-    if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
-        (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
-      return i;
-    i += len;
+  // GLib's validator refuses overlong forms, surrogates and values past
+  // U+10FFFF, as UTF-8 does; it also stops at a NUL byte, which UTF-8
+  // allows, so validation resumes after one.
+  size_t from = 0;
+  while (from < s.size()) {
+    const gchar* end = nullptr;
+    if (g_utf8_validate_len(s.data() + from, s.size() - from, &end)) return std::nullopt;
+    const size_t at = static_cast<size_t>(end - s.data());
+    if (s[at] != '\0') return at;
+    from = at + 1;
   }
   return std::nullopt;
+}
+
+void append_utf8(std::string& out, char32_t cp) {
+  if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return;
+  char buf[6];
+  out.append(buf, static_cast<size_t>(g_unichar_to_utf8(cp, buf)));
 }
 
 LineColumn line_column_at(std::string_view s, size_t offset) {
@@ -43,7 +32,7 @@ LineColumn line_column_at(std::string_view s, size_t offset) {
       ++lc.line;
       lc.column = 1;
     } else if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) {
-      ++lc.column;
+      ++lc.column;  // a character starts at every byte but a continuation byte
     }
   }
   return lc;

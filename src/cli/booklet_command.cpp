@@ -11,6 +11,7 @@
 #include "cli/diagnostics_printer.hpp"
 #include "load/site_loader.hpp"
 #include "render/booklet/booklets.hpp"
+#include "wrap/zip.hpp"
 
 namespace carnet::cli {
 
@@ -26,6 +27,7 @@ struct BookletArgs {
   std::string site;
   bool saddle_stitch = false;
   bool tete_beche = false;
+  bool force = false;
 };
 
 // The site is the nearest folder above the plan that holds content/ with the
@@ -36,6 +38,49 @@ std::optional<fs::path> find_site(const fs::path& plan) {
     if (dir == dir.parent_path()) break;
   }
   return std::nullopt;
+}
+
+// Whether the file at `path` is a booklet in `format` that Carnet wrote: a
+// PDF whose creator is Carnet, an ODT whose generator is, an EPUB laid out
+// as Carnet lays them out. Someone's own PDF or LibreOffice document is not.
+bool is_carnet_booklet(const fs::path& path, const std::string& format) {
+  if (format == "pdf") {
+    const std::string bytes = base::read_file(path);
+    return bytes.rfind("%PDF-", 0) == 0 && bytes.find("/Creator (Carnet)") != std::string::npos;
+  }
+  int error = 0;
+  wrap::ZipPtr zip(zip_open(path.c_str(), ZIP_RDONLY, &error));
+  if (!zip) return false;
+  if (format == "epub")
+    return zip_name_locate(zip.get(), "EPUB/package.opf", 0) >= 0 &&
+           zip_name_locate(zip.get(), "EPUB/title.xhtml", 0) >= 0;
+  zip_stat_t st;
+  if (zip_stat(zip.get(), "meta.xml", 0, &st) != 0 || !(st.valid & ZIP_STAT_SIZE) ||
+      st.size > (1u << 20))
+    return false;
+  std::unique_ptr<zip_file_t, int (*)(zip_file_t*)> file(zip_fopen(zip.get(), "meta.xml", 0),
+                                                         zip_fclose);
+  if (!file) return false;
+  std::string meta(st.size, '\0');
+  if (zip_fread(file.get(), meta.data(), meta.size()) != static_cast<zip_int64_t>(meta.size()))
+    return false;
+  return meta.find("<meta:generator>Carnet</meta:generator>") != std::string::npos;
+}
+
+// The file a booklet goes to: a new one, or a booklet of the same format
+// that Carnet wrote, outside the site's sources. Anything else needs --force.
+std::string refuse_booklet_file(const BookletArgs& args, const fs::path& site,
+                                const std::string& format) {
+  std::error_code ec;
+  const fs::path out(args.output);
+  if (args.force || !fs::exists(out, ec)) return {};
+  if (base::is_site_source(out, site))
+    return "'" + args.output +
+           "' is one of the site's sources; write the booklet elsewhere, or add --force to "
+           "replace it";
+  if (is_carnet_booklet(out, format)) return {};
+  return "'" + args.output + "' already exists and is not a " + format +
+         " booklet that Carnet wrote; choose another name, or add --force to replace it";
 }
 
 int run_booklet(const BookletArgs& args) {
@@ -83,6 +128,10 @@ int run_booklet(const BookletArgs& args) {
     std::string ext = fs::path(args.output).extension().string();
     format = ext == ".epub" ? "epub" : ext == ".odt" ? "odt" : "pdf";
   }
+  if (auto refusal = refuse_booklet_file(args, *site_dir, format); !refusal.empty()) {
+    std::fprintf(stderr, "carnet booklet: %s\n", refusal.c_str());
+    return 2;
+  }
   if ((args.saddle_stitch || args.tete_beche) && format != "pdf") {
     std::fprintf(stderr, "carnet booklet: --saddle-stitch and --tete-beche make PDFs only\n");
     return 2;
@@ -119,6 +168,9 @@ void add_booklet_command(CLI::App& app, int& exit_code) {
       "Half-size pages imposed two per sheet side, for printing double-sided and folding");
   cmd->add_flag("--tete-beche", args->tete_beche,
                 "Both languages back to back, the second upside down from the back cover");
+  cmd->add_flag("--force", args->force,
+                "Replace FILE even when it is not a booklet (never needed to replace an earlier "
+                "booklet of the same format)");
   cmd->callback([args, &exit_code] { exit_code = run_booklet(*args); });
 }
 

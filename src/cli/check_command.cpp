@@ -1,18 +1,14 @@
 #include "cli/check_command.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <cstdio>
 #include <filesystem>
 #include <memory>
-#include <set>
 #include <tuple>
 
-#include "base/fs.hpp"
-#include "base/system_error.hpp"
-#include "base/text.hpp"
 #include "cli/build_pipeline.hpp"
 #include "cli/diagnostics_printer.hpp"
+#include "load/markdown_texts.hpp"
 #include "translate/status.hpp"
 
 namespace carnet::cli {
@@ -23,95 +19,32 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Where `offset` is, counting lines as the scan goes: the scan asks in
-// increasing order, so the file is walked once.
-class Positions {
- public:
-  Positions(const std::string& path, std::string_view text) : path_(path), text_(text) {}
-  base::SourcePos at(size_t offset) {
-    for (; at_ < offset && at_ < text_.size(); ++at_)
-      if (text_[at_] == '\n') ++line_, line_start_ = at_ + 1;
-    return {path_, line_, static_cast<int>(offset - line_start_) + 1};
-  }
-
- private:
-  const std::string& path_;
-  std::string_view text_;
-  size_t at_ = 0, line_start_ = 0;
-  int line_ = 1;
-};
-
-bool ends_url(char c) {
-  return std::isspace(static_cast<unsigned char>(c)) ||
-         std::string_view("<>\"'`)]}|\\").find(c) != std::string_view::npos;
+bool is_other_site(const std::string& url, const std::string& own_url) {
+  const bool web = url.rfind("https://", 0) == 0 || url.rfind("http://", 0) == 0;
+  return web && url.find('/') + 2 < url.size() &&  // a host after the scheme
+         url.rfind(own_url, 0) != 0;               // the site's own address is not another site
 }
 
-bool is_space(char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; }
+std::string link_line(const base::SourcePos& pos, const std::string& url) {
+  return pos.path + ":" + std::to_string(pos.line) + ":" + std::to_string(pos.column) + "  " + url;
+}
 
-// Links to other sites and images without a description, found in the
-// files as written, so that the positions are exact in Markdown and YAML.
-// Plain searches, not std::regex: libstdc++'s regex recurses once per
-// character and overflows the stack on a long link or an inline image.
-void scan_file(const std::string& rel, std::string_view text, const std::string& own_url,
-               CheckReport& report) {
-  struct Found {
-    size_t offset;
-    int kind;  // 0 link, 1 Markdown image, 2 <img>
-    std::string link;
-  };
-  std::vector<Found> found;
-  for (size_t at = text.find("http"); at != std::string_view::npos; at = text.find("http", at)) {
-    const size_t scheme = text.compare(at, 8, "https://") == 0  ? 8
-                          : text.compare(at, 7, "http://") == 0 ? 7
-                                                                : 0;
-    if (scheme == 0 || (at > 0 && std::isalnum(static_cast<unsigned char>(text[at - 1])))) {
-      at += 4;
-      continue;
-    }
-    size_t end = at + scheme;
-    while (end < text.size() && !ends_url(text[end])) ++end;
-    std::string link(text.substr(at, end - at));
-    while (!link.empty() &&
-           std::string_view(".,;:!?*_").find(link.back()) != std::string_view::npos)
-      link.pop_back();
-    if (link.size() > scheme &&
-        link.rfind(own_url, 0) != 0)  // the site's own address is not another site
-      found.push_back({at, 0, link});
-    at = end;
-  }
-  for (size_t at = text.find("!["); at != std::string_view::npos; at = text.find("![", at + 2)) {
-    size_t k = at + 2;
-    while (k < text.size() && is_space(text[k])) ++k;
-    if (text.compare(k, 2, "](") == 0) found.push_back({at, 1, {}});
-  }
-  const std::string lower = base::to_lower_ascii(text);
-  for (size_t at = lower.find("<img"); at != std::string::npos; at = lower.find("<img", at + 4)) {
-    if (at + 4 < lower.size() && std::isalnum(static_cast<unsigned char>(lower[at + 4]))) continue;
-    const size_t end = std::min(lower.find('>', at), lower.size());
-    const std::string_view tag = std::string_view(lower).substr(at, end - at);
-    bool alt = false;
-    for (size_t a = tag.find("alt"); a != std::string_view::npos && !alt;
-         a = tag.find("alt", a + 3)) {
-      size_t k = a + 3;
-      while (k < tag.size() && is_space(tag[k])) ++k;
-      alt = is_space(tag[a - 1]) && k < tag.size() && tag[k] == '=';
-    }
-    if (!alt) found.push_back({at, 2, {}});
-  }
-  std::sort(found.begin(), found.end(),
-            [](const Found& a, const Found& b) { return a.offset < b.offset; });
-  Positions positions(rel, text);
-  for (const auto& f : found) {
-    const base::SourcePos pos = positions.at(f.offset);
-    if (f.kind == 0)
-      report.external_links.push_back(rel + ":" + std::to_string(pos.line) + ":" +
-                                      std::to_string(pos.column) + "  " + f.link);
-    else if (f.kind == 1)
-      report.diags.warning(pos,
+// Links to other sites and images without a description, as the Markdown
+// stage finds them in the site's texts (load::find_links).
+void report_links(const model::Site& site, CheckReport& report) {
+  const std::string& own = site.config.base_url;
+  if (is_other_site(site.config.organization.website, own))
+    report.external_links.push_back(
+        link_line(site.config.organization.website_pos, site.config.organization.website));
+  for (const auto& f : load::find_links(site)) {
+    if (is_other_site(f.url, own)) report.external_links.push_back(link_line(f.pos, f.url));
+    if (f.described || f.kind == load::FoundLink::Kind::link) continue;
+    if (f.kind == load::FoundLink::Kind::image)
+      report.diags.warning(f.pos,
                            "image without alternative text: describe it between the brackets, "
                            "![like this](...), for readers who cannot see it");
     else
-      report.diags.warning(pos, "image without alternative text: add alt=\"...\" describing it");
+      report.diags.warning(f.pos, "image without alternative text: add alt=\"...\" describing it");
   }
 }
 
@@ -214,14 +147,7 @@ CheckReport check_site(const CheckOptions& options) {
   TranslationRecord record = TranslationRecord::load(root, report.diags);
   check_translations(site, record, options.strict, report);
 
-  std::set<std::string> files = {site.config.source};
-  for (const auto& p : site.pages) files.insert(p.source);
-  for (const auto& p : site.plans) files.insert(p.source);
-  for (const auto& f : files) {
-    std::error_code ec;
-    if (!fs::exists(root / f, ec)) continue;
-    scan_file(f, base::read_file(root / f), site.config.base_url, report);
-  }
+  report_links(site, report);
   std::sort(report.external_links.begin(), report.external_links.end(),
             [](const auto& a, const auto& b) {
               // By file, then line number as a number, not as text.

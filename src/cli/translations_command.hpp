@@ -22,6 +22,7 @@ struct ExportOptions {
   std::string lang;
   std::string format;  // "xliff" | "csv" | "" (from the file name)
   std::string output;
+  bool force = false;  // replace an existing file that is not an earlier export
 };
 int run_translations_export(const ExportOptions& options);
 

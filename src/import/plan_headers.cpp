@@ -5,106 +5,29 @@
 
 #include "base/slug.hpp"
 #include "base/text.hpp"
+#include "model/plan_fields.hpp"
 
 namespace carnet::import {
 
 namespace {
 
+// Every header model::plan_fields() knows, with its field: matching is on
+// the slug, so case, accents and punctuation do not matter.
 struct Alias {
-  const char* name;  // as a person writes it; matched by its slug
-  const char* field;
-  const char* lang;  // "fr", "en" or "" (same word in both)
-  bool keep_label = false;
+  std::string slug;
+  const model::FieldSpec* field;
+  const model::ImportHeader* header;
 };
 
-// Column names seen in round tables' plans (Parc-Extension, Saint-Michel,
-// Ahuntsic) and their English equivalents. Matching is on the slug, so case,
-// accents and punctuation do not matter.
-const Alias aliases[] = {
-    {"Action", "title", ""},
-    {"Actions", "title", ""},
-    {"Moyens-actions", "title", "fr"},
-    {"Moyen-action", "title", "fr"},
-    {"Moyens d'action", "title", "fr"},
-    {"Moyens", "title", "fr"},
-    {"Activité", "title", "fr"},
-    {"Activités", "title", "fr"},
-    {"Mesure", "title", "fr"},
-    {"Mesures", "title", "fr"},
-    {"Titre", "title", "fr"},
-    {"Title", "title", "en"},
-    {"Activity", "title", "en"},
-    {"Activities", "title", "en"},
-    {"Détails", "details", "fr"},
-    {"Précisions", "details", "fr"},
-    {"Description", "details", ""},
-    {"Details", "details", "en"},
-    {"Échéancier", "due", "fr"},
-    {"Échéance", "due", "fr"},
-    {"Échéances", "due", "fr"},
-    {"Calendrier", "due", "fr"},
-    {"Date", "due", ""},
-    {"Due", "due", "en"},
-    {"Due date", "due", "en"},
-    {"Deadline", "due", "en"},
-    {"Timeline", "due", "en"},
-    {"Années", "years", "fr"},
-    {"Years", "years", "en"},
-    {"Responsables", "leads", "fr"},
-    {"Responsable", "leads", "fr"},
-    {"Porteurs", "leads", "fr"},
-    {"Porteur", "leads", "fr"},
-    {"Pilotes", "leads", "fr"},
-    {"Leads", "leads", "en"},
-    {"Lead", "leads", "en"},
-    {"Responsible", "leads", "en"},
-    {"Partenaires", "partners", "fr"},
-    {"Partenaire", "partners", "fr"},
-    {"Collaborateurs", "partners", "fr"},
-    {"Ressources", "partners", "fr", true},
-    {"Partners", "partners", "en"},
-    {"Partner", "partners", "en"},
-    {"Resources", "partners", "en", true},
-    {"Résultats", "results", "fr"},
-    {"Résultats attendus", "results", "fr"},
-    {"Résultat attendu", "results", "fr"},
-    {"Cibles", "results", "fr", true},
-    {"Results", "results", "en"},
-    {"Expected results", "results", "en"},
-    {"Targets", "results", "en", true},
-    {"Indicateurs", "indicators", "fr"},
-    {"Indicateurs de réussite", "indicators", "fr"},
-    {"Indicateurs de réussites", "indicators", "fr"},
-    {"Indicateur", "indicators", "fr"},
-    {"Indicators", "indicators", "en"},
-    {"Success indicators", "indicators", "en"},
-    {"Indicators of success", "indicators", "en"},
-    {"Suivi", "follow_up", "fr"},
-    {"Suivis", "follow_up", "fr"},
-    {"Moyens de suivi", "follow_up", "fr"},
-    {"Follow-up", "follow_up", "en"},
-    {"Follow up", "follow_up", "en"},
-    {"Monitoring", "follow_up", "en"},
-    {"Stratégie", "strategy", "fr"},
-    {"Stratégies", "strategy", "fr"},
-    {"Strategy", "strategy", "en"},
-    {"Statut", "status", "fr"},
-    {"État", "status", "fr"},
-    {"Status", "status", "en"},
-    {"Avancement", "progress", "fr"},
-    {"Progression", "progress", ""},
-    {"Progress", "progress", "en"},
-    {"Notes", "notes", ""},
-    {"Commentaires", "notes", "fr"},
-    {"Remarques", "notes", "fr"},
-    {"Comments", "notes", "en"},
-    {"Code", "code", ""},
-    {"Numéro", "code", "fr"},
-    {"No", "code", ""},
-    {"Number", "code", "en"},
-    {"Id", "id", ""},
-    {"Identifiant", "id", "fr"},
-};
+const std::vector<Alias>& aliases() {
+  static const std::vector<Alias> all = [] {
+    std::vector<Alias> v;
+    for (const auto& f : model::plan_fields())
+      for (const auto& h : f.headers) v.push_back({base::slugify(h.name), &f, &h});
+    return v;
+  }();
+  return all;
+}
 
 struct LanguageName {
   const char* word;
@@ -130,8 +53,9 @@ std::pair<std::string, std::string> split_header_language(std::string_view heade
 std::optional<HeaderMatch> match_header(std::string_view header) {
   const std::string slug = base::slugify(header);
   if (slug.empty()) return std::nullopt;
-  for (const auto& a : aliases)
-    if (base::slugify(a.name) == slug) return HeaderMatch{a.field, a.lang, a.keep_label};
+  for (const auto& a : aliases())
+    if (a.slug == slug)
+      return HeaderMatch{std::string(a.field->key), a.header->lang, a.header->keep_label};
   // "RESPONSABLE(S)", "INDICATEURS DE RÉUSSITE(S)": French headers often
   // write the plural this way; without it the name is a known one.
   std::string without(header);
@@ -154,23 +78,22 @@ std::optional<std::string> year_header(std::string_view header) {
 const std::vector<std::string>& known_header_names() {
   static const std::vector<std::string> names = [] {
     std::vector<std::string> v;
-    for (const auto& a : aliases) v.emplace_back(a.name);
+    for (const auto& a : aliases()) v.emplace_back(a.header->name);
     return v;
   }();
   return names;
 }
 
 bool is_section_field(std::string_view field) {
-  static const char* const fields[] = {"details",  "results", "indicators", "follow_up",
-                                       "strategy", "notes",   "code",       "id"};
-  return std::any_of(std::begin(fields), std::end(fields),
-                     [&](const char* f) { return field == f; });
+  // "details" is one spreadsheet column for both: an action's details, a
+  // level's description.
+  const model::FieldSpec* f = model::find_field(field);
+  return field == "details" || (f && (f->where & model::on_level));
 }
 
 bool is_list_field(std::string_view field) {
-  static const char* const fields[] = {"leads", "partners", "results", "indicators", "follow_up"};
-  return std::any_of(std::begin(fields), std::end(fields),
-                     [&](const char* f) { return field == f; });
+  const model::FieldSpec* f = model::find_field(field);
+  return f && (f->kind == model::FieldKind::texts || f->kind == model::FieldKind::organisations);
 }
 
 }  // namespace carnet::import

@@ -1,6 +1,9 @@
 #include "import/plan_import.hpp"
 
+#include "model/plan_fields.hpp"
+
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstdio>
 #include <filesystem>
@@ -422,7 +425,7 @@ class Importer {
                 ")");
         continue;
       }
-      read_field(field, cells, item);
+      read_field(field, cells, item, is_action);
     }
     if (is_action)
       for (size_t c : cols_.years) {
@@ -437,12 +440,17 @@ class Importer {
   }
 
   void read_field(const std::string& field,
-                  const std::map<std::string, const base::CsvCell*>& cells, Item& item) {
+                  const std::map<std::string, const base::CsvCell*>& cells, Item& item,
+                  bool is_action) {
     const std::string first_lang = cells.count(lang_) ? lang_ : cells.begin()->first;
     const base::CsvCell* first = cells.at(first_lang);
     const std::string value(base::trim(first->text));
-    if (field == "details" || field == "strategy") {
-      Text& t = item.long_texts[field];
+    const model::FieldSpec* spec = model::find_field(field);
+    const model::FieldKind kind = spec ? spec->kind : model::FieldKind::identifier;
+    if (kind == model::FieldKind::markdown) {
+      // One column holds an action's details and a level's description.
+      const std::string key = field == "details" && !is_action ? "description" : field;
+      Text& t = item.long_texts[key];
       for (const auto& [l, x] : cells) t[l] = std::string(base::trim(x->text));
     } else if (is_list_field(field)) {
       std::map<std::string, std::vector<std::string>> lines;
@@ -464,7 +472,7 @@ class Importer {
           if (k < ls.size()) t[l] = ls[k];
         list.push_back(std::move(t));
       }
-    } else if (field == "due") {
+    } else if (kind == model::FieldKind::due) {
       for (const auto& [l, x] : cells) {
         std::string why;
         if (auto d = parse_due_cell(x->text, &why)) {
@@ -477,7 +485,7 @@ class Importer {
         }
       }
       for (const auto& [l, x] : cells) item.due_text[l] = one_line(x->text);
-    } else if (field == "years") {
+    } else if (kind == model::FieldKind::years) {
       for (auto part : base::split(std::regex_replace(value, std::regex("[;,\n]"), ","), ',')) {
         if (base::trim(part).empty()) continue;
         auto y = year_header(part);
@@ -489,7 +497,7 @@ class Importer {
         if (std::find(item.years.begin(), item.years.end(), *y) == item.years.end())
           item.years.push_back(*y);
       }
-    } else if (field == "status") {
+    } else if (kind == model::FieldKind::status) {
       if (auto s = parse_status_cell(value)) {
         item.status = *s;
       } else {
@@ -498,14 +506,21 @@ class Importer {
                          "; write one of: prévu, en cours, réalisé, reporté, annulé (or planned, "
                          "in progress, done, postponed, cancelled)");
       }
-    } else if (field == "progress") {
+    } else if (kind == model::FieldKind::percent) {
       static const std::regex percent(R"(^(\d{1,3})\s*%?$)");
       std::smatch m;
       if (std::regex_match(value, m, percent) && std::stoi(m[1].str()) <= 100)
-        item.progress = m[1].str();
+        item.scalars[field] = m[1].str();
       else
-        diags_.error(at(*first), "progress: expected a percentage from 0 to 100, not " + q(value));
-    } else if (field == "notes") {
+        diags_.error(at(*first),
+                     field + ": expected a percentage from 0 to 100, not " + q(value));
+    } else if (kind == model::FieldKind::date) {
+      std::string why;
+      if (base::parse_date(value, &why))
+        item.scalars[field] = value;
+      else
+        diags_.error(at(*first), field + ": malformed date " + q(value) + ": " + why);
+    } else if (kind == model::FieldKind::notes) {
       static const std::regex dated(R"(^(\d{4}(?:-\d{2}(?:-\d{2})?)?)\s*(?::|-|–)\s*(.+)$)");
       for (const auto& line : cell_lines(value)) {
         csvplan::Note note;
@@ -613,15 +628,18 @@ std::optional<std::string> parse_due_cell(std::string_view cell, std::string* wh
   for (const char* w : tbd)
     if (slug == w) return "tbd";
 
-  static const char* const months[][2] = {
-      {"janvier", "january"}, {"fevrier", "february"},  {"mars", "march"},
-      {"avril", "april"},     {"mai", "may"},           {"juin", "june"},
-      {"juillet", "july"},    {"aout", "august"},       {"septembre", "september"},
-      {"octobre", "october"}, {"novembre", "november"}, {"decembre", "december"}};
+  // The month names dates are written with, as slugs: "fevrier", "august".
+  static const auto months = [] {
+    std::array<std::array<std::string, 2>, 12> names;
+    for (int m = 1; m <= 12; ++m)
+      names[m - 1] = {base::slugify(base::month_name(m, "fr")),
+                      base::slugify(base::month_name(m, "en"))};
+    return names;
+  }();
   auto month_of = [&](const std::string& w) {
     for (int m = 0; m < 12; ++m)
       if (w == months[m][0] || w == months[m][1] ||
-          (w.size() >= 3 && w == std::string(months[m][1]).substr(0, 3)))
+          (w.size() >= 3 && w == months[m][1].substr(0, 3)))
         return m + 1;
     return 0;
   };

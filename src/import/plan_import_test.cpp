@@ -50,6 +50,7 @@ TEST_CASE("csv plan: dates and statuses as people write them", "[authoring]") {
   CHECK(parse_due_cell("31 décembre 2022") == "2022-12-31");
   CHECK(parse_due_cell("1er mars 2023") == "2023-03-01");
   CHECK(parse_due_cell("Mars 2023") == "2023-03");
+  CHECK(parse_due_cell("15 août 2024") == "2024-08-15");
   CHECK(parse_due_cell("December 31, 2022") == "2022-12-31");
   CHECK(parse_due_cell("2022-12-31") == "2022-12-31");
   CHECK(parse_due_cell("31/12/2022") == "2022-12-31");

@@ -1,5 +1,7 @@
 #include "import/plan_yaml.hpp"
 
+#include "model/plan_fields.hpp"
+
 #include <algorithm>
 
 #include "base/text.hpp"
@@ -83,32 +85,54 @@ class Writer {
     if (!it.id.empty()) line(indent, "id: " + it.id);
     if (!it.code.empty()) line(indent, "code: " + base::yaml_quote(it.code));
     text(indent, "title", it.title);
-    if (auto d = it.long_texts.find("details"); d != it.long_texts.end())
-      text(indent, is_action ? "details" : "description", d->second, true);
-    if (is_action) {
-      if (!it.due_scalar.empty())
-        line(indent, "due: " + it.due_scalar);
-      else
-        text(indent, "due", it.due_text);
-      if (!it.years.empty()) {
-        std::vector<std::string> quoted;
-        for (const auto& y : it.years) quoted.push_back(base::yaml_quote(y));
-        line(indent, "years: [" + base::join(quoted, ", ") + "]");
-      }
-    }
-    for (const char* f : {"leads", "partners", "results", "indicators", "follow_up"})
-      if (auto l = it.lists.find(f); l != it.lists.end()) text_list(indent, f, l->second);
-    if (auto s = it.long_texts.find("strategy"); s != it.long_texts.end())
-      text(indent, "strategy", s->second, true);
-    if (!it.status.empty()) line(indent, "status: " + it.status);
-    if (!it.progress.empty()) line(indent, "progress: " + it.progress);
-    if (!it.notes.empty()) {
-      line(indent, "notes:");
-      for (const auto& n : it.notes) {
-        const size_t note_start = out.size();
-        if (!n.date.empty()) line(indent + 4, "date: " + n.date);
-        text(indent + 4, "text", n.text, true);
-        mark_item(note_start, indent + 2);
+    // Every field in model::plan_fields()'s order, as its kind is written.
+    for (const auto& spec : model::plan_fields()) {
+      if (!(spec.where & (is_action ? model::on_action : model::on_level))) continue;
+      const std::string key(spec.key);
+      switch (spec.kind) {
+        case model::FieldKind::markdown:
+          if (auto t = it.long_texts.find(key); t != it.long_texts.end())
+            text(indent, key, t->second, true);
+          break;
+        case model::FieldKind::texts:
+        case model::FieldKind::organisations:
+          if (auto l = it.lists.find(key); l != it.lists.end()) text_list(indent, key, l->second);
+          break;
+        case model::FieldKind::due:
+          if (!it.due_scalar.empty())
+            line(indent, key + ": " + it.due_scalar);
+          else
+            text(indent, key, it.due_text);
+          break;
+        case model::FieldKind::years:
+          if (!it.years.empty()) {
+            std::vector<std::string> quoted;
+            for (const auto& y : it.years) quoted.push_back(base::yaml_quote(y));
+            line(indent, key + ": [" + base::join(quoted, ", ") + "]");
+          }
+          break;
+        case model::FieldKind::status:
+          if (!it.status.empty()) line(indent, key + ": " + it.status);
+          break;
+        case model::FieldKind::percent:
+        case model::FieldKind::date:
+          if (auto v = it.scalars.find(key); v != it.scalars.end())
+            line(indent, key + ": " + v->second);
+          break;
+        case model::FieldKind::notes:
+          if (!it.notes.empty()) {
+            line(indent, key + ":");
+            for (const auto& n : it.notes) {
+              const size_t note_start = out.size();
+              if (!n.date.empty()) line(indent + 4, "date: " + n.date);
+              text(indent + 4, "text", n.text, true);
+              mark_item(note_start, indent + 2);
+            }
+          }
+          break;
+        case model::FieldKind::identifier:
+        case model::FieldKind::title:
+          break;  // written first
       }
     }
     if (!it.sections.empty()) {

@@ -103,8 +103,15 @@ model::SiteConfig read_config(std::string_view yaml, base::Diagnostics& diags) {
         c.organization.email = read_scalar(o["email"], "email", src, diags).value_or("");
       if (o["phone"].IsDefined())
         c.organization.phone = read_scalar(o["phone"], "phone", src, diags).value_or("");
-      if (o["website"].IsDefined())
+      if (o["website"].IsDefined()) {
         c.organization.website = read_scalar(o["website"], "website", src, diags).value_or("");
+        // At the URL itself, inside its quotes if it has any.
+        const YAML::Mark m = o["website"].Mark();
+        c.organization.website_pos = src.pos(m);
+        if (m.pos >= 0 && static_cast<size_t>(m.pos) < src.text.size() &&
+            (src.text[m.pos] == '"' || src.text[m.pos] == '\''))
+          ++c.organization.website_pos.column;
+      }
     }
   }
   if (YAML::Node b = root["booklet"]; b.IsDefined() && !b.IsNull()) {

@@ -118,8 +118,8 @@ sections:
   CHECK(
       lines ==
       std::vector<std::string>{
-          "p.plan.yaml:3:16: error: columns: unknown field \"budget\" (fields: details, due, "
-          "years, leads, partners, results, indicators, follow_up, strategy, progress, notes)",
+          "p.plan.yaml:3:16: error: columns: unknown field \"budget\" (fields: details, strategy, "
+          "due, years, leads, partners, results, indicators, follow_up, progress, notes)",
           "p.plan.yaml:5:9: error: id \"A B\" may only hold lowercase letters, digits, hyphens and "
           "underscores (try \"a-b\")",
           "p.plan.yaml:9:17: error: unknown status \"finished\"; a status is one of planned, "
@@ -163,4 +163,59 @@ TEST_CASE("plan: ids the plan page uses for itself are not given to sections", "
   CHECK(d.sorted()[0].format() ==
         "p.plan.yaml:6:9: error: id \"main\" is taken by the plan's own page (its main content); "
         "choose another");
+}
+
+TEST_CASE("plan: numbering gives each level its own style of codes", "[load]") {
+  base::Diagnostics diags;
+  auto plan = load::read_plan(R"(title: P
+levels: [Axe, Objectif]
+numbering: [upper-roman, upper-alpha, decimal]
+sections:
+  - title: Premier axe
+  - title: Deuxième axe
+    sections:
+      - title: Un
+      - title: Deux
+        actions:
+          - title: a
+          - title: b
+          - title: c
+  - code: "X"
+    title: Écrit
+    sections:
+      - title: Sous
+)",
+                              "p.plan.yaml", langs, diags);
+  REQUIRE(plan);
+  CHECK(diags.items().empty());
+  CHECK(plan->sections[0].code == "I");
+  CHECK(plan->sections[1].code == "II");
+  CHECK(plan->sections[1].sections[1].code == "II.B");
+  CHECK(plan->sections[1].sections[1].actions[2].code == "II.B.3");
+  CHECK(plan->sections[2].code == "X");  // written codes stay as written
+  CHECK(plan->sections[2].sections[0].code == "X.A");
+}
+
+TEST_CASE("plan: a wrong numbering style or too many styles is an error", "[load]") {
+  base::Diagnostics diags;
+  load::read_plan("title: P\nlevels: [Axe]\nnumbering: [upper-roman, uper-alpha, decimal]\n",
+                  "p.plan.yaml", langs, diags);
+  std::vector<std::string> lines;
+  for (const auto& d : diags.sorted()) lines.push_back(d.format());
+  CHECK(lines == std::vector<std::string>{
+                     "p.plan.yaml:3:12: error: numbering: 3 styles for 1 level(s) and their "
+                     "actions; give at most 2",
+                     "p.plan.yaml:3:26: error: numbering: unknown style \"uper-alpha\" (did you "
+                     "mean \"upper-alpha\"?)"});
+}
+
+TEST_CASE("plan: numbers in every style", "[model]") {
+  using model::Numbering;
+  CHECK(model::format_number(Numbering::upper_roman, 4) == "IV");
+  CHECK(model::format_number(Numbering::upper_roman, 1994) == "MCMXCIV");
+  CHECK(model::format_number(Numbering::lower_roman, 9) == "ix");
+  CHECK(model::format_number(Numbering::upper_alpha, 1) == "A");
+  CHECK(model::format_number(Numbering::upper_alpha, 27) == "AA");
+  CHECK(model::format_number(Numbering::lower_alpha, 28) == "ab");
+  CHECK(model::format_number(Numbering::decimal, 12) == "12");
 }

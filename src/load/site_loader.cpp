@@ -4,11 +4,13 @@
 
 #include "base/fs.hpp"
 #include "base/parallel.hpp"
+#include "base/rel_path.hpp"
 #include "base/slug.hpp"
 #include "base/system_error.hpp"
 #include "base/text.hpp"
 #include "base/url.hpp"
 #include "load/config_reader.hpp"
+#include "load/markdown_texts.hpp"
 #include "load/page_reader.hpp"
 #include "load/plan_reader.hpp"
 #include "load/words_reader.hpp"
@@ -26,16 +28,6 @@ struct ContentFile {
   std::string rel;  // relative to content/
   enum class Kind { page, plan } kind;
 };
-
-std::string dir_of(const std::string& rel) {
-  auto slash = rel.rfind('/');
-  return slash == std::string::npos ? "" : rel.substr(0, slash);
-}
-
-std::string file_of(const std::string& rel) {
-  auto slash = rel.rfind('/');
-  return slash == std::string::npos ? rel : rel.substr(slash + 1);
-}
 
 bool looks_like_language(const std::string& s) {
   if (s.size() != 2) return false;
@@ -158,17 +150,17 @@ class Loader {
         if (!check_utf8(text, source, slot.diags)) return;
         auto plan = read_plan(text, source, config.languages, slot.diags);
         if (!plan) return;
-        plan->dir = dir_of(f.rel);
-        const auto file = file_of(f.rel);
+        plan->dir = base::parent_dir(f.rel);
+        const auto file = base::file_name(f.rel);
         plan->name = file.substr(0, file.size() - 10);
         slot.plan = std::move(*plan);
         return;
       }
       model::Page page;
       page.source = source;
-      page.dir = dir_of(f.rel);
+      page.dir = base::parent_dir(f.rel);
       std::string error;
-      if (!split_page_name(file_of(f.rel), config, page.name, page.lang, error)) {
+      if (!split_page_name(base::file_name(f.rel), config, page.name, page.lang, error)) {
         slot.diags.error({source, 0, 0}, error);
         return;
       }
@@ -256,7 +248,7 @@ class Loader {
     auto add_with_parents = [&](std::string dir) {
       while (!dir.empty()) {
         dirs.insert(dir);
-        dir = dir_of(dir);
+        dir = base::parent_dir(dir);
       }
     };
     for (const auto& p : site_.pages) add_with_parents(p.dir);
@@ -270,7 +262,7 @@ class Loader {
           in.index_page = idx;
           in.title = site_.pages[*idx].title;
         } else {
-          in.title = file_of(dir);
+          in.title = base::file_name(dir);
         }
       }
       site_.sections.push_back(std::move(s));
@@ -352,7 +344,7 @@ class Loader {
     std::vector<std::vector<Check>> slot_checks(site_.pages.size());
     base::parallel_for(site_.pages.size(), [&](size_t i) {
       auto& page = site_.pages[i];
-      const std::string from_dir = dir_of(page.source);
+      const std::string from_dir = base::parent_dir(page.source);
       markdown::Options o;
       o.unsafe_html = site_.config.unsafe_html;
       o.first_line = page.body_line;
@@ -396,25 +388,16 @@ class Loader {
   // checked here so that a broken one fails the build like a page's would.
   void check_plan_links() {
     for (const auto& plan : site_.plans) {
-      const std::string from_dir = dir_of(plan.source);
-      auto check_text = [&](const model::LocalizedText& t) {
+      const std::string from_dir = base::parent_dir(plan.source);
+      for_each_plan_markdown(plan, [&](const model::LocalizedText& t) {
         for (const auto& [lang, text] : t.text) {
           if (text.find("](") == std::string::npos && text.find("]:") == std::string::npos)
             continue;
-          const auto found = t.start.find(lang);
-          const model::TextStart start = found != t.start.end() ? found->second
-                                         : t.lang_pos.count(lang)
-                                             ? model::TextStart{t.lang_pos.at(lang), -1}
-                                             : model::TextStart{t.pos, -1};
           markdown::Options o;
-          o.rewrite_link = [&](const std::string& url, const markdown::LinkContext& where) {
+          o.rewrite_link = [&, &lang = lang](const std::string& url,
+                                             const markdown::LinkContext& where) {
             auto r = model::resolve_link(site_, from_dir, plan.url.at(lang), lang, url);
-            // Exact in a block scalar and on a text's first line; in a
-            // folded quoted text, later lines are shown at the link's column.
-            base::SourcePos at{plan.source, start.pos.line + where.line - 1,
-                               where.line == 1     ? start.pos.column + where.column - 1
-                               : start.indent >= 0 ? start.indent + where.column
-                                                   : where.column};
+            const auto at = position_in_text(t, lang, plan.source, where.line, where.column);
             if (!r.error.empty())
               diags_.error(at, r.error);
             else if (!r.fragment.empty() && (r.page || r.plan))
@@ -423,26 +406,7 @@ class Loader {
           };
           markdown::to_html(text, o);
         }
-      };
-      check_text(plan.summary);
-      check_text(plan.intro);
-      // Every Markdown a field holds: long texts and notes.
-      auto check_fields = [&](const model::Fields& fields) {
-        for (const auto& [key, f] : fields.by_key) {
-          const auto* spec = model::find_field(key);
-          if (spec && spec->kind == model::FieldKind::markdown)
-            for (const auto& t : f.texts) check_text(t);
-          for (const auto& n : f.notes) check_text(n.text);
-        }
-      };
-      std::function<void(const model::PlanSection&)> walk = [&](const model::PlanSection& s) {
-        check_fields(s.fields);
-        for (const auto& a : s.actions) {
-          check_fields(a.fields);
-        }
-        for (const auto& c : s.sections) walk(c);
-      };
-      for (const auto& s : plan.sections) walk(s);
+      });
     }
   }
 

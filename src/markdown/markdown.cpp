@@ -6,7 +6,7 @@
 
 #include "base/slug.hpp"
 #include "base/text.hpp"
-#include "wrap/cmark.hpp"
+#include "markdown/cmark_tree.hpp"
 
 namespace carnet::markdown {
 
@@ -21,18 +21,13 @@ int parse_options(const Options& o) {
   return opts;
 }
 
-wrap::CmarkParser make_parser(const Options& o) {
-  // Registration touches a global registry: once, before any thread parses.
-  static std::once_flag registered;
-  std::call_once(registered, [] { cmark_gfm_core_extensions_ensure_registered(); });
-  wrap::CmarkParser parser(cmark_parser_new(parse_options(o)));
+void attach_extensions(cmark_parser* parser, bool unsafe_html) {
   for (const char* name : extension_names) {
     // tagfilter only matters when raw HTML is let through.
-    if (std::strcmp(name, "tagfilter") == 0 && !o.unsafe_html) continue;
+    if (std::strcmp(name, "tagfilter") == 0 && !unsafe_html) continue;
     if (auto* ext = cmark_find_syntax_extension(name))
-      cmark_parser_attach_syntax_extension(parser.get(), ext);
+      cmark_parser_attach_syntax_extension(parser, ext);
   }
-  return parser;
 }
 
 bool is_script_url(std::string_view url) {
@@ -42,6 +37,19 @@ bool is_script_url(std::string_view url) {
     if (c != '\t' && c != '\n' && c != '\r' && c != ' ') compact += c;
   return compact.rfind("javascript:", 0) == 0 || compact.rfind("vbscript:", 0) == 0 ||
          compact.rfind("data:text/html", 0) == 0;
+}
+
+}  // namespace
+
+namespace detail {
+
+wrap::CmarkParser make_parser(const Options& o) {
+  // Registration writes a process-wide list: once, before any parse.
+  static std::once_flag registered;
+  std::call_once(registered, [] { cmark_gfm_core_extensions_ensure_registered(); });
+  wrap::CmarkParser parser(cmark_parser_new(parse_options(o)));
+  attach_extensions(parser.get(), o.unsafe_html);
+  return parser;
 }
 
 // Neutralises "javascript:" inside raw HTML the author let through: raw HTML
@@ -72,6 +80,52 @@ std::string plain_text_of(cmark_node* node) {
   return out;
 }
 
+void rewrite_link(cmark_node* n, const Options& options) {
+  const char* raw = cmark_node_get_url(n);
+  std::string url = raw ? raw : "";
+  if (is_script_url(url)) {
+    cmark_node_set_url(n, "");
+    return;
+  }
+  if (!options.rewrite_link) return;
+  LinkContext where;
+  where.image = cmark_node_get_type(n) == CMARK_NODE_IMAGE;
+  where.line = cmark_node_get_start_line(n);
+  where.column = cmark_node_get_start_column(n);
+  // Inline nodes may lack positions; fall back to the enclosing block's.
+  for (cmark_node* p = n; where.line == 0 && p; p = cmark_node_parent(p)) {
+    where.line = cmark_node_get_start_line(p);
+    where.column = cmark_node_get_start_column(p);
+  }
+  where.line += options.first_line - 1;
+  std::string out = options.rewrite_link(url, where);
+  if (out != url) cmark_node_set_url(n, out.c_str());
+}
+
+// cmark-gfm keeps the characters that may open an extension's inline
+// syntax (`~` for strikethrough, `:` and `w` for autolinks) in one array for
+// the whole process (SPECIAL_CHARS in inlines.c). cmark_parser_finish
+// switches its extensions' characters on before the inline pass and off
+// after it (cmark_manage_extensions_special_characters), so a parse that
+// ends while another is in its inline pass switches `~` off under it:
+// `~~struck~~` came out as literal tildes in some builds only (issue 13).
+// The same lists also tell the inline pass which extension a `~` belongs
+// to, so they cannot be emptied. The inline pass is serialised; block
+// parsing (cmark_parser_feed), the tree walks and the HTML writer, which
+// never read the array, stay parallel. See docs/decisions.md.
+wrap::CmarkNode parse(cmark_parser* parser, std::string_view markdown) {
+  static std::mutex inline_pass;
+  cmark_parser_feed(parser, markdown.data(), markdown.size());
+  std::lock_guard lock(inline_pass);
+  return wrap::CmarkNode(cmark_parser_finish(parser));
+}
+
+}  // namespace detail
+
+namespace {
+
+using namespace detail;
+
 struct Walk {
   const Options& options;
   std::vector<std::string>* anchors;
@@ -87,7 +141,7 @@ struct Walk {
       switch (cmark_node_get_type(n)) {
         case CMARK_NODE_LINK:
         case CMARK_NODE_IMAGE:
-          rewrite(n);
+          rewrite_link(n, options);
           break;
         case CMARK_NODE_HEADING:
           if (options.heading_ids) headings.push_back(n);
@@ -105,28 +159,6 @@ struct Walk {
     }
     // Changing the tree while iterating is not allowed; headings are swapped after.
     for (cmark_node* h : headings) add_id(h);
-  }
-
-  void rewrite(cmark_node* n) {
-    const char* raw = cmark_node_get_url(n);
-    std::string url = raw ? raw : "";
-    if (is_script_url(url)) {
-      cmark_node_set_url(n, "");
-      return;
-    }
-    if (!options.rewrite_link) return;
-    LinkContext where;
-    where.image = cmark_node_get_type(n) == CMARK_NODE_IMAGE;
-    where.line = cmark_node_get_start_line(n);
-    where.column = cmark_node_get_start_column(n);
-    // Inline nodes may lack positions; fall back to the enclosing block's.
-    for (cmark_node* p = n; where.line == 0 && p; p = cmark_node_parent(p)) {
-      where.line = cmark_node_get_start_line(p);
-      where.column = cmark_node_get_start_column(p);
-    }
-    where.line += options.first_line - 1;
-    std::string out = options.rewrite_link(url, where);
-    if (out != url) cmark_node_set_url(n, out.c_str());
   }
 
   // cmark-gfm writes <h2> without an id; a custom block prints the opening
@@ -163,8 +195,7 @@ std::string render(cmark_parser* parser, cmark_node* root, const Options& o) {
 Html to_html(std::string_view markdown, const Options& options) {
   Html out;
   auto parser = make_parser(options);
-  cmark_parser_feed(parser.get(), markdown.data(), markdown.size());
-  wrap::CmarkNode root(cmark_parser_finish(parser.get()));
+  auto root = parse(parser.get(), markdown);
   Walk walk{options, &out.anchors, {}, {}};
   walk.visit(root.get());
   out.html = render(parser.get(), root.get(), options);
@@ -185,8 +216,7 @@ std::string inline_html(std::string_view markdown, const Options& options) {
 std::string to_plain_text(std::string_view markdown) {
   Options o;
   auto parser = make_parser(o);
-  cmark_parser_feed(parser.get(), markdown.data(), markdown.size());
-  wrap::CmarkNode root(cmark_parser_finish(parser.get()));
+  auto root = parse(parser.get(), markdown);
   std::string out;
   wrap::CmarkIter it(cmark_iter_new(root.get()));
   cmark_event_type ev;

@@ -19,6 +19,7 @@ namespace carnet::model {
 struct Organization {
   LocalizedText name, address;
   std::string email, phone, website;
+  base::SourcePos website_pos;  // for carnet check's list of links to other sites
 };
 
 struct BookletSettings {

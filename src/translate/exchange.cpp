@@ -4,6 +4,7 @@
 
 #include "base/csv_reader.hpp"
 #include "translate/xml.hpp"
+#include "wrap/xml_writer.hpp"
 
 namespace carnet::translate {
 
@@ -24,43 +25,57 @@ std::string csv_cell(std::string_view s) {
 }  // namespace
 
 std::string write_xliff(const TranslationExchange& x) {
-  using xml::escape;
-  std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-  out += std::string("<xliff xmlns=\"") + xliff_ns + "\" version=\"2.0\" srcLang=\"" +
-         escape(x.source_lang, true) + "\" trgLang=\"" + escape(x.target_lang, true) + "\">\n";
+  wrap::XmlWriter w;
+  w.start("xliff");
+  w.attribute("xmlns", xliff_ns);
+  w.attribute("version", "2.0");
+  w.attribute("srcLang", x.source_lang);
+  w.attribute("trgLang", x.target_lang);
   // One <file> per source file, in the order of the units.
   std::map<std::string, size_t> file_ids;
   std::vector<std::string> files;
   for (const auto& u : x.units)
     if (file_ids.emplace(u.file, files.size() + 1).second) files.push_back(u.file);
+  auto note = [&](const char* category, const std::string& text) {
+    w.start("note");
+    w.attribute("category", category);
+    w.text(text);
+    w.end();
+  };
+  // xml:space="preserve": tools must keep a Markdown text's line breaks and
+  // indentation as they are.
+  auto content = [&](const char* name, const std::string& text) {
+    w.start(name);
+    w.attribute("xml:space", "preserve");
+    w.text(text);
+    w.end();
+  };
   size_t unit_number = 0;
   for (const auto& file : files) {
-    out += "  <file id=\"f" + std::to_string(file_ids[file]) + "\" original=\"" +
-           escape(file, true) + "\">\n";
+    w.start("file");
+    w.attribute("id", "f" + std::to_string(file_ids[file]));
+    w.attribute("original", file);
     for (const auto& u : x.units) {
       if (u.file != file) continue;
-      out += "    <unit id=\"u" + std::to_string(++unit_number) + "\" name=\"" +
-             escape(u.key, true) + "\">\n";
-      out += "      <notes>\n";
-      out += "        <note category=\"location\">" + escape(u.location) + "</note>\n";
-      out += "        <note category=\"context\">" + escape(u.context) + "</note>\n";
-      out += "        <note category=\"carnet-fingerprint\">" + escape(u.fingerprint) + "</note>\n";
-      if (!u.previous.empty())
-        out +=
-            "        <note category=\"previous-translation\">" + escape(u.previous) + "</note>\n";
-      out += "      </notes>\n";
-      out +=
-          "      <segment" + std::string(u.target.empty() ? "" : " state=\"translated\"") + ">\n";
-      out += "        <source xml:space=\"preserve\">" + escape(u.source) + "</source>\n";
-      if (!u.target.empty())
-        out += "        <target xml:space=\"preserve\">" + escape(u.target) + "</target>\n";
-      out += "      </segment>\n";
-      out += "    </unit>\n";
+      w.start("unit");
+      w.attribute("id", "u" + std::to_string(++unit_number));
+      w.attribute("name", u.key);
+      w.start("notes");
+      note("location", u.location);
+      note("context", u.context);
+      note("carnet-fingerprint", u.fingerprint);
+      if (!u.previous.empty()) note("previous-translation", u.previous);
+      w.end();
+      w.start("segment");
+      if (!u.target.empty()) w.attribute("state", "translated");
+      content("source", u.source);
+      if (!u.target.empty()) content("target", u.target);
+      w.end();
+      w.end();
     }
-    out += "  </file>\n";
+    w.end();
   }
-  out += "</xliff>\n";
-  return out;
+  return w.finish();
 }
 
 std::optional<TranslationExchange> read_xliff(std::string_view text, const std::string& path,

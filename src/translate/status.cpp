@@ -18,7 +18,7 @@ std::vector<TextStatus> translation_status(const std::vector<SiteText>& texts,
       s.state = TranslationState::missing;
     } else {
       const std::string recorded = record.get(t.file, t.key, lang);
-      s.state = !recorded.empty() && recorded != text_fingerprint(text_in(t, site, s.source_lang))
+      s.state = !recorded.empty() && !fingerprint_matches(recorded, text_in(t, site, s.source_lang))
                     ? TranslationState::stale
                     : TranslationState::translated;
     }

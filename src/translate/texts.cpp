@@ -1,7 +1,12 @@
 #include "translate/texts.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
-#include <cstdio>
+#include <cstdint>
+
+#include "base/hash.hpp"
+#include "base/language.hpp"
 
 namespace carnet::translate {
 
@@ -180,15 +185,18 @@ std::string text_in(const SiteText& t, const model::Site& site, const std::strin
   return it == t.text->text.end() ? std::string() : it->second;
 }
 
-std::string text_fingerprint(std::string_view text) {
-  uint64_t h = 14695981039346656037ull;
+std::string text_fingerprint(std::string_view text) { return "xxh3:" + base::hex_digest(text); }
+
+bool fingerprint_matches(std::string_view recorded, std::string_view text) {
+  if (recorded.starts_with("xxh3:")) return recorded == text_fingerprint(text);
+  // Carnet 0.1 recorded 16 hex digits of FNV-1a 64 with no prefix: such a
+  // record still vouches for its text (docs/decisions.md, "One hash").
+  std::uint64_t h = 14695981039346656037ull;
   for (unsigned char c : text) {
     h ^= c;
     h *= 1099511628211ull;
   }
-  char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-  return buf;
+  return recorded == fmt::format("{:016x}", h);
 }
 
 base::SourcePos text_position(const SiteText& t, const model::Site& site) {
@@ -199,11 +207,6 @@ base::SourcePos text_position(const SiteText& t, const model::Site& site) {
   return {t.file, 0, 0};
 }
 
-std::string language_name(const std::string& lang) {
-  if (lang == "fr") return "French";
-  if (lang == "en") return "English";
-  if (lang == "es") return "Spanish";
-  return lang;
-}
+std::string language_name(const std::string& lang) { return base::language_name(lang, "en"); }
 
 }  // namespace carnet::translate

@@ -40,9 +40,15 @@ std::optional<PageTexts> page_texts(const SiteText& t, const model::Site& site,
                                     const std::string& lang);
 std::string text_in(const SiteText& t, const model::Site& site, const std::string& lang);
 
-// A fingerprint of a source text (64-bit FNV-1a, in hex): recorded when a
-// translation is made, compared later to find translations out of date.
+// A fingerprint of a source text ("xxh3:" and 16 hex digits of
+// base::hash64): recorded when a translation is made, compared later by
+// fingerprint_matches to find translations out of date.
 std::string text_fingerprint(std::string_view text);
+
+// True when `recorded` (from the record or an exchange file) is the
+// fingerprint of `text`: today's, or the FNV-1a one of records written
+// before Carnet used XXH3.
+bool fingerprint_matches(std::string_view recorded, std::string_view text);
 
 // The position to report for a text: its key, or the page's first line.
 base::SourcePos text_position(const SiteText& t, const model::Site& site);

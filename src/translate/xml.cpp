@@ -3,7 +3,6 @@
 #include <cctype>
 #include <new>
 
-#include "base/text.hpp"
 #include "wrap/libxml.hpp"
 
 namespace carnet::translate::xml {
@@ -102,22 +101,6 @@ std::unique_ptr<Element> parse(std::string_view text, ParseError& error) {
     return nullptr;
   }
   return convert(root);
-}
-
-std::string escape(std::string_view s, bool attribute) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    // In an attribute a parser turns raw line breaks and tabs into spaces; a
-    // raw CR anywhere would become LF.
-    if (c == '\r' || (attribute && (c == '\n' || c == '\t')))
-      out += c == '\r' ? "&#13;" : c == '\n' ? "&#10;" : "&#9;";
-    else if ((c == '"' || c == '\'') && !attribute)
-      out += c;  // kept readable in texts: French has an apostrophe in every line
-    else
-      base::html_escape_to(out, std::string_view(&c, 1));
-  }
-  return out;
 }
 
 }  // namespace carnet::translate::xml

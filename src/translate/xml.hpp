@@ -35,7 +35,4 @@ struct ParseError {
 // The root element, or the first error.
 std::unique_ptr<Element> parse(std::string_view text, ParseError& error);
 
-// Escapes & < > and, in attributes, " for XML.
-std::string escape(std::string_view s, bool attribute = false);
-
 }  // namespace carnet::translate::xml

@@ -46,8 +46,3 @@ TEST_CASE("xml: malformed files and DTDs are refused with a position", "[transla
   CHECK_FALSE(xml::parse("", error));
   CHECK_FALSE(error.message.empty());
 }
-
-TEST_CASE("xml: escaping for text and attributes", "[translate]") {
-  CHECK(xml::escape("a < b & \"c\"\n") == "a &lt; b &amp; \"c\"\n");
-  CHECK(xml::escape("a\"\n\t", true) == "a&quot;&#10;&#9;");
-}

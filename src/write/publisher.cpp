@@ -6,8 +6,10 @@
 
 #include "base/fs.hpp"
 #include "base/parallel.hpp"
+#include "base/site_folders.hpp"
 #include "base/system_error.hpp"
 #include "base/url.hpp"
+#include "write/manifest.hpp"
 
 namespace carnet::write {
 
@@ -15,21 +17,29 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Staging happens inside the output folder itself: nothing is ever written
-// outside it, and renames within one folder cannot cross file systems.
-constexpr std::string_view staging_name = ".carnet-staging";
-constexpr std::string_view retired_name = ".carnet-retired";
-
-// Entries of the output folder that a build never replaces: a gh-pages
-// worktree keeps its .git there.
-bool is_kept(const std::string& name) { return name == ".git"; }
+// The swap moves entries one by one, and a rename is atomic but a series of
+// them is not. The journal names the phase it is in, so that a build killed
+// half-way is finished or undone by the next one:
+//   retire  — old entries are moving into .carnet-retired/: the old output
+//             is the one to keep; recovery moves them back.
+//   install — every old entry is aside and new ones are moving in from
+//             .carnet-staging/: the new output is complete in staging plus
+//             the folder; recovery moves the rest in.
+// Without a journal, .carnet-staging/ is a build that never finished and
+// .carnet-retired/ an output already replaced: both are deleted.
+constexpr std::string_view phase_retire = "retire\n";
+constexpr std::string_view phase_install = "install\n";
 
 void check_paths(const std::vector<base::OutputFile>& files) {
   std::set<std::string> seen;
   for (const auto& f : files) {
-    if (!base::is_safe_output_path(f.path) || f.path.rfind(".carnet-", 0) == 0)
+    if (!base::is_safe_output_path(f.path))
       throw base::SystemError("refusing to write '" + f.path +
                               "': the path leaves the output folder");
+    const std::string top = f.path.substr(0, f.path.find('/'));
+    if (is_bookkeeping(top) || is_kept(top))
+      throw base::SystemError("refusing to write '" + f.path + "': '" + top +
+                              "' is a name Carnet keeps for itself in the output folder");
     if (!seen.insert(f.path).second)
       throw base::SystemError("two outputs for one file '" + f.path + "'");
   }
@@ -49,9 +59,31 @@ void move_entry(const fs::path& from, const fs::path& to) {
                             "': " + ec.message());
 }
 
+// Names of the entries of `dir`, sorted (the swap's order is then the same
+// on every run, which the kill-at-each-step tests rely on).
+std::vector<std::string> entries_of(const fs::path& dir) {
+  std::vector<std::string> names;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return names;
+  for (auto it = fs::directory_iterator(dir, ec); !ec && it != fs::directory_iterator();
+       it.increment(ec))
+    names.push_back(it->path().filename().string());
+  if (ec) throw base::SystemError("reading folder '" + dir.string() + "': " + ec.message());
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+// The entries of the output that are the site: neither bookkeeping nor kept.
+std::vector<std::string> site_entries(const fs::path& out) {
+  auto names = entries_of(out);
+  std::erase_if(names, [](const std::string& n) { return is_bookkeeping(n) || is_kept(n); });
+  return names;
+}
+
 void write_all(const fs::path& stage, const std::vector<base::OutputFile>& files) {
   std::set<fs::path> dirs;
   for (const auto& f : files) dirs.insert((stage / f.path).parent_path());
+  dirs.insert(stage);
   for (const auto& d : dirs) {
     std::error_code ec;
     fs::create_directories(d, ec);
@@ -70,11 +102,58 @@ void write_all(const fs::path& stage, const std::vector<base::OutputFile>& files
                                 "': " + ec.message());
     }
   });
+  base::write_file(stage / base::output_manifest, manifest_text(files));
+}
+
+// Moves every entry of staging into the output, removes the journal (the
+// swap is then done), and the leftovers.
+void install(const fs::path& out, const StepHook& step) {
+  const fs::path stage = out / base::output_staging;
+  for (const auto& name : entries_of(stage)) {
+    move_entry(stage / name, out / name);
+    if (step) step("install " + name);
+  }
+  remove_tree(out / base::output_journal);
+  if (step) step("committed");
+  remove_tree(stage);
+  remove_tree(out / base::output_retired);
+}
+
+// Removes what a build that never reached its swap left: a staging folder,
+// an old output already replaced, a temporary file.
+void remove_leftovers(const fs::path& out) {
+  for (const auto& name : entries_of(out))
+    if (is_bookkeeping(name) && name != base::output_manifest) remove_tree(out / name);
 }
 
 }  // namespace
 
-void publish(const fs::path& out, const std::vector<base::OutputFile>& files) {
+bool recover_output(const fs::path& out) {
+  const fs::path journal = out / base::output_journal;
+  std::error_code ec;
+  if (!fs::exists(fs::symlink_status(journal, ec))) {
+    remove_leftovers(out);
+    return false;
+  }
+  const std::string phase = base::read_file(journal);
+  const fs::path retired = out / base::output_retired;
+  if (phase == phase_retire) {
+    // Moved aside so far: back in. Nothing of the new build is in place yet.
+    for (const auto& name : entries_of(retired)) move_entry(retired / name, out / name);
+    remove_tree(journal);
+  } else if (phase == phase_install) {
+    install(out, {});
+  } else {
+    throw base::SystemError(
+        "reading '" + journal.string() +
+        "': not a journal Carnet wrote; look at the folder, then delete the file");
+  }
+  remove_leftovers(out);
+  return true;
+}
+
+void publish(const fs::path& out, const std::vector<base::OutputFile>& files,
+             const StepHook& step) {
   check_paths(files);
   std::error_code ec;
   const bool existed = fs::exists(out, ec);
@@ -83,12 +162,10 @@ void publish(const fs::path& out, const std::vector<base::OutputFile>& files) {
   fs::create_directories(out, ec);
   if (ec) throw base::SystemError("creating '" + out.string() + "': " + ec.message());
 
-  const fs::path stage = out / staging_name;
-  const fs::path retired = out / retired_name;
-  // Leftovers of a build that was killed half-way.
-  remove_tree(stage);
-  remove_tree(retired);
+  recover_output(out);
 
+  const fs::path stage = out / base::output_staging;
+  const fs::path retired = out / base::output_retired;
   try {
     write_all(stage, files);
   } catch (...) {
@@ -97,21 +174,24 @@ void publish(const fs::path& out, const std::vector<base::OutputFile>& files) {
     if (!existed) fs::remove(out, ignored);
     throw;
   }
+  if (step) step("staged");
 
-  // Swap: the old entries move aside, the new ones move in, the old go.
-  std::vector<fs::path> old_entries;
-  for (const auto& e : fs::directory_iterator(out)) {
-    auto name = e.path().filename().string();
-    if (name == staging_name || is_kept(name)) continue;
-    old_entries.push_back(e.path());
-  }
+  // From here on a failure is not cleaned up: the journal says how to
+  // finish, and the next build does it.
+  base::write_file(out / base::output_journal, phase_retire);
+  if (step) step("journal retire");
   fs::create_directory(retired, ec);
   if (ec) throw base::SystemError("creating '" + retired.string() + "': " + ec.message());
-  for (const auto& p : old_entries) move_entry(p, retired / p.filename());
-  for (const auto& e : fs::directory_iterator(stage))
-    move_entry(e.path(), out / e.path().filename());
-  remove_tree(stage);
-  remove_tree(retired);
+  for (const auto& name : site_entries(out)) {
+    move_entry(out / name, retired / name);
+    if (step) step("retire " + name);
+  }
+  // The old manifest goes with the old files it lists.
+  if (fs::exists(fs::symlink_status(out / base::output_manifest, ec)))
+    move_entry(out / base::output_manifest, retired / base::output_manifest);
+  base::write_file(out / base::output_journal, phase_install);
+  if (step) step("journal install");
+  install(out, step);
 }
 
 }  // namespace carnet::write

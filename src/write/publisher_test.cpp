@@ -2,9 +2,13 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <set>
 
 #include "base/fs.hpp"
 #include "base/system_error.hpp"
+#include "write/manifest.hpp"
+#include "write/output_folder.hpp"
 #include "write/publisher.hpp"
 
 namespace fs = std::filesystem;
@@ -57,4 +61,98 @@ TEST_CASE("a failed write leaves the old output as it was", "[write]") {
   // A failed first build does not leave an empty output folder behind.
   CHECK_THROWS(carnet::write::publish(dir / "new-output", {{"a", "", (dir / "missing").string()}}));
   CHECK_FALSE(fs::exists(dir / "new-output"));
+}
+
+namespace {
+
+// The output as a reader sees it: every file but Carnet's bookkeeping.
+std::map<std::string, std::string> site_tree(const fs::path& out) {
+  std::map<std::string, std::string> tree;
+  for (const auto& e : fs::recursive_directory_iterator(out)) {
+    const auto rel = e.path().lexically_relative(out).generic_string();
+    if (rel.rfind(".carnet-", 0) == 0 || rel.rfind(".git/", 0) == 0 || !e.is_regular_file())
+      continue;
+    tree[rel] = carnet::base::read_file(e.path());
+  }
+  return tree;
+}
+
+struct SimulatedKill {};
+
+}  // namespace
+
+TEST_CASE("publish writes a manifest of what it wrote", "[write]") {
+  auto out = fresh_dir("manifest") / "output";
+  carnet::write::publish(out, {{"index.html", "un", ""}, {"en/index.html", "one", ""}});
+  CHECK(carnet::base::read_file(out / ".carnet-output").find("\nen/index.html\nindex.html\n") !=
+        std::string::npos);
+  auto listed = carnet::write::read_manifest(out);
+  REQUIRE(listed);
+  CHECK(*listed == std::set<std::string>{"en/index.html", "index.html"});
+  CHECK_FALSE(carnet::write::read_manifest(out / "en"));
+}
+
+TEST_CASE("publish refuses outputs named like Carnet's bookkeeping or .git", "[write]") {
+  auto out = fresh_dir("reserved") / "output";
+  for (const char* bad : {".carnet-output", ".carnet-swap", ".git/config", ".carnet-staging/x"})
+    CHECK_THROWS_AS(carnet::write::publish(out, {{bad, "x", ""}}), carnet::base::SystemError);
+}
+
+TEST_CASE("a build killed at any step of the swap is put back whole by the next", "[write]") {
+  const std::vector<OutputFile> old_build{
+      {"index.html", "ancien", ""}, {"a/index.html", "A", ""}, {"z.css", "old", ""}};
+  const std::vector<OutputFile> new_build{
+      {"index.html", "nouveau", ""}, {"b/index.html", "B", ""}, {"z.css", "new", ""}};
+  const std::vector<OutputFile> next_build{{"index.html", "suivant", ""}};
+  std::map<std::string, std::string> old_tree, new_tree;
+  for (const auto& f : old_build) old_tree[f.path] = f.bytes;
+  for (const auto& f : new_build) new_tree[f.path] = f.bytes;
+
+  // The steps of a whole swap, to stop after each in turn.
+  auto out = fresh_dir("steps") / "output";
+  carnet::write::publish(out, old_build);
+  std::vector<std::string> steps;
+  carnet::write::publish(out, new_build, [&](std::string_view s) { steps.emplace_back(s); });
+  REQUIRE(steps.size() >= 8);
+
+  for (size_t k = 0; k < steps.size(); ++k) {
+    INFO("killed after step " << k << ": " << steps[k]);
+    out = fresh_dir("kill") / "output";
+    carnet::write::publish(out, old_build);
+    carnet::base::write_file(out / ".git/HEAD", "ref");
+    size_t n = 0;
+    CHECK_THROWS_AS(carnet::write::publish(out, new_build,
+                                           [&](std::string_view) {
+                                             if (n++ == k) throw SimulatedKill{};
+                                           }),
+                    SimulatedKill);
+    // The folder is still Carnet's: the next build accepts it.
+    CHECK(carnet::write::refuse_output_folder(out, out.parent_path() / "site").empty());
+    // And it holds one whole output, old or new, with nothing left over.
+    const auto now = site_tree(out);
+    CHECK(fs::exists(out / ".carnet-output"));
+    CHECK_FALSE(fs::exists(out / ".carnet-staging"));
+    CHECK_FALSE(fs::exists(out / ".carnet-retired"));
+    CHECK_FALSE(fs::exists(out / ".carnet-swap"));
+    CHECK(fs::exists(out / ".git/HEAD"));
+    // Until the journal says the new entries move in, the old output is the
+    // one kept; from then on, the new one.
+    const bool before_install =
+        steps[k] == "staged" || steps[k] == "journal retire" || steps[k].rfind("retire ", 0) == 0;
+    CHECK(now == (before_install ? old_tree : new_tree));
+    carnet::write::publish(out, next_build);
+    CHECK(site_tree(out) == std::map<std::string, std::string>{{"index.html", "suivant"}});
+  }
+}
+
+TEST_CASE("a staging folder left by a killed build is removed by the next", "[write]") {
+  auto out = fresh_dir("staging") / "output";
+  carnet::write::publish(out, {{"index.html", "un", ""}});
+  carnet::base::write_file(out / ".carnet-staging/index.html", "moitié");
+  carnet::base::write_file(out / ".carnet-swap.carnet-tmp", "ret");
+  CHECK(carnet::write::refuse_output_folder(out, out.parent_path() / "site").empty());
+  carnet::write::publish(out, {{"index.html", "deux", ""}});
+  CHECK(site_tree(out) == std::map<std::string, std::string>{{"index.html", "deux"}});
+  CHECK_FALSE(fs::exists(out / ".carnet-staging"));
+  CHECK_FALSE(fs::exists(out / ".carnet-swap.carnet-tmp"));
 }

@@ -2,6 +2,7 @@
 
 #include <functional>
 
+#include "base/language.hpp"
 #include "base/parallel.hpp"
 #include "base/system_error.hpp"
 #include "render/booklet/epub_writer.hpp"

@@ -70,7 +70,7 @@ struct Builder {
     options.rewrite_link = [this](const std::string& url, const markdown::LinkContext&) {
       return absolute_link(url);
     };
-    Blocks blocks = html_to_blocks(markdown::to_html(t.value, options).html);
+    Blocks blocks = markdown_to_blocks(t.value, options);
     if (t.fallback)
       for (auto& b : blocks) b.lang = t.lang;
     return blocks;

@@ -20,12 +20,23 @@ long trailer_number(const std::string& pdf, size_t trailer, const std::string& k
   return std::strtol(pdf.c_str() + at + key.size(), nullptr, 10);
 }
 
-// The body of "N 0 obj ... endobj", without the obj/endobj lines.
-bool find_object(const std::string& pdf, long number, size_t& begin, size_t& end) {
-  std::string head = "\n" + std::to_string(number) + " 0 obj\n";
-  size_t at = pdf.find(head);
-  if (at == std::string::npos) return false;
-  begin = at + head.size();
+// The body of "N 0 obj ... endobj", without the obj/endobj lines, found
+// through cairo's cross-reference table at `xref`, never by searching: the
+// bytes of a compressed stream could hold "N 0 obj" by chance. Cairo writes
+// one table with one subsection from object 0 ("xref\n0 SIZE\n") and 20-byte
+// entries ("0000001273 00000 n \n"); anything else is refused.
+bool find_object(const std::string& pdf, size_t xref, long number, size_t& begin, size_t& end) {
+  const std::string head = "xref\n0 ";
+  if (xref >= pdf.size() || pdf.compare(xref, head.size(), head) != 0) return false;
+  const size_t first = pdf.find('\n', xref + head.size());
+  const long count = std::strtol(pdf.c_str() + xref + head.size(), nullptr, 10);
+  if (first == std::string::npos || number <= 0 || number >= count) return false;
+  const size_t entry = first + 1 + 20 * static_cast<size_t>(number);
+  if (entry + 20 > pdf.size() || pdf.compare(entry + 10, 10, " 00000 n \n") != 0) return false;
+  const size_t at = std::strtoul(pdf.c_str() + entry, nullptr, 10);
+  const std::string obj = std::to_string(number) + " 0 obj\n";
+  if (at >= pdf.size() || pdf.compare(at, obj.size(), obj) != 0) return false;
+  begin = at + obj.size();
   end = pdf.find("endobj", begin);
   return end != std::string::npos;
 }
@@ -56,15 +67,19 @@ std::string finish_pdf(std::string pdf, const std::string& lang,
   long info = trailer_number(pdf, trailer, "/Info ");
   long prev = std::strtol(pdf.c_str() + startxref + 9, nullptr, 10);
   size_t begin = 0, end = 0;
-  if (root < 0 || size < 0 || !find_object(pdf, root, begin, end))
+  if (root < 0 || size < 0 || prev < 0 || !find_object(pdf, prev, root, begin, end))
     throw base::SystemError(context + ": cannot find the document catalog");
 
   std::map<long, std::string> updated;  // object number → new body
   std::string catalog = pdf.substr(begin, end - begin);
   size_t close = catalog.rfind(">>");
   if (close == std::string::npos) throw base::SystemError(context + ": unexpected catalog");
-  std::string added =
-      "   /Lang " + pdf_text_string(lang) + "\n   /ViewerPreferences << /DisplayDocTitle true >>\n";
+  // Only keys cairo did not write: a key twice in a dictionary is undefined.
+  std::string added;
+  if (catalog.find("/Lang") == std::string::npos)
+    added += "   /Lang " + pdf_text_string(lang) + "\n";
+  if (catalog.find("/ViewerPreferences") == std::string::npos)
+    added += "   /ViewerPreferences << /DisplayDocTitle true >>\n";
   // Cairo 1.16 leaves out /MarkInfo in some documents that have a structure
   // tree; without it readers do not treat the file as tagged.
   if (catalog.find("/StructTreeRoot") != std::string::npos &&
@@ -81,7 +96,8 @@ std::string finish_pdf(std::string pdf, const std::string& lang,
     size_t line = pdf.rfind("\n", at - 2);
     long number = std::strtol(pdf.c_str() + line + 1, nullptr, 10);
     size_t b = 0, e = 0;
-    if (!find_object(pdf, number, b, e)) continue;
+    // The match must be that object's whole dictionary, not bytes elsewhere.
+    if (!find_object(pdf, prev, number, b, e) || b != at) continue;
     std::string body = pdf.substr(b, e - b);
     size_t c = body.rfind(">>");
     if (c == std::string::npos) continue;

@@ -1,8 +1,6 @@
 #include "render/booklet/rich_text.hpp"
 
-#include <cctype>
-#include <cstdint>
-#include <cstdlib>
+#include "markdown/document.hpp"
 
 namespace carnet::render::booklet {
 
@@ -35,86 +33,17 @@ std::string plain_text(const Blocks& blocks) {
 
 namespace {
 
-void append_utf8(std::string& out, uint32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x110000) {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
-// cmark writes only these entities, plus numeric ones.
-std::string decode_entities(std::string_view s) {
-  std::string out;
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] != '&') {
-      out += s[i];
-      continue;
-    }
-    size_t semi = s.find(';', i);
-    if (semi == std::string_view::npos || semi - i > 10) {
-      out += '&';
-      continue;
-    }
-    std::string_view name = s.substr(i + 1, semi - i - 1);
-    if (name == "amp")
-      out += '&';
-    else if (name == "lt")
-      out += '<';
-    else if (name == "gt")
-      out += '>';
-    else if (name == "quot")
-      out += '"';
-    else if (name == "apos")
-      out += '\'';
-    else if (name == "nbsp")
-      append_utf8(out, 0xA0);
-    else if (!name.empty() && name[0] == '#') {
-      std::string num(name.substr(1));
-      uint32_t cp = (!num.empty() && (num[0] == 'x' || num[0] == 'X'))
-                        ? static_cast<uint32_t>(std::strtoul(num.c_str() + 1, nullptr, 16))
-                        : static_cast<uint32_t>(std::strtoul(num.c_str(), nullptr, 10));
-      append_utf8(out, cp ? cp : 0xFFFD);
-    } else {
-      out.append(s.substr(i, semi - i + 1));
-    }
-    i = semi;
-  }
-  return out;
-}
-
-std::string attribute(std::string_view tag, std::string_view name) {
-  std::string key = std::string(name) + "=\"";
-  size_t at = tag.find(key);
-  if (at == std::string_view::npos) return "";
-  size_t start = at + key.size();
-  size_t end = tag.find('"', start);
-  if (end == std::string_view::npos) return "";
-  return decode_entities(tag.substr(start, end - start));
-}
-
-struct Reader {
+// Builds blocks from the Markdown tree the way a browser would lay out the
+// site's HTML, flattened to what a booklet shows: one block per paragraph,
+// heading, list item, quoted paragraph, code block and table row.
+struct Builder {
   Blocks blocks;
   Block current;
   bool open = false;
-  struct List {
-    bool ordered;
-    int next;
-  };
-  std::vector<List> lists;
-  int bold = 0, italic = 0, code = 0, strike = 0, quote = 0, pre = 0;
-  std::vector<std::string> links;
-  bool after_space = true;  // collapses white space outside <pre>
+  int lists = 0;  // enclosing lists, for an item's depth
+  int quote = 0;
+  Span style;               // the styles and link of the text being added
+  bool after_space = true;  // white space collapses, as in HTML
 
   void start(Block::Kind kind) {
     finish();
@@ -123,8 +52,9 @@ struct Reader {
     open = true;
     after_space = true;
   }
+  Block::Kind text_kind() const { return quote ? Block::Kind::quote : Block::Kind::paragraph; }
   void ensure_open() {
-    if (!open) start(quote ? Block::Kind::quote : Block::Kind::paragraph);
+    if (!open) start(text_kind());
   }
   void finish() {
     if (!open) return;
@@ -138,13 +68,11 @@ struct Reader {
     if (!current.text.empty() || current.kind == Block::Kind::item) blocks.push_back(current);
     open = false;
   }
-  void text(std::string_view raw) {
-    std::string t = decode_entities(raw);
-    if (!pre) {
+  void add(std::string t, bool collapse = true) {
+    if (collapse) {
       std::string collapsed;
       for (char c : t) {
-        bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
-        if (space) {
+        if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
           if (!after_space) collapsed += ' ';
           after_space = true;
         } else {
@@ -152,141 +80,178 @@ struct Reader {
           after_space = false;
         }
       }
-      t = collapsed;
+      t = std::move(collapsed);
     }
     if (t.empty()) return;
     ensure_open();
-    Span s;
-    s.bold = bold > 0;
-    s.italic = italic > 0;
-    s.code = code > 0;
-    s.strike = strike > 0;
-    if (!links.empty()) s.href = links.back();
     auto& spans = current.text;
     if (!spans.empty()) {
       auto& last = spans.back();
-      if (last.bold == s.bold && last.italic == s.italic && last.code == s.code &&
-          last.strike == s.strike && last.href == s.href) {
+      if (last.bold == style.bold && last.italic == style.italic && last.code == style.code &&
+          last.strike == style.strike && last.href == style.href) {
         last.text += t;
         return;
       }
     }
+    Span s = style;
     s.text = std::move(t);
     spans.push_back(std::move(s));
   }
-  void tag(std::string_view tag) {
-    bool closing = tag.size() > 1 && tag[1] == '/';
-    size_t name_start = closing ? 2 : 1;
-    size_t name_end = tag.find_first_of(" />\t\n", name_start);
-    std::string name(tag.substr(name_start, name_end - name_start));
-    for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (name == "p" || name == "div" || name == "tr" || name == "dt" || name == "dd") {
-      // A paragraph inside a list item continues the item (tight and loose
-      // lists read the same on paper).
-      if (!closing && !(open && current.kind == Block::Kind::item && current.text.empty()))
-        start(quote ? Block::Kind::quote : Block::Kind::paragraph);
-      if (closing) finish();
-    } else if (name.size() == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6') {
-      if (!closing) {
+
+  // A paragraph (or a table row) inside a list item continues the item
+  // while it has no text yet: tight and loose lists read the same on paper.
+  void start_text_block() {
+    if (!(open && current.kind == Block::Kind::item && current.text.empty())) start(text_kind());
+  }
+
+  void blocks_of(const std::vector<markdown::Node>& nodes) {
+    for (const auto& n : nodes) block(n);
+  }
+
+  void block(const markdown::Node& n) {
+    using K = markdown::Node::Kind;
+    switch (n.kind) {
+      case K::paragraph:
+        start_text_block();
+        inlines(n.children);
+        finish();
+        break;
+      case K::heading:
         start(Block::Kind::paragraph);
         current.heading = true;
-      } else {
+        inlines(n.children);
         finish();
+        break;
+      case K::list: {
+        finish();
+        ++lists;
+        int number = n.start;
+        for (const auto& item : n.children) item_block(item, n.ordered, number++);
+        --lists;
+        finish();
+        break;
       }
-    } else if (name == "ul" || name == "ol") {
-      if (!closing) {
+      case K::footnote_definition:
+        // The site lists notes at the end as a numbered list; so does paper.
         finish();
-        int first = 1;
-        if (name == "ol") {
-          std::string s = attribute(tag, "start");
-          if (!s.empty()) first = std::atoi(s.c_str());
-        }
-        lists.push_back({name == "ol", first});
-      } else {
+        ++lists;
+        item_block(n, true, n.number);
+        --lists;
+        break;
+      case K::item:
+        item_block(n, false, 1);
+        break;
+      case K::quote:
         finish();
-        if (!lists.empty()) lists.pop_back();
-      }
-    } else if (name == "li") {
-      if (!closing) {
-        start(Block::Kind::item);
-        if (!lists.empty()) {
-          current.depth = static_cast<int>(lists.size()) - 1;
-          current.ordered = lists.back().ordered;
-          current.number = lists.back().next++;
-        }
-      } else {
+        ++quote;
+        blocks_of(n.children);
         finish();
-      }
-    } else if (name == "blockquote") {
-      finish();
-      quote += closing ? -1 : 1;
-    } else if (name == "pre") {
-      if (!closing) {
+        --quote;
+        break;
+      case K::code_block:
         start(Block::Kind::code);
-        pre++;
-      } else {
-        pre--;
+        style = Span{};
+        style.code = true;
+        add(n.text, false);
+        style = Span{};
         finish();
+        break;
+      case K::table:
+        blocks_of(n.children);
+        break;
+      case K::table_row:
+        start_text_block();
+        for (const auto& cell : n.children) {
+          inlines(cell.children);
+          add(" ");
+        }
+        finish();
+        break;
+      default:
+        // Raw HTML has no place on paper; a rule has no text.
+        break;
+    }
+  }
+
+  void item_block(const markdown::Node& item, bool ordered, int number) {
+    start(Block::Kind::item);
+    current.depth = lists - 1;
+    current.ordered = ordered;
+    current.number = number;
+    if (item.task) add(item.checked ? "[x] " : "[ ] ");
+    // A task's box and its text read as one line, even in a loose list.
+    if (item.task && !item.children.empty() &&
+        item.children.front().kind == markdown::Node::Kind::paragraph) {
+      inlines(item.children.front().children);
+      finish();
+      blocks_of({item.children.begin() + 1, item.children.end()});
+    } else {
+      blocks_of(item.children);
+    }
+    finish();
+  }
+
+  void inlines(const std::vector<markdown::Node>& nodes) {
+    using K = markdown::Node::Kind;
+    for (const auto& n : nodes) {
+      const Span saved = style;
+      switch (n.kind) {
+        case K::text:
+        case K::code:
+          style.code = style.code || n.kind == K::code;
+          add(n.text);
+          break;
+        case K::soft_break:
+          add("\n");
+          break;
+        case K::line_break:
+          // A forced break is a span of its own; what follows joins it.
+          ensure_open();
+          current.text.push_back(Span{"\n"});
+          after_space = true;
+          break;
+        case K::emphasis:
+          style.italic = true;
+          inlines(n.children);
+          break;
+        case K::strong:
+          style.bold = true;
+          inlines(n.children);
+          break;
+        case K::strike:
+          style.strike = true;
+          inlines(n.children);
+          break;
+        case K::link:
+          // In-page targets (footnotes, headings) mean nothing on paper.
+          style.href = n.url.empty() || n.url[0] == '#' ? "" : markdown::escape_url(n.url);
+          inlines(n.children);
+          break;
+        case K::image: {
+          // Paper shows an image's description, not the image.
+          std::string alt = markdown::plain_text(n.children);
+          if (!alt.empty()) add("[" + alt + "]");
+          break;
+        }
+        case K::footnote_reference:
+          style.href.clear();
+          add(std::to_string(n.number));
+          break;
+        default:
+          break;
       }
-    } else if (name == "strong" || name == "b") {
-      bold += closing ? -1 : 1;
-    } else if (name == "em" || name == "i") {
-      italic += closing ? -1 : 1;
-    } else if (name == "code") {
-      code += closing ? -1 : 1;
-    } else if (name == "del" || name == "s") {
-      strike += closing ? -1 : 1;
-    } else if (name == "a") {
-      if (!closing) {
-        std::string href = attribute(tag, "href");
-        links.push_back(href.rfind("#", 0) == 0 ? "" : href);
-      } else if (!links.empty()) {
-        links.pop_back();
-      }
-    } else if (name == "br") {
-      ensure_open();
-      current.text.push_back(Span{"\n"});
-      after_space = true;
-    } else if (name == "td" || name == "th") {
-      if (closing) text(" ");
-    } else if (name == "img") {
-      std::string alt = attribute(tag, "alt");
-      if (!alt.empty()) text("[" + alt + "]");
-    } else if (name == "input") {
-      text(tag.find("checked") != std::string_view::npos ? "[x] " : "[ ] ");
+      style = saved;
     }
   }
 };
 
 }  // namespace
 
-Blocks html_to_blocks(std::string_view html) {
-  Reader r;
-  size_t i = 0;
-  while (i < html.size()) {
-    if (html[i] == '<') {
-      size_t end = html.find('>', i);
-      if (end == std::string_view::npos) {
-        r.text(html.substr(i));
-        break;
-      }
-      std::string_view tag = html.substr(i, end - i + 1);
-      if (tag.rfind("<!--", 0) == 0) {
-        size_t close = html.find("-->", i);
-        i = close == std::string_view::npos ? html.size() : close + 3;
-        continue;
-      }
-      r.tag(tag);
-      i = end + 1;
-    } else {
-      size_t end = html.find('<', i);
-      if (end == std::string_view::npos) end = html.size();
-      r.text(html.substr(i, end - i));
-      i = end;
-    }
-  }
-  r.finish();
-  return r.blocks;
+Blocks markdown_to_blocks(std::string_view md, const markdown::Options& options) {
+  Builder b;
+  b.blocks_of(markdown::parse(md, options));
+  b.finish();
+  return b.blocks;
 }
 
 }  // namespace carnet::render::booklet

@@ -1,13 +1,15 @@
 // The text of a booklet, independent of its format: blocks (paragraphs, list
 // items, quotes) made of spans with a few inline styles. Markdown fields
-// reach the booklet through markdown::to_html and are read back here into
-// this small structure, which the PDF, EPUB and ODT writers each serialize
-// their own way.
+// reach the booklet as the Markdown stage's tree (markdown::parse), read
+// here into this small structure, which the PDF, EPUB and ODT writers each
+// serialize their own way.
 #pragma once
 
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "markdown/markdown.hpp"
 
 namespace carnet::render::booklet {
 
@@ -46,9 +48,11 @@ Block paragraph(std::string text);
 std::string plain_text(const Inline& text);
 std::string plain_text(const Blocks& blocks);
 
-// Reads the HTML that markdown::to_html produces (and a little more) into
-// blocks. Unknown tags are dropped, their text kept; links starting with '#'
-// lose their target (footnote references have no meaning on paper).
-Blocks html_to_blocks(std::string_view html);
+// Block Markdown (a plan's description, a note) as blocks, laid out as the
+// site shows it: one block per paragraph, heading, list item, quoted
+// paragraph, code block and table row. Links are rewritten by
+// `options.rewrite_link` and lose an in-page target ('#...', footnote
+// references): it means nothing on paper. Raw HTML is left out.
+Blocks markdown_to_blocks(std::string_view md, const markdown::Options& options);
 
 }  // namespace carnet::render::booklet

@@ -5,13 +5,23 @@
 #include "render/booklet/xhtml.hpp"
 
 using namespace carnet::render::booklet;
+using carnet::markdown::LinkContext;
+using carnet::markdown::Options;
 
-TEST_CASE("HTML from Markdown becomes paragraphs, items and styled spans", "[booklet]") {
-  Blocks b = html_to_blocks(
-      "<p>Un <strong>plan</strong> &amp; un <a href=\"https://x.org/\">lien</a>.</p>\n"
-      "<ol "
-      "start=\"3\">\n<li>trois</li>\n<li><p>quatre</p>\n<ul>\n<li>sous</li>\n</ul>\n</li>\n</ol>\n"
-      "<blockquote>\n<p>Cité</p>\n</blockquote>\n");
+namespace {
+
+Blocks blocks(std::string_view md, Options options = {}) {
+  options.heading_ids = false;
+  return markdown_to_blocks(md, options);
+}
+
+}  // namespace
+
+TEST_CASE("Markdown becomes paragraphs, items and styled spans", "[booklet]") {
+  Blocks b = blocks(
+      "Un **plan** & un [lien](https://x.org/).\n\n"
+      "3. trois\n4. quatre\n\n   - sous\n\n"
+      "> Cité\n");
   REQUIRE(b.size() == 5);
   CHECK(b[0].kind == Block::Kind::paragraph);
   CHECK(plain_text(b[0].text) == "Un plan & un lien.");
@@ -26,13 +36,98 @@ TEST_CASE("HTML from Markdown becomes paragraphs, items and styled spans", "[boo
   CHECK(b[4].kind == Block::Kind::quote);
 }
 
-TEST_CASE("footnote references lose their in-page target", "[booklet]") {
-  Blocks b = html_to_blocks("<p>Texte<sup><a href=\"#fn-1\" id=\"fnref-1\">1</a></sup></p>");
+TEST_CASE("nested lists keep their depth; a later paragraph of an item is its own block",
+          "[booklet]") {
+  Blocks b = blocks("- a\n  - b\n    1. c\n- d\n\n  suite\n");
+  REQUIRE(b.size() == 5);
+  CHECK(plain_text(b[0].text) == "a");
+  CHECK(b[0].depth == 0);
+  CHECK(b[1].depth == 1);
+  CHECK(b[2].depth == 2);
+  CHECK(b[2].ordered);
+  CHECK(b[2].number == 1);
+  CHECK(b[3].number == 2);
+  CHECK(b[4].kind == Block::Kind::paragraph);
+  CHECK(plain_text(b[4].text) == "suite");
+}
+
+TEST_CASE("strike, code, breaks and white space read as on the site", "[booklet]") {
+  Blocks b = blocks("~~non~~ `a  b`\nsuite\n");
   REQUIRE(b.size() == 1);
+  const Inline& t = b[0].text;
+  REQUIRE(t.size() == 4);
+  CHECK(t[0].text == "non");
+  CHECK(t[0].strike);
+  CHECK(t[2].text == "a b");
+  CHECK(t[2].code);
+  CHECK(t[3].text == " suite");  // a soft break is a space
+  Blocks br = blocks("un  \ndeux\n");
+  REQUIRE(br[0].text.size() == 2);
+  CHECK(br[0].text[1].text == "\ndeux");  // a forced break starts its own span
+}
+
+TEST_CASE("code blocks keep their lines; headings are bold paragraphs", "[booklet]") {
+  Blocks b = blocks("## Titre\n\n```\nx  = 1\ny\n```\n");
+  REQUIRE(b.size() == 2);
+  CHECK(b[0].heading);
+  CHECK(b[1].kind == Block::Kind::code);
+  REQUIRE(b[1].text.size() == 1);
+  CHECK(b[1].text[0].text == "x  = 1\ny\n");
+  CHECK(b[1].text[0].code);
+}
+
+TEST_CASE("footnotes: the reference is its number, the notes a numbered list at the end",
+          "[booklet]") {
+  Blocks b = blocks("Texte[^b] et[^a].\n\n[^a]: Note *A*.\n[^b]: Note B.\n[^c]: Jamais citée.\n");
+  REQUIRE(b.size() == 3);
+  CHECK(plain_text(b[0].text) == "Texte1 et2.");
   for (const auto& s : b[0].text) CHECK(s.href.empty());
+  CHECK(b[1].kind == Block::Kind::item);
+  CHECK(b[1].ordered);
+  CHECK(b[1].number == 1);
+  CHECK(plain_text(b[1].text) == "Note B.");  // no back-link arrow on paper
+  CHECK(b[2].number == 2);
+  CHECK(plain_text(b[2].text) == "Note A.");
+}
+
+TEST_CASE("links go through the rewriting hook; in-page links lose their target", "[booklet]") {
+  Options o;
+  o.rewrite_link = [](const std::string& url, const LinkContext&) {
+    return url[0] == '#' ? std::string() : "https://example.org/" + url;
+  };
+  Blocks b = blocks("[a](rapports/x.fr.md) [b](#plus) [c][r] [d](<été 1.pdf>)\n\n[r]: autre\n", o);
+  REQUIRE(b.size() == 1);
+  const Inline& t = b[0].text;
+  REQUIRE(t.size() == 5);
+  CHECK(t[0].href == "https://example.org/rapports/x.fr.md");
+  CHECK(t[1].text == " b ");  // no target: one span with the text around it
+  CHECK(t[1].href.empty());
+  CHECK(t[2].href == "https://example.org/autre");
+  // Written into files as the site writes it into an href.
+  CHECK(t[4].href == "https://example.org/%C3%A9t%C3%A9%201.pdf");
+}
+
+TEST_CASE("raw HTML is left out, its text kept between tags", "[booklet]") {
+  Blocks b = blocks("<div>\nbloc\n</div>\n\nA <b>gras</b>.\n\n<!-- note -->\n");
+  REQUIRE(b.size() == 1);
+  CHECK(plain_text(b[0].text) == "A gras.");
+}
+
+TEST_CASE("tables read row by row; tasks show their box; images their description", "[booklet]") {
+  Blocks b = blocks(
+      "| Quoi | Quand |\n|---|---|\n| ~~réunion~~ | mardi |\n\n"
+      "- [x] fait\n- [ ] à faire\n\n"
+      "![Le logo](logo.png) ![](vide.png)\n");
+  REQUIRE(b.size() == 5);
+  CHECK(plain_text(b[0].text) == "Quoi Quand");
+  CHECK(plain_text(b[1].text) == "réunion mardi");
+  CHECK(b[1].text[0].strike);
+  CHECK(plain_text(b[2].text) == "[x] fait");
+  CHECK(plain_text(b[3].text) == "[ ] à faire");
+  CHECK(plain_text(b[4].text) == "[Le logo]");
 }
 
 TEST_CASE("blocks come back as well-nested XHTML", "[booklet]") {
-  Blocks b = html_to_blocks("<ul><li>a<ul><li>b</li></ul></li><li>c</li></ul><p>d &lt;e&gt;</p>");
+  Blocks b = blocks("- a\n  - b\n- c\n\nd &lt;e&gt;\n");
   CHECK(blocks_xhtml(b) == "<ul><li>a<ul><li>b</li></ul></li><li>c</li></ul><p>d &lt;e&gt;</p>\n");
 }

@@ -1,0 +1,30 @@
+// What markdown.cpp and document.cpp share about cmark-gfm: a parser set up
+// as Carnet wants it, and what is done to every link and raw HTML node.
+// Private to markdown/: no other folder sees cmark's types.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "markdown/markdown.hpp"
+#include "wrap/cmark.hpp"
+
+namespace carnet::markdown::detail {
+
+// A parser with GitHub's extensions attached; safe to use on any thread.
+wrap::CmarkParser make_parser(const Options& options);
+
+// The document tree of `markdown`.
+wrap::CmarkNode parse(cmark_parser* parser, std::string_view markdown);
+
+// Sets a link's or image's URL to what Options::rewrite_link returns for it
+// ("" for a script URL, which never reaches the hook).
+void rewrite_link(cmark_node* link, const Options& options);
+
+// Raw HTML the site let through, with script URLs neutralised.
+std::string defuse_raw_html(std::string html);
+
+// The text under a node, without markup; breaks read as spaces.
+std::string plain_text_of(cmark_node* node);
+
+}  // namespace carnet::markdown::detail
