@@ -13,7 +13,7 @@
 #include "base/fs.hpp"
 #include "wrap/libxml.hpp"
 
-#include "render/booklet/fixture_test.hpp"
+#include "booklet_fixture.hpp"
 #include "render/booklet/outline.hpp"
 #include "render/booklet/progress.hpp"
 
