@@ -514,6 +514,13 @@ class Importer {
       else
         diags_.error(at(*first),
                      field + ": expected a percentage from 0 to 100, not " + q(value));
+    } else if (kind == model::FieldKind::number) {
+      char* end = nullptr;
+      const double v = std::strtod(value.c_str(), &end);
+      if (!value.empty() && end == value.c_str() + value.size() && v > 0)
+        item.scalars[field] = value;
+      else
+        diags_.error(at(*first), field + ": expected a positive number, not " + q(value));
     } else if (kind == model::FieldKind::date) {
       std::string why;
       if (base::parse_date(value, &why))

@@ -115,6 +115,7 @@ class Writer {
           if (!it.status.empty()) line(indent, key + ": " + it.status);
           break;
         case model::FieldKind::percent:
+        case model::FieldKind::number:
         case model::FieldKind::date:
           if (auto v = it.scalars.find(key); v != it.scalars.end())
             line(indent, key + ": " + v->second);

@@ -10,13 +10,45 @@ namespace carnet::load {
 namespace {
 const std::vector<std::string> config_keys = {
     "title", "description",  "base_url", "languages", "default_language_in_subdir",
-    "cname", "organization", "booklet",  "markdown",  "params"};
+    "cname", "organization", "booklet",  "markdown",  "params", "tracking"};
 
 bool is_language_code(const std::string& s) {
   if (s.size() < 2 || s.size() > 3) return false;
   for (char c : s)
     if (c < 'a' || c > 'z') return false;
   return true;
+}
+}  // namespace
+
+namespace {
+// tracking: {since: REF, progress: {planned: 0, in_progress: 50, done: 100, postponed: 0}}
+void read_tracking(const YAML::Node& t, const YamlSource& src, model::SiteConfig& c,
+                   base::Diagnostics& diags) {
+  if (!t.IsMap()) {
+    diags.error(src.pos(t), "tracking: expected a map such as {since: ag-2024}");
+    return;
+  }
+  check_keys(t, {"since", "progress"}, "tracking setting", src, diags);
+  if (YAML::Node since = t["since"]; since.IsDefined()) {
+    c.tracking.since = read_scalar(since, "since", src, diags).value_or("");
+    c.tracking.since_pos = src.pos(since);
+  }
+  if (YAML::Node p = t["progress"]; p.IsDefined()) {
+    if (!p.IsMap()) {
+      diags.error(src.pos(p), "tracking.progress: expected a map such as {in_progress: 50}");
+      return;
+    }
+    std::vector<std::string> names;
+    for (auto st : model::all_statuses)
+      if (st != model::Status::cancelled) names.emplace_back(model::status_name(st));
+    check_keys(p, names, "tracking.progress", src, diags);
+    for (const auto& kv : p) {
+      auto st = model::parse_status(kv.first.Scalar());
+      if (!st || *st == model::Status::cancelled) continue;
+      if (auto n = read_percent(kv.second, "tracking.progress", src, diags))
+        c.tracking.progress[*st] = *n;
+    }
+  }
 }
 }  // namespace
 
@@ -171,6 +203,7 @@ model::SiteConfig read_config(std::string_view yaml, base::Diagnostics& diags) {
       }
     }
   }
+  if (YAML::Node t = root["tracking"]; t.IsDefined() && !t.IsNull()) read_tracking(t, src, c, diags);
   if (YAML::Node p = root["params"]; p.IsDefined()) c.params = to_value(p);
   return c;
 }

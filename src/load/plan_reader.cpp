@@ -12,7 +12,7 @@ namespace carnet::load {
 namespace {
 
 const std::vector<std::string> plan_keys = {
-    "title",  "slug",    "period",  "adopted", "summary",  "intro",  "levels",
+    "title",  "slug",    "period",  "adopted", "updated", "since", "summary",  "intro",  "levels",
     "years",  "numbering", "columns", "labels", "sections", "actions"};
 
 // The keys an item may hold: the fields of model::plan_fields() that may
@@ -228,19 +228,19 @@ struct PlanReader {
     return model::Status::planned;
   }
 
-  std::optional<int> percent(const YAML::Node& p, std::string_view field) {
-    auto s = read_scalar(p, field, src, diags).value_or("");
-    if (!s.empty() && s.back() == '%') s.pop_back();
-    int v = -1;
+
+  std::optional<double> positive_number(const YAML::Node& n, std::string_view field) {
+    auto s = read_scalar(n, field, src, diags).value_or("");
+    double v = 0;
+    size_t used = 0;
     try {
-      size_t used = 0;
-      v = std::stoi(s, &used);
-      if (used != s.size()) v = -1;
+      v = std::stod(s, &used);
     } catch (...) {
+      used = 0;
     }
-    if (v < 0 || v > 100) {
-      diags.error(src.pos(p),
-                  std::string(field) + ": expected a percentage from 0 to 100, not " + quote(s));
+    if (used == 0 || used != s.size() || !(v > 0) || v > 1e6) {
+      diags.error(src.pos(n), std::string(field) + ": expected a positive number such as 2 or 0.5, not " +
+                                  quote(s));
       return std::nullopt;
     }
     return v;
@@ -275,7 +275,10 @@ struct PlanReader {
           years_of(v, f.years);
           break;
         case model::FieldKind::percent:
-          f.percent = percent(v, spec.key);
+          f.percent = read_percent(v, spec.key, src, diags);
+          break;
+        case model::FieldKind::number:
+          f.number = positive_number(v, spec.key);
           break;
         case model::FieldKind::notes:
           f.notes = notes(n);
@@ -437,6 +440,11 @@ struct PlanReader {
     if (root["period"].IsDefined()) period(root["period"]);
     if (root["adopted"].IsDefined()) {
       plan.adopted = date(root["adopted"], "adopted");
+    }
+    if (root["updated"].IsDefined()) plan.updated = date(root["updated"], "updated");
+    if (YAML::Node since = root["since"]; since.IsDefined()) {
+      plan.since = read_scalar(since, "since", src, diags).value_or("");
+      plan.since_pos = src.pos(since);
     }
     plan.summary = text(root, "summary");
     plan.intro = text(root, "intro");

@@ -1,5 +1,7 @@
 #include "model/plan.hpp"
 
+#include "model/tracking.hpp"
+
 namespace carnet::model {
 
 const char* status_name(Status s) {
@@ -123,14 +125,16 @@ std::string format_number(Numbering n, int value) {
 }
 
 namespace {
-void add(PlanCounts& c, const PlanSection& s) {
+void add(PlanCounts& c, const PlanSection& s, const std::optional<base::Date>& as_of) {
   if (c.per_level.size() <= static_cast<size_t>(s.depth)) c.per_level.resize(s.depth + 1);
   c.per_level[s.depth]++;
   for (const auto& a : s.actions) {
     c.actions++;
     c.per_status[a.status]++;
+    const FieldValue* own = a.fields.find("updated");
+    if (is_late(a, own && own->date ? own->date : as_of)) c.late++;
   }
-  for (const auto& child : s.sections) add(c, child);
+  for (const auto& child : s.sections) add(c, child, as_of);
 }
 }  // namespace
 
@@ -138,15 +142,17 @@ PlanCounts count_plan(const Plan& plan) {
   PlanCounts c;
   c.per_level.assign(plan.levels.size(), 0);
   for (Status st : all_statuses) c.per_status[st] = 0;
-  for (const auto& s : plan.sections) add(c, s);
+  const auto when = as_of(plan);
+  for (const auto& s : plan.sections) add(c, s, when);
   return c;
 }
 
-PlanCounts count_section(const PlanSection& section, size_t levels) {
+PlanCounts count_section(const PlanSection& section, size_t levels,
+                         const std::optional<base::Date>& as_of) {
   PlanCounts c;
   c.per_level.assign(levels, 0);
   for (Status st : all_statuses) c.per_status[st] = 0;
-  add(c, section);
+  add(c, section, as_of);
   return c;
 }
 

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -44,6 +45,7 @@ struct FieldValue {
   std::optional<base::Date> date;
   std::vector<std::string> years;  // entries of the plan's `years`
   std::optional<int> percent;
+  std::optional<double> number;
   std::vector<Note> notes;
   base::SourcePos pos;  // its key
 };
@@ -92,6 +94,8 @@ const char* numbering_name(Numbering n);
 // The n-th (1-based) number in that style: "3", "III", "c".
 std::string format_number(Numbering n, int value);
 
+struct PlanHistory;  // model/tracking.hpp
+
 struct Plan {
   std::string source;  // relative to the site: "content/plans/x.plan.yaml"
   std::string dir;     // folder under content/: "plans"
@@ -101,6 +105,11 @@ struct Plan {
   std::map<std::string, std::string> slug;  // language → slug (absent: name)
   std::optional<int> period_start, period_end;
   std::optional<base::Date> adopted;
+  std::optional<base::Date> updated;  // statuses are true as of this date
+  std::string since;                  // overrides tracking.since for this plan
+  base::SourcePos since_pos;
+  // What Git knows of the file (load/ fills it when the site is a repository).
+  std::shared_ptr<const PlanHistory> history;
   LocalizedText summary, intro;       // Markdown
   std::vector<LocalizedText> levels;  // outermost first
   std::vector<std::string> years;     // the year grid's columns ("2021-2022")
@@ -119,9 +128,12 @@ struct PlanCounts {
   std::vector<int> per_level;  // sections at each depth
   int actions = 0;
   std::map<Status, int> per_status;
+  int late = 0;  // late as of the plan's as-of date (model/tracking.hpp)
 };
 PlanCounts count_plan(const Plan& plan);
 // The same counts restricted to one section (and its descendants).
-PlanCounts count_section(const PlanSection& section, size_t levels);
+// `as_of` is the plan's as-of date, for counting late actions.
+PlanCounts count_section(const PlanSection& section, size_t levels,
+                         const std::optional<base::Date>& as_of = std::nullopt);
 
 }  // namespace carnet::model

@@ -81,6 +81,9 @@ std::vector<FieldSpec> make_fields() {
        {{"Statut", "fr"}, {"État", "fr"}, {"Status", "en"}}},
       {"progress", K::percent, on_action, false, false, "progress",
        {{"Avancement", "fr"}, {"Progression", ""}, {"Progress", "en"}}},
+      {"updated", K::date, on_action, false, false, "update date",
+       {{"Mis à jour", "fr"}, {"Mise à jour", "fr"}, {"Updated", "en"}}},
+      {"weight", K::number, both, false, false, "weight", {{"Poids", "fr"}, {"Weight", "en"}}},
       {"notes", K::notes, both, true, false, "note",
        {{"Notes", ""}, {"Commentaires", "fr"}, {"Remarques", "fr"}, {"Comments", "en"}}},
   };

@@ -25,6 +25,7 @@ enum class FieldKind {
   date,           // a date (day, month or year)
   years,          // entries of the plan's year grid
   percent,        // 0 to 100
+  number,         // a positive number (weight)
   notes,          // dated Markdown notes
 };
 

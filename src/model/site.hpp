@@ -11,6 +11,7 @@
 #include "model/localized_text.hpp"
 #include "model/page.hpp"
 #include "model/plan.hpp"
+#include "model/tracking.hpp"
 #include "model/value.hpp"
 #include "model/words.hpp"
 
@@ -40,6 +41,7 @@ struct SiteConfig {
   Organization organization;
   BookletSettings booklet;
   bool unsafe_html = false;
+  TrackingSettings tracking;
   Value params;  // unknown keys, for templates
 
   const std::string& default_language() const { return languages.front(); }
