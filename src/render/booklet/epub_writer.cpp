@@ -80,7 +80,15 @@ std::string stylesheet() {
       "blockquote { font-style: italic; color: " +
       muted +
       "; margin: 0 0 0.6em 1.2em; }\n"
-      "nav ol { list-style: none; padding-left: 1em; }\n";
+      "nav ol { list-style: none; padding-left: 1em; }\n"
+      ".late { font-weight: bold; color: " +
+      accent +
+      "; }\n"
+      ".progress, .as-of { font-family: \"Noto Sans\", Arial, sans-serif; color: " +
+      primary +
+      "; }\n"
+      ".rule { font-size: 0.85em; color: " +
+      muted + "; }\n";
   for (auto st : model::all_statuses)
     css += std::string(".dot-") + model::status_name(st) +
            " { color: " + view::status_colors(st).strong.hex() + "; }\n";
@@ -152,6 +160,13 @@ class EpubBuilder {
     w.text("\u25CF");
     w.end();
     w.text(" " + a.status_label);
+    if (a.late) {
+      w.text(" \u00B7 ");
+      w.start("strong");
+      w.attribute("class", "late");
+      w.text(a.late_word);
+      w.end();
+    }
     w.end();
   }
 
@@ -227,6 +242,13 @@ class EpubBuilder {
     }
     w.end();
     write_newline(w);
+    if (!s.progress_line.empty()) {
+      w.start("p");
+      w.attribute("class", "progress");
+      w.text(s.progress_line);
+      w.end();
+      write_newline(w);
+    }
     write_blocks(w, s.description);
     for (const auto& f : s.fields) {
       w.start("p");
@@ -261,6 +283,7 @@ class EpubBuilder {
                      write_line(w, "h1", b_.title);
                      if (!b_.period.empty()) para("period", b_.period);
                      if (!b_.adopted.empty()) para(nullptr, b_.adopted);
+                     if (!b_.as_of_line.empty()) para("as-of", b_.as_of_line);
                      for (const auto& line : b_.organization_lines) para(nullptr, line);
                      w.end();
                      write_newline(w);
@@ -291,6 +314,9 @@ class EpubBuilder {
     }
     out.push_back({"progress", "progress.xhtml", b_.words.progress,
                    [this](wrap::XmlWriter& w) { progress(w); }});
+    if (b_.changes)
+      out.push_back({"changes", "changes.xhtml", b_.changes->heading,
+                     [this](wrap::XmlWriter& w) { changes(w); }});
     return out;
   }
 
@@ -300,6 +326,14 @@ class EpubBuilder {
     w.attribute("id", "progress");
     write_newline(w);
     write_line(w, "h1", b_.words.progress);
+    auto lines = tracking_lines(b_);
+    for (size_t i = 0; i < lines.size(); ++i) {
+      w.start("p");
+      if (i == 0) w.attribute("class", "as-of");
+      w.text(lines[i]);
+      w.end();
+      write_newline(w);
+    }
     w.start("ul");
     write_newline(w);
     for (const auto& [count, label] : key_figures(b_)) {
@@ -324,6 +358,8 @@ class EpubBuilder {
     header_cell(w, b_.words.section);
     for (const auto& l : b_.status_labels) header_cell(w, l, "number");
     header_cell(w, b_.words.total_column, "number");
+    const bool with_progress = has_progress(rows);
+    if (with_progress) header_cell(w, b_.words.progress_of, "number");
     w.end();
     w.end();
     write_newline(w);
@@ -343,12 +379,40 @@ class EpubBuilder {
       };
       for (int v : r.per_status) number(v);
       number(r.total);
+      if (with_progress) {
+        w.start("td");
+        w.attribute("class", "number");
+        w.text(r.progress_text.empty() ? "\u2013" : r.progress_text);
+        w.end();
+      }
       w.end();
       write_newline(w);
     }
     w.end();  // tbody
     w.end();  // table
     write_newline(w);
+    if (!b_.progress_rule.empty()) {
+      w.start("p");
+      w.attribute("class", "rule");
+      w.text(b_.progress_rule);
+      w.end();
+      write_newline(w);
+    }
+    w.end();  // section
+    write_newline(w);
+  }
+
+  void changes(wrap::XmlWriter& w) const {
+    const ChangesEntry& c = *b_.changes;
+    w.start("section");
+    w.attribute("id", "changes");
+    write_newline(w);
+    write_line(w, "h1", c.heading);
+    if (!c.none.empty()) write_line(w, "p", c.none);
+    for (const auto& g : c.groups) {
+      write_line(w, "h2", g.title);
+      write_blocks(w, change_blocks(g, b_.words.colon));
+    }
     w.end();  // section
     write_newline(w);
   }
@@ -396,6 +460,7 @@ class EpubBuilder {
       int n = 0;
       for (const auto& s : b_.sections) nav_section(w, s, "part-" + std::to_string(++n) + ".xhtml");
       link("progress.xhtml", b_.words.progress, nullptr);
+      if (b_.changes) link("changes.xhtml", b_.changes->heading, nullptr);
       w.end();  // ol
       write_newline(w);
       w.end();  // nav

@@ -20,6 +20,10 @@ Words words(const model::Words& w, const std::string& lang) {
   out.total_column = get("booklet_total");
   out.one_action = get("booklet_one_action");
   out.many_actions = get("booklet_many_actions");
+  out.progress_of = get("tracking_progress");
+  out.late_count = get("tracking_late_count");
+  out.history = get("tracking_history");
+  out.arrow = get("tracking_arrow");
   return out;
 }
 

@@ -178,6 +178,12 @@ std::string styles_xml(const std::string& paper_name) {
         {{"style:text-properties", {{"fo:font-weight", "bold"}}}});
   style(w, {{"style:name", "Emphasis"}, {"style:family", "text"}},
         {{"style:text-properties", {{"fo:font-style", "italic"}}}});
+  // Struck through: an action removed since the reference.
+  style(w, {{"style:name", "Deleted"}, {"style:family", "text"}},
+        {{"style:text-properties",
+          {{"fo:font-style", "italic"},
+           {"style:text-line-through-style", "solid"},
+           {"style:text-line-through-type", "single"}}}});
   style(w,
         {{"style:name", "Source_20_Text"},
          {"style:display-name", "Source Text"},
@@ -302,7 +308,8 @@ void spans(wrap::XmlWriter& w, const Inline& text) {
                      {"text:style-name", "Internet_20_link"},
                      {"text:visited-style-name", "Internet_20_link"}});
     }
-    const char* style = s.bold     ? "Strong_20_Emphasis"
+    const char* style = s.strike   ? "Deleted"
+                        : s.bold   ? "Strong_20_Emphasis"
                         : s.italic ? "Emphasis"
                         : s.code   ? "Source_20_Text"
                                    : nullptr;
@@ -448,6 +455,14 @@ class OdtBuilder {
       w.text("\u25CF");
       w.end();
       w.text(" " + a.status_label);
+      if (a.late) {
+        // In words beside the status, not in colour alone.
+        w.text(" \u00B7 ");
+        w.start("text:span");
+        w.attribute("text:style-name", "Strong_20_Emphasis");
+        odf_text(w, a.late_word);
+        w.end();
+      }
       w.end();
       for (const auto& f : a.more) blocks(w, labelled_blocks(f, b_.words.colon), "Table_20_More");
       w.end();  // cell
@@ -475,6 +490,7 @@ class OdtBuilder {
     // Outermost sections start a page: landscape when the plan's tables are wide.
     std::string style = s.depth == 0 ? (landscape_ ? "H1Landscape" : "H1Page") : "";
     heading(w, level, s.heading(), s.anchor, s.title_lang, style);
+    if (!s.progress_line.empty()) para(w, "Field_20_label", s.progress_line);
     blocks(w, s.description, "Text_20_body");
     for (const auto& f : s.fields) {
       para(w, "Field_20_label", f.label, f.label_lang);
@@ -486,7 +502,11 @@ class OdtBuilder {
 
   void progress(wrap::XmlWriter& w, double chart_w_in, double chart_h_in) {
     auto rows = progress_rows(b_);
+    const bool with_progress = has_progress(rows);
     heading(w, 1, b_.words.progress, "progress", "", "H1Portrait");
+    auto lines = tracking_lines(b_);
+    for (size_t i = 0; i < lines.size(); ++i)
+      para(w, i == 0 ? "Field_20_label" : "Text_20_body", lines[i]);
     std::string figures;
     for (const auto& [count, label] : key_figures(b_))
       figures += (figures.empty() ? "" : " \u00B7 ") + std::to_string(count) + " " + label;
@@ -518,12 +538,14 @@ class OdtBuilder {
     empty(w, "table:table-column", {{"table:style-name", "ColAction"}});
     empty(w, "table:table-column",
           {{"table:style-name", "ColNumber"},
-           {"table:number-columns-repeated", std::to_string(b_.status_labels.size() + 1)}});
+           {"table:number-columns-repeated",
+            std::to_string(b_.status_labels.size() + (with_progress ? 2 : 1))}});
     w.start("table:table-header-rows");
     w.start("table:table-row");
     text_cell(w, b_.words.section, true);
     for (const auto& l : b_.status_labels) text_cell(w, l, true);
     text_cell(w, b_.words.total_column, true);
+    if (with_progress) text_cell(w, b_.words.progress_of, true);
     w.end();
     w.end();
     for (const auto& r : rows) {
@@ -531,9 +553,22 @@ class OdtBuilder {
       text_cell(w, r.depth < 0 ? r.label : heading_text(r.label, r.title), false);
       for (int v : r.per_status) text_cell(w, std::to_string(v), false);
       text_cell(w, std::to_string(r.total), false);
+      if (with_progress) text_cell(w, r.progress_text.empty() ? "\u2013" : r.progress_text, false);
       w.end();
     }
     w.end();
+    if (!b_.progress_rule.empty()) para(w, "Table_20_More", b_.progress_rule);
+  }
+
+  void changes(wrap::XmlWriter& w) {
+    if (!b_.changes) return;
+    const ChangesEntry& c = *b_.changes;
+    heading(w, 1, c.heading, "changes", "", "H1Portrait");
+    if (!c.none.empty()) para(w, "Text_20_body", c.none);
+    for (const auto& g : c.groups) {
+      heading(w, 2, g.title, "", "");
+      blocks(w, change_blocks(g, b_.words.colon), "Text_20_body");
+    }
   }
 
   void text(wrap::XmlWriter& w, double chart_w_in, double chart_h_in) {
@@ -543,6 +578,7 @@ class OdtBuilder {
     para(w, "Title", b_.title);
     if (!b_.period.empty()) para(w, "Subtitle", b_.period);
     if (!b_.adopted.empty()) para(w, "Field_20_label", b_.adopted);
+    if (!b_.as_of_line.empty()) para(w, "Field_20_label", b_.as_of_line);
     for (const auto& line : b_.organization_lines) para(w, "Standard", line);
     bool first_part = true;
     auto part = [&](const std::string& title, const std::string& anchor, const Blocks& text) {
@@ -555,6 +591,7 @@ class OdtBuilder {
     part(b_.words.introduction, "introduction", b_.intro);
     for (const auto& s : b_.sections) section(w, s);
     progress(w, chart_w_in, chart_h_in);
+    changes(w);
     w.end();
   }
 

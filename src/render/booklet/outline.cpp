@@ -28,6 +28,25 @@ Blocks labelled_blocks(const FieldEntry& field, const std::string& colon) {
   return out;
 }
 
+Blocks change_blocks(const ChangeGroupEntry& group, const std::string& colon) {
+  Blocks out;
+  for (const auto& item : group.items) {
+    Block b;
+    b.kind = Block::Kind::item;
+    b.lang = item.title_lang;
+    Span name{item.code.empty() ? item.title : item.code + " " + item.title};
+    name.bold = true;
+    // A removed action is no longer in the booklet: struck through, so that
+    // it does not read as one of the plan's (the group's title says why).
+    name.italic = name.strike = item.removed;
+    b.text.push_back(std::move(name));
+    if (!item.detail.empty()) b.text.push_back(Span{colon + item.detail});
+    out.push_back(std::move(b));
+    for (const auto& n : item.notes) out.push_back(n);
+  }
+  return out;
+}
+
 std::string SectionEntry::label() const {
   if (level_name.empty()) return code;
   return code.empty() ? level_name : level_name + " " + code;
@@ -139,9 +158,46 @@ struct Builder {
     if (a.title.fallback) e.title_lang = a.title.lang;
     e.status = a.status.status;
     e.status_label = a.status.word;
+    e.late = a.late;
+    e.late_word = a.late ? a.late_word : "";
     for (const auto& c : a.cells) e.cells.push_back(cell(c));
     e.more = fields(a.more, false);
+    if (!a.history.empty()) e.more.push_back(history(a.history));
     return e;
+  }
+
+  // The dated status changes, one item each: "14 juin 2012 : Prévue → En cours".
+  FieldEntry history(const std::vector<view::StatusChangeView>& list) const {
+    const std::string colon = site.words.get(lang, "colon");
+    const std::string arrow = site.words.get(lang, "tracking_arrow");
+    FieldEntry f{"history", site.words.get(lang, "tracking_history"), "", {}};
+    for (const auto& h : list) {
+      Block b = paragraph(h.date + colon + (h.from.empty() ? "" : h.from + arrow) + h.to);
+      b.kind = Block::Kind::item;
+      f.blocks.push_back(std::move(b));
+    }
+    return f;
+  }
+
+  ChangesEntry changes(const view::ChangesView& c) const {
+    ChangesEntry out;
+    out.heading = c.heading;
+    out.none = c.groups.empty() ? c.none : "";
+    for (const auto& g : c.groups) {
+      ChangeGroupEntry group{g.key, g.title, {}};
+      for (const auto& i : g.items) {
+        ChangeEntry e;
+        e.code = i.code;
+        e.title = i.title.value;
+        if (i.title.fallback) e.title_lang = i.title.lang;
+        e.detail = i.detail;
+        e.notes = dated_notes(i.notes);
+        e.removed = i.removed;
+        group.items.push_back(std::move(e));
+      }
+      out.groups.push_back(std::move(group));
+    }
+    return out;
   }
 
   SectionEntry section(const view::LevelView& s) const {
@@ -157,6 +213,11 @@ struct Builder {
     for (const auto& a : s.actions) e.actions.push_back(action(a));
     for (const auto& c : s.children) e.children.push_back(section(c));
     e.counts = s.counts;
+    e.progress = s.progress;
+    e.progress_text = s.progress_text;
+    if (!s.progress_text.empty())
+      e.progress_line = site.words.get(lang, "tracking_progress") + site.words.get(lang, "colon") +
+                        s.progress_text;
     return e;
   }
 };
@@ -179,6 +240,13 @@ std::string stable_uuid(const std::string& name) {
   return buf;
 }
 
+// "2013-09" → "2013-09-01", "2013" → "2013-01-01": metadata wants a day.
+std::string full_date(std::string iso) {
+  if (iso.size() == 4) iso += "-01";
+  if (iso.size() == 7) iso += "-01";
+  return iso;
+}
+
 }  // namespace
 
 Booklet build_outline(const model::Site& site, const model::Plan& plan, const std::string& lang) {
@@ -197,11 +265,12 @@ Booklet build_outline(const model::Site& site, const model::Plan& plan, const st
     if (!line->empty()) out.organization_lines.push_back(*line);
   out.period = view.period;
   if (!view.adopted.empty()) out.adopted = out.words.adopted_on + " " + view.adopted;
-  out.date_iso =
-      plan.adopted && plan.adopted->month && plan.adopted->day ? plan.adopted->iso()
-      : plan.adopted
-          ? base::Date{plan.adopted->year, plan.adopted->month ? plan.adopted->month : 1, 1}.iso()
-          : std::string("2000-01-01");
+  out.as_of_line = view.as_of_line;
+  out.as_of_iso = view.as_of_iso;
+  // The statuses' date is the content's date; without it, the adoption's.
+  out.date_iso = !view.as_of_iso.empty() ? full_date(view.as_of_iso)
+                 : plan.adopted          ? full_date(plan.adopted->iso())
+                                         : std::string("2000-01-01");
   if (auto u = plan.url.find(lang); u != plan.url.end()) out.url = site.config.base_url + u->second;
   out.identifier = "urn:uuid:" + stable_uuid(plan.source + "#" + lang);
   out.summary = b.markdown_blocks(view.summary);
@@ -214,6 +283,9 @@ Booklet build_outline(const model::Site& site, const model::Plan& plan, const st
   }
   for (const auto& l : view.levels) out.sections.push_back(b.section(l));
   out.counts = view.counts;
+  out.progress_text = view.progress_text;
+  out.progress_rule = view.progress_rule;
+  if (view.changes) out.changes = b.changes(*view.changes);
   for (const auto& st : view.statuses) out.status_labels.push_back(st.word);
   return out;
 }

@@ -118,6 +118,7 @@ class Layout {
         out.push_back({(c.code.empty() ? "" : c.code + "  ") + c.title, c.anchor, 1});
     }
     out.push_back({b_.words.progress, "progress", 0});
+    if (b_.changes) out.push_back({b_.changes->heading, "changes", 0});
     return out;
   }
 
@@ -174,6 +175,19 @@ class Layout {
       TextStyle s = styles::field_label();
       s.size = 11;
       TextBlock a = ts_.set(b_.adopted, s, width);
+      flow.add(TagBegin{"P", ""});
+      flow.add(DrawText{a, 0, a.lines.size(), x, y});
+      flow.add(TagEnd{"P"});
+      y += a.height() + 10;
+    }
+    // When the statuses were true: a funder must tell one year's booklet
+    // from another's.
+    if (!b_.as_of_line.empty()) {
+      TextStyle s = styles::field_label();
+      s.size = 11;
+      s.bold = false;
+      s.color = palette::ink;
+      TextBlock a = ts_.set(b_.as_of_line, s, width);
       flow.add(TagBegin{"P", ""});
       flow.add(DrawText{a, 0, a.lines.size(), x, y});
       flow.add(TagEnd{"P"});
@@ -292,6 +306,41 @@ class Layout {
     place_heading(flow, ts_, "", b_.words.progress, 1, "progress", 0);
     flow.advance(12);
     place_progress(flow, ts_, b_);
+
+    if (b_.changes) {
+      const ChangesEntry& c = *b_.changes;
+      flow.set_running_head(c.heading);
+      flow.new_page();
+      outline.push_back({c.heading, "changes", 0});
+      place_heading(flow, ts_, "", c.heading, 1, "changes", 0);
+      flow.advance(12);
+      if (!c.none.empty()) place_blocks(flow, ts_, {paragraph(c.none)}, styles::body());
+      for (const auto& g : c.groups) {
+        flow.space(10);
+        place_heading(flow, ts_, "", g.title, 2, "", 40);
+        flow.advance(6);
+        place_blocks(flow, ts_, change_blocks(g, b_.words.colon), styles::body());
+      }
+    }
+  }
+
+  // "Avancement : 45 %" and a bar, under a level's heading.
+  void progress_line(Flow& flow, const SectionEntry& s) {
+    if (s.progress_line.empty()) return;
+    TextStyle st = styles::field_label();
+    st.size = 9;
+    TextBlock t = ts_.set(s.progress_line, st, flow.width());
+    flow.ensure(t.height() + 4);
+    double y = flow.y();
+    flow.text(t, 0, "P");
+    // The bar repeats the number for the eye; the text carries it.
+    const double bar_w = 90, bar_h = 5;
+    double x = flow.left() + t.lines.front().right + 10;
+    double by = y + t.lines.front().baseline - bar_h;
+    double share = std::clamp(s.progress.value_or(0) / 100.0, 0.0, 1.0);
+    flow.add(FillRect{{x, by, bar_w, bar_h}, palette::zebra, bar_h / 2});
+    if (share > 0) flow.add(FillRect{{x, by, bar_w * share, bar_h}, palette::accent, bar_h / 2});
+    flow.advance(4);
   }
 
   void section(Flow& flow, const SectionEntry& s, std::vector<OutlineEntry>& outline,
@@ -325,6 +374,7 @@ class Layout {
     } else {
       flow.advance(6);
     }
+    progress_line(flow, s);
     if (!s.description.empty()) place_blocks(flow, ts_, s.description, styles::body());
     for (const auto& f : s.fields) {
       flow.space(4);
@@ -359,6 +409,12 @@ class Layout {
     status.indent = 8;
     status.dot = status_color(static_cast<int>(a.status));
     status.text = plain(a.status_label);
+    if (a.late) {
+      // In words beside the status, not in colour alone.
+      Span late{" \u00B7 " + a.late_word};
+      late.bold = true;
+      status.text.push_back(std::move(late));
+    }
     status.space_before = 3;
     out.push_back(status);
     // The fields that are not columns, under the title: nothing the author

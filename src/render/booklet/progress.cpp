@@ -27,6 +27,7 @@ ProgressRow row_of(const SectionEntry& s) {
     r.per_status.push_back(found == s.counts.per_status.end() ? 0 : found->second);
   }
   r.total = s.counts.actions;
+  r.progress_text = s.progress_text;
   return r;
 }
 
@@ -77,6 +78,7 @@ std::vector<ProgressRow> progress_rows(const Booklet& booklet) {
     total.per_status.push_back(found == booklet.counts.per_status.end() ? 0 : found->second);
   }
   total.total = booklet.counts.actions;
+  total.progress_text = booklet.progress_text;
   rows.push_back(total);
   size_t two_levels = 1;
   for (const auto& s : booklet.sections) two_levels += 1 + s.children.size();
@@ -87,6 +89,23 @@ std::vector<ProgressRow> progress_rows(const Booklet& booklet) {
       for (const auto& c : s.children) rows.push_back(row_of(c));
   }
   return rows;
+}
+
+std::vector<std::string> tracking_lines(const Booklet& booklet) {
+  std::vector<std::string> out;
+  const Words& w = booklet.words;
+  if (!booklet.as_of_line.empty()) out.push_back(booklet.as_of_line);
+  if (!booklet.progress_text.empty())
+    out.push_back(w.progress_of + w.colon + booklet.progress_text);
+  // Late means something only against a date; without one there is no count.
+  if (!booklet.as_of_iso.empty())
+    out.push_back(w.late_count + w.colon + std::to_string(booklet.counts.late));
+  return out;
+}
+
+bool has_progress(const std::vector<ProgressRow>& rows) {
+  return std::any_of(rows.begin(), rows.end(),
+                     [](const ProgressRow& r) { return !r.progress_text.empty(); });
 }
 
 std::vector<std::pair<int, std::string>> key_figures(const Booklet& booklet) {
@@ -267,6 +286,22 @@ std::string chart_png(const Booklet& booklet, double width, double scale) {
 
 void place_progress(Flow& flow, Typesetter& ts, const Booklet& booklet) {
   auto rows = progress_rows(booklet);
+  // As of when, how far along, how many late: above the figures, as the
+  // web page's overview has them.
+  auto lines = tracking_lines(booklet);
+  if (!lines.empty()) {
+    TextStyle first = styles::field_label();
+    first.size = 11;
+    TextStyle rest = styles::running();
+    rest.size = 10;
+    rest.color = palette::ink;
+    for (size_t i = 0; i < lines.size(); ++i) {
+      TextBlock t = ts.set(lines[i], i == 0 ? first : rest, flow.width());
+      flow.text(t, 0, "P");
+      flow.advance(i == 0 ? 4 : 2);
+    }
+    flow.advance(14);
+  }
   // Key figures: big numbers with their level names.
   auto figures = key_figures(booklet);
   double box_w = flow.width() / std::max<size_t>(figures.size(), 1);
@@ -302,6 +337,8 @@ void place_progress(Flow& flow, Typesetter& ts, const Booklet& booklet) {
   table.headers.push_back(booklet.words.section);
   for (const auto& l : booklet.status_labels) table.headers.push_back(l);
   table.headers.push_back(booklet.words.total_column);
+  const bool progress = has_progress(rows);
+  if (progress) table.headers.push_back(booklet.words.progress_of);
   table.numbers_from = 1;
   for (const auto& row : rows) {
     // The table keeps to the outermost level so that the page stays one page;
@@ -328,6 +365,13 @@ void place_progress(Flow& flow, Typesetter& ts, const Booklet& booklet) {
     t.style.align = TextStyle::Align::right;
     t.text = plain(std::to_string(row.total));
     tr.cells.push_back({t});
+    if (progress) {
+      CellPara p;
+      p.style = styles::table_cell();
+      p.style.align = TextStyle::Align::right;
+      p.text = plain(row.progress_text.empty() ? "\u2013" : row.progress_text);
+      tr.cells.push_back({p});
+    }
     table.rows.push_back(std::move(tr));
   }
   // Columns sized like any table; on a narrow page where the status names
@@ -341,6 +385,13 @@ void place_progress(Flow& flow, Typesetter& ts, const Booklet& booklet) {
     for (size_t i = 1; i < table.headers.size(); ++i) widths.push_back(numbers_w);
   }
   place_table(flow, ts, table, widths);
+
+  if (!booklet.progress_rule.empty()) {
+    flow.space(10);
+    TextStyle rule = styles::body_small();
+    rule.color = palette::muted;
+    place_blocks(flow, ts, {paragraph(booklet.progress_rule)}, rule);
+  }
 }
 
 }  // namespace carnet::render::booklet
