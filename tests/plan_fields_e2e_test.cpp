@@ -4,7 +4,8 @@
 // `columns`). Built by the real binary, every action must show the same data
 // in the web page, the PDF (read back with pdftotext), the EPUB and the ODT,
 // in French and in English; the build must be reproducible and the EPUBs
-// must pass epubcheck.
+// must pass epubcheck. The plan's `updated:` makes A1 late: the late word,
+// the as-of line and the levels' progress reach every output too.
 #include <catch2/catch.hpp>
 
 #include <cctype>
@@ -276,6 +277,47 @@ TEST_CASE("e2e: every field of every action reaches the page, the PDF, the EPUB 
       }
       CHECK(text.find("i.bi.b") == std::string::npos);
       CHECK(text.find("i.b.3i.b.3") == std::string::npos);
+    }
+  }
+}
+
+TEST_CASE("e2e: the as-of line, the late action and the levels' progress reach every output",
+          "[booklet][e2e][fields][tracking]") {
+  for (const std::string lang : {"fr", "en"}) {
+    const Outputs o = outputs(lang);
+    const bool fr = lang == "fr";
+    const std::string late = fr ? "En retard" : "Late";
+    // Goal A: A1 35 %, A2 45 %, A3 55 %; the direction: goals A (45 %) and
+    // B (B1 65 %, B3 85 %, B2 cancelled: left out) → 60 %.
+    const std::string as_of = fr ? "État au 15 janvier 2023" : "Status as of January 15, 2023";
+    const std::string goal_a = fr ? "Avancement : 45 %" : "Progress: 45%";
+    const std::string direction = fr ? "Avancement : 60 %" : "Progress: 60%";
+    for (const char* format : {"html", "pdf", "epub", "odt"}) {
+      INFO(lang << " " << format);
+      const std::string& a1 = o.rows.at(format).at("action-a1");
+      const std::string& a2 = o.rows.at(format).at("action-a2");
+      const bool pdf = std::string(format) == "pdf";
+      // Beside the status, in words: right after it.
+      const std::string row = squeeze(pdf ? a1 : text_of(a1));
+      const size_t status = row.find(squeeze(status_words.at(lang).at("in_progress")));
+      REQUIRE(status != std::string::npos);
+      const size_t word = row.find(squeeze(late), status);
+      CHECK(word != std::string::npos);
+      CHECK(word - status <= squeeze(status_words.at(lang).at("in_progress")).size() + 20);
+      CHECK(squeeze(pdf ? a2 : text_of(a2)).find(squeeze(late)) == std::string::npos);
+      if (std::string(format) == "html") continue;  // the web page has its own tests
+      // The EPUB's cover and progress page are files of their own.
+      const std::string whole =
+          squeeze(o.whole.at(format) +
+                  (std::string(format) == "epub"
+                       ? text_of(unzip(built().out / "booklets" / ("tous." + lang + ".epub"),
+                                       "EPUB/title.xhtml EPUB/progress.xhtml"))
+                       : ""));
+      for (const auto& s : {as_of, goal_a, direction,
+                            std::string(fr ? "Actions en retard : 1" : "Late actions: 1")}) {
+        INFO(s);
+        CHECK(whole.find(squeeze(s)) != std::string::npos);
+      }
     }
   }
 }
