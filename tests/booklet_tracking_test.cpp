@@ -274,6 +274,9 @@ TEST_CASE("the PDF, EPUB and ODT print the tracking data and are dated as of",
 
     fs::path odt = saved(render_booklet(site, site.plans[0], lang, "odt"), "t." + lang + ".odt");
     const std::string content = shell("unzip -p '" + odt.string() + "' content.xml");
+    // Well-formed, the new styles included.
+    shell("unzip -p '" + odt.string() + "' content.xml | xmllint --noout -");
+    shell("unzip -p '" + odt.string() + "' styles.xml | xmllint --noout -");
     for (const auto& s : {as_of, late, changes, history, detail, objective}) {
       INFO(s);
       CHECK(content.find(s) != std::string::npos);
