@@ -286,3 +286,20 @@ TEST_CASE("the PDF, EPUB and ODT print the tracking data and are dated as of",
     CHECK(meta.find("2023-03-31T00:00:00") != std::string::npos);
   }
 }
+
+TEST_CASE("on a half page the levels' progress moves under their names in the progress table",
+          "[booklet][tracking]") {
+  auto site = tracked_site();
+  fs::path pdf = saved(render_imposed(site, site.plans[0], "fr"), "half.fr.pdf");
+  const std::string text = squeezed(shell("pdftotext -raw '" + pdf.string() + "' -"));
+  Booklet fr = build_outline(site, site.plans[0], "fr");
+  // The whole plan's progress, the progress page's line and its table row.
+  const std::string plan_progress = squeezed("Avancement\u00A0: " + fr.progress_text);
+  size_t n = 0;
+  for (size_t at = text.find(plan_progress); at != std::string::npos;
+       at = text.find(plan_progress, at + 1))
+    ++n;
+  CHECK(n == 2);
+  // No header cut into syllables.
+  CHECK(text.find("Avance-ment") == std::string::npos);
+}

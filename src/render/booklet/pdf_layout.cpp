@@ -339,7 +339,7 @@ class Layout {
     double by = y + t.lines.front().baseline - bar_h;
     double share = std::clamp(s.progress.value_or(0) / 100.0, 0.0, 1.0);
     flow.add(FillRect{{x, by, bar_w, bar_h}, palette::zebra, bar_h / 2});
-    if (share > 0) flow.add(FillRect{{x, by, bar_w * share, bar_h}, palette::accent, bar_h / 2});
+    if (share > 0) flow.add(FillRect{{x, by, bar_w * share, bar_h}, palette::primary, bar_h / 2});
     flow.advance(4);
   }
 

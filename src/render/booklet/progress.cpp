@@ -332,52 +332,72 @@ void place_progress(Flow& flow, Typesetter& ts, const Booklet& booklet) {
   place_chart(flow, ts, booklet, rows);
   flow.advance(18);
 
-  // The same numbers as a table: what the chart shows, readable by anyone.
-  TableSpec table;
-  table.headers.push_back(booklet.words.section);
-  for (const auto& l : booklet.status_labels) table.headers.push_back(l);
-  table.headers.push_back(booklet.words.total_column);
+  // The same numbers as a table: what the chart shows, readable by anyone,
+  // with each level's progress in a last column; where that column does not
+  // fit (a half page), under the level's name.
+  auto make_table = [&](bool progress_column) {
+    TableSpec table;
+    table.headers.push_back(booklet.words.section);
+    for (const auto& l : booklet.status_labels) table.headers.push_back(l);
+    table.headers.push_back(booklet.words.total_column);
+    if (progress_column) table.headers.push_back(booklet.words.progress_of);
+    table.numbers_from = 1;
+    for (const auto& row : rows) {
+      // The table keeps to the outermost level so that the page stays one
+      // page; the chart and its description carry the rest.
+      if (row.depth > 0) continue;
+      TableRow tr;
+      CellPara name;
+      name.style = styles::table_cell();
+      name.style.bold = row.depth <= 0;
+      name.style.hyphenate = false;
+      name.indent = row.depth > 0 ? 8 : 0;
+      name.text = plain(row.depth < 0 ? row.label : heading_text(row.label, row.title));
+      CellContent name_cell{name};
+      if (!progress_column && !row.progress_text.empty()) {
+        CellPara p = name;
+        p.style.bold = false;
+        p.style.color = palette::muted;
+        p.space_before = 2;
+        p.text = plain(booklet.words.progress_of + booklet.words.colon + row.progress_text);
+        name_cell.push_back(p);
+      }
+      tr.cells.push_back(name_cell);
+      for (int v : row.per_status) {
+        CellPara c;
+        c.style = styles::table_cell();
+        c.style.align = TextStyle::Align::right;
+        c.text = plain(v ? std::to_string(v) : "\u2013");
+        tr.cells.push_back({c});
+      }
+      CellPara t;
+      t.style = styles::table_cell();
+      t.style.bold = true;
+      t.style.align = TextStyle::Align::right;
+      t.text = plain(std::to_string(row.total));
+      tr.cells.push_back({t});
+      if (progress_column) {
+        CellPara p;
+        p.style = styles::table_cell();
+        p.style.align = TextStyle::Align::right;
+        p.text = plain(row.progress_text.empty() ? "\u2013" : row.progress_text);
+        tr.cells.push_back({p});
+      }
+      table.rows.push_back(std::move(tr));
+    }
+    return table;
+  };
   const bool progress = has_progress(rows);
-  if (progress) table.headers.push_back(booklet.words.progress_of);
-  table.numbers_from = 1;
-  for (const auto& row : rows) {
-    // The table keeps to the outermost level so that the page stays one page;
-    // the chart and its description carry the rest.
-    if (row.depth > 0) continue;
-    TableRow tr;
-    CellPara name;
-    name.style = styles::table_cell();
-    name.style.bold = row.depth <= 0;
-    name.style.hyphenate = false;
-    name.indent = row.depth > 0 ? 8 : 0;
-    name.text = plain(row.depth < 0 ? row.label : heading_text(row.label, row.title));
-    tr.cells.push_back({name});
-    for (int v : row.per_status) {
-      CellPara c;
-      c.style = styles::table_cell();
-      c.style.align = TextStyle::Align::right;
-      c.text = plain(v ? std::to_string(v) : "\u2013");
-      tr.cells.push_back({c});
-    }
-    CellPara t;
-    t.style = styles::table_cell();
-    t.style.bold = true;
-    t.style.align = TextStyle::Align::right;
-    t.text = plain(std::to_string(row.total));
-    tr.cells.push_back({t});
-    if (progress) {
-      CellPara p;
-      p.style = styles::table_cell();
-      p.style.align = TextStyle::Align::right;
-      p.text = plain(row.progress_text.empty() ? "\u2013" : row.progress_text);
-      tr.cells.push_back({p});
-    }
-    table.rows.push_back(std::move(tr));
-  }
+  TableSpec table = make_table(progress);
   // Columns sized like any table; on a narrow page where the status names
   // do not fit side by side, the numbers share what the names leave.
   std::vector<double> widths;
-  if (auto fitted = fit_columns(ts, table, flow.width())) {
+  auto fitted = fit_columns(ts, table, flow.width());
+  if (!fitted && progress) {
+    table = make_table(false);
+    fitted = fit_columns(ts, table, flow.width());
+  }
+  if (fitted) {
     widths = *fitted;
   } else {
     double numbers_w = flow.width() * 0.6 / (table.headers.size() - 1);
