@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "base/rel_path.hpp"
 #include "base/text.hpp"
 #include "base/url.hpp"
 #include "markdown/markdown.hpp"
@@ -13,11 +14,6 @@ namespace carnet::render::html {
 
 namespace {
 
-std::string dir_of(const std::string& path) {
-  auto slash = path.rfind('/');
-  return slash == std::string::npos ? "" : path.substr(0, slash);
-}
-
 // Lays one plan's display view out as HTML; holds what every field needs.
 class PlanPage {
  public:
@@ -26,7 +22,7 @@ class PlanPage {
         view_(view::display_plan(ctx.site, plan, lang)),
         lang_(lang),
         url_(plan.url.count(lang) ? plan.url.at(lang) : std::string()),
-        from_dir_(dir_of(plan.source)) {}
+        from_dir_(base::parent_dir(plan.source)) {}
 
   mustache::data build() {
     mustache::data d;
