@@ -372,8 +372,17 @@ class Importer {
       }
       Item action;
       action.pos = at(*first);
+      // A number that starts the title is its code, unless the row's code
+      // column says otherwise: then it is part of the title ("2 ateliers
+      // par an" under code 1.3, as Carnet's open-data CSV writes it).
+      const auto codes = field_cells(row, "code");
+      const std::string code_cell = codes.empty() ? "" : one_line(codes.begin()->second->text);
       for (const auto& [l, x] : titles) {
         auto ct = split_code(x->text, "");
+        if (!ct.code.empty() && !code_cell.empty() && ct.code != code_cell) {
+          action.title[l] = one_line(x->text);
+          continue;
+        }
         action.title[l] = ct.title;
         if (!ct.code.empty()) action.code = ct.code;
       }
@@ -512,8 +521,7 @@ class Importer {
       if (std::regex_match(value, m, percent) && std::stoi(m[1].str()) <= 100)
         item.scalars[field] = m[1].str();
       else
-        diags_.error(at(*first),
-                     field + ": expected a percentage from 0 to 100, not " + q(value));
+        diags_.error(at(*first), field + ": expected a percentage from 0 to 100, not " + q(value));
     } else if (kind == model::FieldKind::number) {
       char* end = nullptr;
       const double v = std::strtod(value.c_str(), &end);

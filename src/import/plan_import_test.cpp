@@ -161,3 +161,24 @@ TEST_CASE("csv plan: --levels makes a field-named column a level", "[authoring]"
   CHECK(yaml->find("levels:\n  - fr: \"Grand objectif\"\n  - fr: \"Stratégie\"\n") !=
         std::string::npos);
 }
+
+TEST_CASE("csv plan: a title that starts with a number keeps it when the code column differs",
+          "[authoring]") {
+  Diagnostics diags;
+  CsvPlanOptions options;
+  const std::string csv =
+      "Orientation;Code;Action\n"
+      "1. Jardins;1.1;1.1 Ouvrir un jardin\n"
+      ";1.2;3. Créer trois jardins\n"
+      ";;1.3 Tenir un marché\n";
+  auto yaml = csv_to_plan_yaml(csv, "plan.csv", options, diags);
+  for (const auto& d : formatted(diags)) UNSCOPED_INFO(d);
+  REQUIRE(yaml);
+  // The same number in both: the title's is a repeated code.
+  CHECK(yaml->find("code: \"1.1\"\n        title:\n          fr: \"Ouvrir un jardin\"") !=
+        std::string::npos);
+  CHECK(yaml->find("code: \"1.2\"\n        title:\n          fr: \"3. Créer trois jardins\"") !=
+        std::string::npos);
+  CHECK(yaml->find("code: \"1.3\"\n        title:\n          fr: \"Tenir un marché\"") !=
+        std::string::npos);
+}
