@@ -81,6 +81,10 @@ struct CodeAndTitle {
 // "ORIENTATION 1 : Relocalisation", "1.1 Aider à...", "2. Créer" → code and
 // title. Plain numbers need a separator so that "3 ateliers par an" stays a
 // title, unless the level's name came first ("Objectif 3 Relocaliser").
+// Roman numerals and letters are codes too ("II.A. Salubrité", "B) Jardins",
+// as plans numbered that way and Carnet's open-data CSV write them), but
+// only with a separator and a space after it, so that "X-ray" or "U.S.
+// relations" stay titles.
 CodeAndTitle split_code(std::string_view cell, std::string_view level_name) {
   std::string rest = one_line(cell);
   bool named = false;
@@ -94,13 +98,16 @@ CodeAndTitle split_code(std::string_view cell, std::string_view level_name) {
       named = true;
     }
   }
-  static const std::regex dotted(R"(^(\d{1,3}(?:\.\d{1,3})+)\.?\s+(.+)$)");
+  static const std::regex dotted(
+      R"(^((?:\d{1,3}|[IVX]{1,5})(?:\.(?:\d{1,3}|[IVX]{1,5}|[ivx]{1,5}|[A-Za-z]))+)\.?\s+(.+)$)");
   static const std::regex separated(R"(^(\d{1,3})\s*(?:[:).]|-|–|—)\s*(.+)$)");
+  static const std::regex lettered(
+      R"(^([IVX]{1,5}|[ivx]{1,5}|[A-Za-z])(?:\s*[:).]|\s+(?:-|–|—))\s+(.+)$)");
   static const std::regex plain(R"(^(\d{1,3})\s+(.+)$)");
   static const std::regex lead_punct(R"(^(?:[:.]|-|–|—)\s*(.+)$)");
   std::smatch m;
   if (std::regex_match(rest, m, dotted) || std::regex_match(rest, m, separated) ||
-      (named && std::regex_match(rest, m, plain)))
+      std::regex_match(rest, m, lettered) || (named && std::regex_match(rest, m, plain)))
     return {m[1].str(), m[2].str()};
   if (named && std::regex_match(rest, m, lead_punct)) return {"", m[1].str()};
   return {"", rest};

@@ -1,7 +1,7 @@
 // data/NAME.LANG.csv: the plan in one language as the spreadsheet `carnet
 // import` reads back (PRODUCT.md §3, §7). Import's rules shape every cell:
 // level columns first, named by the plan's level names, a level cell
-// "1.2. Title" that import splits into code and title, the same level cells
+// "1.2. Title" or "II.A. Title" that import splits into code and title, the same level cells
 // on every row below it (import continues a level whose cell is unchanged),
 // a row per level for its own fields before its actions and its sub-levels,
 // the year grid as year columns marked X, lists one entry per line, notes as
@@ -55,20 +55,32 @@ const char* status_word(model::Status s, const std::string& lang) {
   return "";
 }
 
-// "1", "2.3": codes import finds at the start of a level cell.
-bool numeric_code(const std::string& code) {
-  if (code.empty()) return false;
-  int digits = 0;
-  for (char c : code) {
-    if (c >= '0' && c <= '9') {
-      if (++digits > 3) return false;
-    } else if (c == '.' && digits > 0) {
-      digits = 0;
-    } else {
-      return false;
-    }
+// Codes import finds at the start of a level cell written "CODE. Title"
+// (import's split_code): "2", "2.3", "II", "II.A", "b".
+bool splittable_code(const std::string& code) {
+  auto segment = [](std::string_view s, bool first) {
+    auto all = [&](auto pred, size_t max) {
+      return !s.empty() && s.size() <= max && std::all_of(s.begin(), s.end(), pred);
+    };
+    if (all([](char c) { return c >= '0' && c <= '9'; }, 3)) return true;
+    if (all([](char c) { return c == 'I' || c == 'V' || c == 'X'; }, 5)) return true;
+    if (first) return false;
+    if (all([](char c) { return c == 'i' || c == 'v' || c == 'x'; }, 5)) return true;
+    return s.size() == 1 && std::isalpha(static_cast<unsigned char>(s[0]));
+  };
+  std::vector<std::string_view> parts;
+  for (size_t start = 0;;) {
+    size_t dot = code.find('.', start);
+    parts.emplace_back(
+        std::string_view(code).substr(start, dot == std::string::npos ? dot : dot - start));
+    if (dot == std::string::npos) break;
+    start = dot + 1;
   }
-  return digits > 0;
+  // One segment: any kind, as import's "lettered" form reads it.
+  if (parts.size() == 1) return segment(parts[0], false);
+  for (size_t i = 0; i < parts.size(); ++i)
+    if (!segment(parts[i], i == 0)) return false;
+  return true;
 }
 
 struct Column {
@@ -180,7 +192,7 @@ class CsvWriter {
 
   void section(const model::PlanSection& s, std::vector<std::string>& path) {
     const std::string title = text(s.title);
-    path.push_back(numeric_code(s.code) ? s.code + ". " + title : title);
+    path.push_back(splittable_code(s.code) ? s.code + ". " + title : title);
     std::vector<std::string> row = level_cells(path);
     for (size_t i = 0; i < columns_.size(); ++i)
       if (columns_[i].kind == Column::Kind::field) row[i] = level_field(s, *columns_[i].field);
