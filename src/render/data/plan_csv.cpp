@@ -1,10 +1,10 @@
 // data/NAME.LANG.csv: the plan in one language as the spreadsheet `carnet
 // import` reads back (PRODUCT.md §3, §7). Import's rules shape every cell:
-// level columns first, named by the plan's level names, a level cell
-// "1.2. Title" or "II.A. Title" that import splits into code and title, the same level cells
-// on every row below it (import continues a level whose cell is unchanged),
-// a row per level for its own fields before its actions and its sub-levels,
-// the year grid as year columns marked X, lists one entry per line, notes as
+// level columns first, named by the plan's level names; a level cell "1.2.
+// Title" or "II.A. Title" that import splits into code and title, repeated
+// on every row below it (import continues a level whose cell is unchanged);
+// a row per level for its own fields before its actions and its sub-levels;
+// the year grid as year columns marked X; lists one entry per line; notes as
 // "YYYY-MM: text" lines. What import cannot carry is listed in
 // docs/decisions.md ("Open data").
 #include <fmt/format.h>
@@ -13,7 +13,6 @@
 #include <set>
 
 #include "base/slug.hpp"
-#include "model/tracking.hpp"
 #include "render/data/open_data.hpp"
 
 namespace carnet::render::data {
@@ -95,7 +94,7 @@ struct Column {
 class CsvWriter {
  public:
   CsvWriter(const model::Site& site, const model::Plan& plan, const std::string& lang)
-      : site_(site), plan_(plan), lang_(lang), fallback_(site.config.default_language()) {}
+      : plan_(plan), lang_(lang), fallback_(site.config.default_language()) {}
 
   std::string run() {
     make_columns();
@@ -116,7 +115,6 @@ class CsvWriter {
   }
 
  private:
-  const model::Site& site_;
   const model::Plan& plan_;
   const std::string& lang_;
   const std::string& fallback_;
