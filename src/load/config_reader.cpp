@@ -41,23 +41,12 @@ void read_tracking(const YAML::Node& t, const YamlSource& src, model::SiteConfig
     std::vector<std::string> names;
     for (auto st : model::all_statuses)
       if (st != model::Status::cancelled) names.emplace_back(model::status_name(st));
-    check_keys(p, names, "status", src, diags);
+    check_keys(p, names, "tracking.progress", src, diags);
     for (const auto& kv : p) {
       auto st = model::parse_status(kv.first.Scalar());
       if (!st || *st == model::Status::cancelled) continue;
-      auto v = read_scalar(kv.second, "progress", src, diags).value_or("");
-      int n = -1;
-      try {
-        size_t used = 0;
-        n = std::stoi(v, &used);
-        if (used != v.size()) n = -1;
-      } catch (...) {
-      }
-      if (n < 0 || n > 100)
-        diags.error(src.pos(kv.second),
-                    "tracking.progress: expected a percentage from 0 to 100, not " + quote(v));
-      else
-        c.tracking.progress[*st] = n;
+      if (auto n = read_percent(kv.second, "tracking.progress", src, diags))
+        c.tracking.progress[*st] = *n;
     }
   }
 }

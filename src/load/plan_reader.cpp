@@ -228,23 +228,6 @@ struct PlanReader {
     return model::Status::planned;
   }
 
-  std::optional<int> percent(const YAML::Node& p, std::string_view field) {
-    auto s = read_scalar(p, field, src, diags).value_or("");
-    if (!s.empty() && s.back() == '%') s.pop_back();
-    int v = -1;
-    try {
-      size_t used = 0;
-      v = std::stoi(s, &used);
-      if (used != s.size()) v = -1;
-    } catch (...) {
-    }
-    if (v < 0 || v > 100) {
-      diags.error(src.pos(p),
-                  std::string(field) + ": expected a percentage from 0 to 100, not " + quote(s));
-      return std::nullopt;
-    }
-    return v;
-  }
 
   std::optional<double> positive_number(const YAML::Node& n, std::string_view field) {
     auto s = read_scalar(n, field, src, diags).value_or("");
@@ -292,7 +275,7 @@ struct PlanReader {
           years_of(v, f.years);
           break;
         case model::FieldKind::percent:
-          f.percent = percent(v, spec.key);
+          f.percent = read_percent(v, spec.key, src, diags);
           break;
         case model::FieldKind::number:
           f.number = positive_number(v, spec.key);

@@ -119,7 +119,8 @@ sections:
       lines ==
       std::vector<std::string>{
           "p.plan.yaml:3:16: error: columns: unknown field \"budget\" (fields: details, strategy, "
-          "due, years, leads, partners, results, indicators, follow_up, progress, notes)",
+          "due, years, leads, partners, results, indicators, follow_up, progress, updated, weight, "
+          "notes)",
           "p.plan.yaml:5:9: error: id \"A B\" may only hold lowercase letters, digits, hyphens and "
           "underscores (try \"a-b\")",
           "p.plan.yaml:9:17: error: unknown status \"finished\"; a status is one of planned, "

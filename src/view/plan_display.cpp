@@ -1,6 +1,7 @@
 #include "view/plan_display.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 namespace carnet::view {
@@ -40,6 +41,7 @@ class Builder {
     if (!plan_.years.empty()) shown_.push_back("years");
     for (const auto& s : plan_.sections) d.levels.push_back(level(s));
     d.counts = model::count_plan(plan_);
+    tracking(d);
     for (const auto& f : model::booklet_files(site_, plan_)) {
       if (!f.lang.empty() && f.lang != lang_) continue;
       d.booklets.push_back({f.format, f.path, word(f.word), mime_of(f.format)});
@@ -49,6 +51,100 @@ class Builder {
 
  private:
   std::string word(const std::string& key) const { return site_.words.get(lang_, key); }
+
+  std::string percent_text(double p) const {
+    return site_.words.format(lang_, "percent", std::to_string(std::lround(p)));
+  }
+
+  std::string due_text(const std::optional<model::Due>& due) const {
+    return due ? (due->kind == model::Due::Kind::text ? text(due->text).value : due_words(*due))
+               : std::string("—");
+  }
+
+  void tracking(PlanDisplay& d) const {
+    const auto& settings = site_.config.tracking;
+    if (auto when = model::as_of(plan_)) {
+      d.as_of = when->format_long(lang_);
+      d.as_of_iso = when->iso();
+      d.as_of_line = word("tracking_as_of") + " " + d.as_of;
+    } else {
+      d.as_of_line = word("tracking_no_date");
+    }
+    d.progress = model::plan_progress(plan_, settings);
+    if (d.progress) d.progress_text = percent_text(*d.progress);
+    d.progress_rule = word("tracking_progress_rule");
+    for (const auto& [status, value] : settings.progress) {
+      const std::string key = std::string("{") + model::status_name(status) + "}";
+      for (auto at = d.progress_rule.find(key); at != std::string::npos;
+           at = d.progress_rule.find(key))
+        d.progress_rule.replace(at, key.size(), std::to_string(value));
+    }
+    if (plan_.history && plan_.history->before) d.changes = changes(*plan_.history);
+  }
+
+  ChangesView changes(const model::PlanHistory& h) const {
+    ChangesView v;
+    v.since = h.since;
+    if (h.since_date) {
+      v.date = h.since_date->format_long(lang_);
+      v.date_iso = h.since_date->iso();
+    }
+    v.heading = word("tracking_changes_since") + " " + h.since + (v.date.empty() ? "" : " (" + v.date + ")");
+    const auto c = model::compare_plans(*h.before, plan_);
+    const std::string arrow = word("tracking_arrow");
+    auto item = [&](const model::PlanChanges::Change& ch) {
+      const model::Action& a = ch.after ? *ch.after : *ch.before;
+      return ChangeItem{ch.id, a.code, text(a.title), "", {}, ch.after == nullptr};
+    };
+    auto group = [&](const char* key, const std::vector<model::PlanChanges::Change>& list,
+                     auto&& detail) {
+      if (list.empty()) return;
+      ChangeGroup g{key, word(std::string("tracking_changes_") + key), {}};
+      for (const auto& ch : list) {
+        ChangeItem i = item(ch);
+        i.detail = detail(ch);
+        g.items.push_back(std::move(i));
+      }
+      v.groups.push_back(std::move(g));
+    };
+    auto none = [](const model::PlanChanges::Change&) { return std::string(); };
+    group("added", c.added, none);
+    group("removed", c.removed, none);
+    group("status", c.status, [&](const model::PlanChanges::Change& ch) {
+      return status(ch.before->status).word + arrow + status(ch.after->status).word;
+    });
+    group("progress", c.progress, [&](const model::PlanChanges::Change& ch) {
+      auto p = [&](const model::Action& a) {
+        auto v = a.progress();
+        return v ? percent_text(*v) : std::string("—");
+      };
+      return p(*ch.before) + arrow + p(*ch.after);
+    });
+    group("due", c.due, [&](const model::PlanChanges::Change& ch) {
+      return due_text(ch.before->due()) + arrow + due_text(ch.after->due());
+    });
+    if (!c.new_notes.empty()) {
+      ChangeGroup g{"notes", word("tracking_changes_notes"), {}};
+      for (const auto& n : c.new_notes) {
+        ChangeItem i{n.id, n.after->code, text(n.after->title), "", {}, false};
+        for (const model::Note* note : n.notes) i.notes.push_back(note_view(*note));
+        g.items.push_back(std::move(i));
+      }
+      v.groups.push_back(std::move(g));
+    }
+    if (v.groups.empty()) v.none = word("tracking_changes_none");
+    return v;
+  }
+
+  NoteView note_view(const model::Note& n) const {
+    NoteView nv;
+    if (n.date) {
+      nv.date = n.date->format_long(lang_);
+      nv.date_iso = n.date->iso();
+    }
+    nv.text = markdown(n.text);
+    return nv;
+  }
 
   Text text(const model::LocalizedText& t) const {
     Text out;
@@ -179,12 +275,7 @@ class Builder {
         break;
       case model::FieldKind::notes:
         for (const auto& n : f.notes) {
-          NoteView nv;
-          if (n.date) {
-            nv.date = n.date->format_long(lang_);
-            nv.date_iso = n.date->iso();
-          }
-          nv.text = markdown(n.text);
+          NoteView nv = note_view(n);
           if (!nv.text.empty() || !nv.date.empty()) v.notes.push_back(std::move(nv));
         }
         break;
@@ -217,6 +308,14 @@ class Builder {
     v.code = a.code;
     v.title = text(a.title);
     v.status = status(a.status);
+    v.late = model::is_late(a, model::as_of(plan_, a));
+    if (v.late) v.late_word = word("tracking_late");
+    if (plan_.history)
+      if (auto h = plan_.history->status_history.find(a.id); h != plan_.history->status_history.end())
+        for (const auto& ch : h->second)
+          v.history.push_back({ch.date.format_long(lang_), ch.date.iso(),
+                               ch.from ? status(*ch.from).word : std::string(), status(ch.to).word,
+                               ch.to});
     const auto& years = a.years();
     for (const auto& c : cols) {
       if (c.key == "year") {
@@ -258,7 +357,9 @@ class Builder {
     v.fields = fields(s.fields, {"description"});
     for (const auto& a : s.actions) v.actions.push_back(action(a, columns_, shown_));
     for (const auto& c : s.sections) v.children.push_back(level(c));
-    v.counts = model::count_section(s, plan_.levels.size());
+    v.counts = model::count_section(s, plan_.levels.size(), model::as_of(plan_));
+    v.progress = model::section_progress(s, site_.config.tracking);
+    if (v.progress) v.progress_text = percent_text(*v.progress);
     return v;
   }
 

@@ -6,6 +6,7 @@
 // action. The writers only decide how it looks; what is shown is decided here.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -65,11 +66,22 @@ struct ColumnView {
   std::string year;   // for "year": "2021-2022"
 };
 
+struct StatusChangeView {
+  std::string date;      // "14 juin 2012"
+  std::string date_iso;  // "2012-06-14"
+  std::string from;      // the earlier status's word, or "" when the action appeared
+  std::string to;
+  model::Status to_status = model::Status::planned;
+};
+
 struct ActionView {
   std::string id;
   std::string code;  // "1.2.3", "I.B.3"
   Text title;
   StatusView status;
+  bool late = false;
+  std::string late_word;  // "En retard", when late
+  std::vector<StatusChangeView> history;  // from Git, oldest first
   std::vector<FieldView> cells;  // one per PlanDisplay::columns (maybe empty)
   std::vector<FieldView> more;   // every other field it has, shown with it
 };
@@ -86,6 +98,33 @@ struct LevelView {
   std::vector<ActionView> actions;
   std::vector<LevelView> children;
   model::PlanCounts counts;
+  std::optional<double> progress;  // rolled up (model/tracking.hpp)
+  std::string progress_text;       // "45 %", or ""
+};
+
+// One action in the changes since a reference: its code, title and what changed.
+struct ChangeItem {
+  std::string id;      // the action's id (an anchor on the page, unless removed)
+  std::string code;
+  Text title;
+  std::string detail;  // "En cours → Réalisée", "40 % → 60 %", "31 déc. 2022 → mars 2023", ""
+  std::vector<NoteView> notes;  // new notes
+  bool removed = false;
+};
+
+struct ChangeGroup {
+  std::string key;    // "added", "removed", "status", "progress", "due", "notes"
+  std::string title;  // "Changements d'état"
+  std::vector<ChangeItem> items;
+};
+
+struct ChangesView {
+  std::string heading;   // "Changements depuis ag-2012 (14 juin 2012)"
+  std::string since;     // the reference as written
+  std::string date;      // its commit's date, worded, or ""
+  std::string date_iso;
+  std::vector<ChangeGroup> groups;  // only groups with items
+  std::string none;      // "Aucun changement." when there is nothing
 };
 
 struct BookletLink {
@@ -109,6 +148,15 @@ struct PlanDisplay {
   model::PlanCounts counts;
   std::vector<StatusView> statuses;  // every status, in model::all_statuses order
   std::vector<BookletLink> booklets; // this language's files, then the bilingual one
+
+  // Tracking (PRODUCT.md §6).
+  std::string as_of;        // "30 septembre 2013", or "" when the plan has no as-of date
+  std::string as_of_iso;
+  std::string as_of_line;   // "État au 30 septembre 2013", or the words for no date
+  std::optional<double> progress;  // the whole plan, rolled up
+  std::string progress_text;
+  std::string progress_rule;       // one sentence: how progress is computed
+  std::optional<ChangesView> changes;  // when a reference is set and Git knows it
 
   const StatusView& status(model::Status s) const { return statuses[static_cast<int>(s)]; }
 };

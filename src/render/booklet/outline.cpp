@@ -9,6 +9,25 @@
 
 namespace carnet::render::booklet {
 
+std::string heading_text(const std::string& label, const std::string& title) {
+  return label.empty() ? title : label + " \u2014 " + title;
+}
+
+Blocks labelled_blocks(const FieldEntry& field, const std::string& colon) {
+  Blocks out = field.blocks;
+  Span label{field.label + colon};
+  label.bold = true;
+  if (!out.empty() && out.front().kind == Block::Kind::paragraph && !out.front().heading) {
+    out.front().text.insert(out.front().text.begin(), label);
+  } else {
+    Block lead;
+    lead.text.push_back(label);
+    lead.lang = field.label_lang;
+    out.insert(out.begin(), std::move(lead));
+  }
+  return out;
+}
+
 std::string SectionEntry::label() const {
   if (level_name.empty()) return code;
   return code.empty() ? level_name : level_name + " " + code;
@@ -64,38 +83,31 @@ struct Builder {
     return {b};
   }
 
-  std::vector<NoteEntry> notes(const std::vector<view::NoteView>& notes) const {
-    std::vector<NoteEntry> out;
-    for (const auto& n : notes) out.push_back({n.date, markdown_blocks(n.text)});
-    return out;
-  }
-
-  // A note's blocks with its date in front: "mars 2022 : ...".
+  // Notes, each led by its date in bold: "mars 2022 : ...".
   Blocks dated_notes(const std::vector<view::NoteView>& list) const {
     Blocks out;
-    for (auto& n : notes(list)) {
-      if (n.text.empty() && !n.date.empty()) n.text.push_back(paragraph(""));
-      bool first = true;
-      for (auto& b : n.text) {
-        if (first && !n.date.empty()) {
-          Span date{n.date + site.words.get(lang, "colon")};
-          date.bold = true;
-          b.text.insert(b.text.begin(), date);
-        }
-        first = false;
-        out.push_back(std::move(b));
+    for (const auto& n : list) {
+      Blocks text = markdown_blocks(n.text);
+      if (text.empty() && !n.date.empty()) text.push_back(paragraph(""));
+      if (!n.date.empty()) {
+        Span date{n.date + site.words.get(lang, "colon")};
+        date.bold = true;
+        text.front().text.insert(text.front().text.begin(), date);
       }
+      for (auto& b : text) out.push_back(std::move(b));
     }
     return out;
   }
 
-  // A field's value as blocks, whatever its kind; `bullets` makes a list's
-  // entries items (one lead reads fine alone; several read as a list).
-  Blocks value_blocks(const view::FieldView& f) const {
-    if (f.key == "year") return f.mark ? Blocks{paragraph("X")} : Blocks{};
+  // A field's value as blocks, whatever its kind. `lists`: a list kind reads
+  // as a list even with one entry (a level's results); else one lead reads
+  // fine alone and several read as a list.
+  Blocks value_blocks(const view::FieldView& f, bool lists = false) const {
     if (!f.notes.empty()) return dated_notes(f.notes);
     Blocks out;
-    const bool bullets = f.as_list() && f.items.size() > 1;
+    const bool list_kind =
+        f.kind == model::FieldKind::texts || f.kind == model::FieldKind::organisations;
+    const bool bullets = lists ? list_kind : f.as_list() && f.items.size() > 1;
     for (const auto& t : f.items)
       for (auto b : text_blocks(t)) {
         if (bullets && b.kind == Block::Kind::paragraph) b.kind = Block::Kind::item;
@@ -104,26 +116,19 @@ struct Builder {
     return out;
   }
 
-  // An action's fields that are not columns, each led by its label: shown
-  // with the action's title, so that nothing its author wrote is dropped.
-  Blocks more_blocks(const std::vector<view::FieldView>& more) const {
-    Blocks out;
-    for (const auto& f : more) {
-      if (f.kind == model::FieldKind::notes) continue;  // listed after the table
-      Blocks value = value_blocks(f);
-      if (value.empty()) continue;
-      Span label{f.label + site.words.get(lang, "colon")};
-      label.bold = true;
-      if (value.front().kind == Block::Kind::paragraph) {
-        value.front().text.insert(value.front().text.begin(), label);
-      } else {
-        Block lead;
-        lead.text.push_back(label);
-        value.insert(value.begin(), std::move(lead));
-      }
-      for (auto& b : value) out.push_back(std::move(b));
-    }
+  // Every field the view gives, none dropped: an empty one is one the item
+  // does not have.
+  std::vector<FieldEntry> fields(const std::vector<view::FieldView>& list, bool lists) const {
+    std::vector<FieldEntry> out;
+    for (const auto& f : list)
+      if (Blocks blocks = value_blocks(f, lists); !blocks.empty())
+        out.push_back({f.key, f.label, f.label_lang, std::move(blocks)});
     return out;
+  }
+
+  CellEntry cell(const view::FieldView& f) const {
+    if (f.key == "year") return {{}, true, f.mark, f.mark_word};
+    return {value_blocks(f), false, false, ""};
   }
 
   ActionEntry action(const view::ActionView& a) const {
@@ -134,10 +139,8 @@ struct Builder {
     if (a.title.fallback) e.title_lang = a.title.lang;
     e.status = a.status.status;
     e.status_label = a.status.word;
-    e.details = more_blocks(a.more);
-    for (const auto& c : a.cells) e.cells.push_back(value_blocks(c));
-    for (const auto& f : a.more)
-      if (f.kind == model::FieldKind::notes) e.notes = notes(f.notes);
+    for (const auto& c : a.cells) e.cells.push_back(cell(c));
+    e.more = fields(a.more, false);
     return e;
   }
 
@@ -150,18 +153,7 @@ struct Builder {
     e.title = s.title.value;
     if (s.title.fallback) e.title_lang = s.title.lang;
     e.description = markdown_blocks(s.description);
-    for (const auto& f : s.fields) {
-      if (f.kind == model::FieldKind::notes) {
-        e.notes = notes(f.notes);
-        continue;
-      }
-      Blocks blocks = value_blocks(f);
-      // A level's lists read as lists even with one entry.
-      if (f.kind == model::FieldKind::texts || f.kind == model::FieldKind::organisations)
-        for (auto& b : blocks)
-          if (b.kind == Block::Kind::paragraph) b.kind = Block::Kind::item;
-      if (!blocks.empty()) e.fields.push_back({f.key, f.label, std::move(blocks)});
-    }
+    e.fields = fields(s.fields, true);
     for (const auto& a : s.actions) e.actions.push_back(action(a));
     for (const auto& c : s.children) e.children.push_back(section(c));
     e.counts = s.counts;
@@ -215,12 +207,11 @@ Booklet build_outline(const model::Site& site, const model::Plan& plan, const st
   out.summary = b.markdown_blocks(view.summary);
   out.intro = b.markdown_blocks(view.intro);
   for (const auto& l : view.level_names) out.level_names.push_back(l.value);
+  out.years_label = field_label(plan, "years", lang, fallback, site.words);
   for (const auto& c : view.columns) {
-    out.columns.push_back({c.key, c.key == "year" ? c.year : c.label});
-    if (c.key == "notes") out.notes_after_table = false;
+    const bool year = c.key == "year";
+    out.columns.push_back({c.key, year ? c.year : c.label, year ? "" : c.label_lang, year});
   }
-  // The fields that are not columns are shown with the title (see more_blocks).
-  out.details_with_title = true;
   for (const auto& l : view.levels) out.sections.push_back(b.section(l));
   out.counts = view.counts;
   for (const auto& st : view.statuses) out.status_labels.push_back(st.word);

@@ -4,7 +4,6 @@
 // looks. Built once per (plan, language) from the model.
 #pragma once
 
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -14,30 +13,46 @@
 
 namespace carnet::render::booklet {
 
-struct NoteEntry {
-  std::string date;  // "mars 2022", or ""
-  Blocks text;
+// "label — title", or the title alone: every heading, contents line and
+// progress row that names a level.
+std::string heading_text(const std::string& label, const std::string& title);
+
+// A titled text or list: a level's results, indicators, notes..., or one
+// of an action's fields that is not a column.
+struct FieldEntry {
+  std::string field;       // "results"
+  std::string label;       // "Résultats attendus"
+  std::string label_lang;  // set when the plan's label is in a fallback language
+  Blocks blocks;           // notes: one per note, led by its date in bold
 };
 
-// A titled list or text that a section carries (results, indicators, ...).
-struct FieldEntry {
-  std::string field;  // "results"
-  std::string label;  // "Résultats attendus"
-  Blocks blocks;
+// The field with its label in bold leading its first paragraph ("Pilotes :
+// Ville"), or on a line of its own above a list: how an action's `more`
+// fields read in every format.
+Blocks labelled_blocks(const FieldEntry& field, const std::string& colon);
+
+// One cell of an action's row.
+struct CellEntry {
+  Blocks blocks;          // the field's value; empty in a year cell
+  bool year = false;      // a cell of the year grid
+  bool mark = false;      // a year cell: the action runs that year
+  std::string mark_word;  // "oui" / "non", for readers who cannot see the mark
 };
+
+// What a year cell shows when the action runs that year. Noto Sans, the
+// PDF's table face, has neither U+2713 (check mark) nor U+25CF (black
+// circle); its bullet, set larger, reads as a dot.
+inline constexpr const char* year_mark = "\u2022";
 
 struct ActionEntry {
   std::string anchor;  // unique in the booklet: "action-ID"
-  std::string code;    // "1.1.2"
+  std::string code;    // "1.1.2", "I.B.3"
   std::string title;
   std::string title_lang;  // set when the title is shown in a fallback language
   model::Status status = model::Status::planned;
   std::string status_label;
-  std::optional<int> progress;
-  std::string progress_text;     // "60 %", or ""
-  Blocks details;                // shown with the title unless `details` is a column
-  std::vector<Blocks> cells;     // one per Booklet::columns entry
-  std::vector<NoteEntry> notes;  // listed after the table unless `notes` is a column
+  std::vector<CellEntry> cells;  // one per Booklet::columns entry
+  std::vector<FieldEntry> more;  // every other field it has (notes too): shown with it
 };
 
 struct SectionEntry {
@@ -48,19 +63,22 @@ struct SectionEntry {
   std::string title;
   std::string title_lang;
   Blocks description;
-  std::vector<FieldEntry> fields;
-  std::vector<NoteEntry> notes;
+  std::vector<FieldEntry> fields;  // strategy, results, ..., notes
   std::vector<ActionEntry> actions;
   std::vector<SectionEntry> children;
   model::PlanCounts counts;
 
   // "Orientation 2" (the level and code), used in headings and contexts.
   std::string label() const;
+  // "Orientation 2 — Title", or the title alone.
+  std::string heading() const { return heading_text(label(), title); }
 };
 
 struct Column {
-  std::string field;  // "due"
-  std::string label;  // "Échéance"
+  std::string field;  // "due"; "year" for a column of the year grid
+  std::string label;  // "Échéance"; the year for the year grid
+  std::string label_lang;
+  bool year = false;
 };
 
 struct Booklet {
@@ -75,9 +93,8 @@ struct Booklet {
   std::string identifier;  // stable: "urn:uuid:..." from the plan and language
   Blocks summary, intro;
   std::vector<std::string> level_names;
-  std::vector<Column> columns;     // besides the action column, in the plan's order
-  bool notes_after_table = true;   // `notes` is not a column
-  bool details_with_title = true;  // `details` is not a column
+  std::vector<Column> columns;  // besides the action column, in the plan's order
+  std::string years_label;      // the year grid as one field: "Années" (cards)
   std::vector<SectionEntry> sections;
   model::PlanCounts counts;
   std::vector<std::string> status_labels;  // by model::all_statuses order

@@ -313,7 +313,7 @@ void place_progress(Flow& flow, Typesetter& ts, const Booklet& booklet) {
     name.style.bold = row.depth <= 0;
     name.style.hyphenate = false;
     name.indent = row.depth > 0 ? 8 : 0;
-    name.text = plain(row.depth < 0 ? row.label : row.label + " \u2014 " + row.title);
+    name.text = plain(row.depth < 0 ? row.label : heading_text(row.label, row.title));
     tr.cells.push_back({name});
     for (int v : row.per_status) {
       CellPara c;

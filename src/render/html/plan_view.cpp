@@ -1,6 +1,7 @@
 #include "render/html/plan_view.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include "base/text.hpp"
 #include "base/url.hpp"
@@ -63,6 +64,29 @@ class PlanPage {
       push(statuses, std::move(s));
     }
     put(d, "statuses", std::move(statuses));
+
+    // Tracking: as of when, how far along, what is late, what changed.
+    d.set("as_of_line", view_.as_of_line);
+    set_if(d, "as_of_iso", view_.as_of_iso);
+    set_if(d, "progress_text", view_.progress_text);
+    if (view_.progress) d.set("progress_value", std::to_string(std::lround(*view_.progress)));
+    d.set("progress_rule", view_.progress_rule);
+    d.set("late_count", std::to_string(counts.late));
+    d.set("has_late", counts.late > 0);
+    auto top = list_data();
+    for (const auto& l : view_.levels) {
+      if (!l.progress) continue;
+      mustache::data t;
+      t.set("href", "#" + l.id);
+      t.set("label_html", text_label(l));
+      t.set("title_html", text(l.title));
+      t.set("progress_text", l.progress_text);
+      t.set("progress_value", std::to_string(std::lround(*l.progress)));
+      push(top, std::move(t));
+    }
+    d.set("has_level_progress", top.is_non_empty_list());
+    put(d, "level_progress", std::move(top));
+    set_if(d, "changes_html", changes_html());
 
     auto booklets = list_data();
     for (const auto& b : view_.booklets) {
@@ -183,14 +207,85 @@ class PlanPage {
     return out + "</dl>";
   }
 
+  std::string text_label(const view::LevelView& l) const {
+    std::string label_html = text(l.level_name);
+    if (!l.code.empty()) label_html += (label_html.empty() ? "" : " ") + base::html_escape(l.code);
+    return label_html;
+  }
+
+  // The changes since the reference, grouped, each action linked to its row.
+  std::string changes_html() const {
+    if (!view_.changes) return {};
+    const auto& c = *view_.changes;
+    std::string out = "<section class=\"plan-changes\" aria-labelledby=\"changes\">\n<h2 id=\"changes\">";
+    base::html_escape_to(out, c.heading);
+    out += "</h2>\n";
+    if (!c.none.empty()) {
+      out += "<p>";
+      base::html_escape_to(out, c.none);
+      out += "</p>\n";
+    }
+    for (const auto& g : c.groups) {
+      out += "<h3 class=\"changes-" + g.key + "\">";
+      base::html_escape_to(out, g.title);
+      out += "</h3>\n<ul class=\"changes\">\n";
+      for (const auto& i : g.items) {
+        out += "<li>";
+        if (!i.removed) out += "<a href=\"#" + i.id + "\">";
+        out += "<span class=\"code\">";
+        base::html_escape_to(out, i.code);
+        out += "</span> ";
+        append_text(out, i.title);
+        if (!i.removed) out += "</a>";
+        if (!i.detail.empty()) {
+          out += "<span class=\"change-detail\">";
+          base::html_escape_to(out, ctx_.word(lang_, "colon") + i.detail);
+          out += "</span>";
+        }
+        for (const auto& n : i.notes) {
+          out += "<div class=\"note\">";
+          if (!n.date.empty())
+            out += "<p class=\"note-date\"><time datetime=\"" + n.date_iso + "\">" +
+                   base::html_escape(n.date) + "</time></p>";
+          out += markdown(n.text) + "</div>";
+        }
+        out += "</li>\n";
+      }
+      out += "</ul>\n";
+    }
+    return out + "</section>\n";
+  }
+
+  // The dated status changes of an action, under its other fields.
+  std::string history_html(const view::ActionView& a) const {
+    if (a.history.empty()) return {};
+    std::string out = "<div class=\"status-history\"><p class=\"history-title\">";
+    base::html_escape_to(out, ctx_.word(lang_, "tracking_history"));
+    out += "</p><ol>";
+    for (const auto& h : a.history) {
+      out += "<li><time datetime=\"" + h.date_iso + "\">";
+      base::html_escape_to(out, h.date);
+      out += "</time>";
+      base::html_escape_to(out, ctx_.word(lang_, "colon"));
+      if (!h.from.empty()) {
+        base::html_escape_to(out, h.from);
+        base::html_escape_to(out, ctx_.word(lang_, "tracking_arrow"));
+      }
+      base::html_escape_to(out, h.to);
+      out += "</li>";
+    }
+    return out + "</ol></div>";
+  }
+
   void add_level(const view::LevelView& l, mustache::data& levels, mustache::data& toc,
                  std::string& toc_html) {
     mustache::data m;
     std::string level_html = text(l.level_name);
     std::string title_html = text(l.title);
-    std::string label_html = level_html;
-    if (!l.code.empty()) label_html += (label_html.empty() ? "" : " ") + base::html_escape(l.code);
+    std::string label_html = text_label(l);
     m.set("id", l.id);
+    set_if(m, "progress_text", l.progress_text);
+    if (l.progress) m.set("progress_value", std::to_string(std::lround(*l.progress)));
     m.set("depth", std::to_string(l.depth));
     // Headings follow depth: h2 for the outermost level, never past h6.
     const char tag[3] = {'h', static_cast<char>('0' + std::clamp(l.depth + 2, 2, 6)), 0};
@@ -235,7 +330,7 @@ class PlanPage {
         r.set("code", a.code);
         r.set("title_html", text(a.title));
         r.set("status_key", a.status.key);
-        set_if(r, "more_html", field_list(a.more, "more", true));
+        set_if(r, "more_html", field_list(a.more, "more", true) + history_html(a));
         // The data cells as one string: a list of small objects per row
         // would make most of the page's cost (see docs/theme.md).
         std::string cells;
@@ -244,7 +339,13 @@ class PlanPage {
         base::html_escape_to(cells, status_label);
         cells += "\"><span class=\"status status-" + a.status.key + "\">";
         base::html_escape_to(cells, a.status.word);
-        cells += "</span></td>\n";
+        cells += "</span>";
+        if (a.late) {
+          cells += " <span class=\"late\">";
+          base::html_escape_to(cells, a.late_word);
+          cells += "</span>";
+        }
+        cells += "</td>\n";
         for (size_t c = 0; c < a.cells.size(); ++c) {
           const auto& cell = a.cells[c];
           const auto& col = view_.columns[c];

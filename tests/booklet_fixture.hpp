@@ -1,6 +1,8 @@
 // A small site built in code for the booklet unit tests: one plan with two
 // levels, a table that spans pages, a title missing in English, notes and
-// Markdown. Header-only so that it stays in the test binary.
+// Markdown. Header-only so that it stays in the test binary; under tests/
+// because it reads the theme's real words through load/, which a unit test
+// of render/ may not include.
 #pragma once
 
 #include <string>
