@@ -131,13 +131,14 @@ class CsvWriter {
     return false;
   }
 
-  // The header import knows `spec` by in this language; a renamed label
-  // that import keeps as the plan's label ("Ressources") when there is one.
+  // The header import knows `spec` by in this language; the plan's label
+  // when import knows it as a header of that field ("Pilotes"; import keeps
+  // some, "Ressources", as the plan's label).
   std::string header_of(const model::FieldSpec& spec) const {
     if (auto label = plan_.labels.find(std::string(spec.key)); label != plan_.labels.end()) {
       const std::string slug = base::slugify(text(label->second));
       for (const auto& h : spec.headers)
-        if (h.keep_label && base::slugify(h.name) == slug) return text(label->second);
+        if (base::slugify(h.name) == slug) return text(label->second);
     }
     for (const char* want : {lang_.c_str(), ""})
       for (const auto& h : spec.headers)
