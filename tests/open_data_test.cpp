@@ -215,6 +215,14 @@ TEST_CASE("open data: every plan gets its JSON, its CSV per language and the sch
   model::Plan plan;
   plan.name = "continuum-0-24";
   for (const auto& f : model::data_files(plan, "en")) CHECK(tree.count(f.path));
+  // And the plan pages link them, in their language: "Données ouvertes : CSV, JSON".
+  const std::string& fr = tree.at("plans/continuum-0-24/index.html");
+  CHECK(fr.find("Données ouvertes") != std::string::npos);
+  CHECK(fr.find("href=\"../../data/continuum-0-24.fr.csv\"") != std::string::npos);
+  CHECK(fr.find("href=\"../../data/continuum-0-24.json\"") != std::string::npos);
+  const std::string& en = tree.at("en/plans/continuum-of-services-0-24/index.html");
+  CHECK(en.find("Open data") != std::string::npos);
+  CHECK(en.find("href=\"../../../data/continuum-0-24.en.csv\"") != std::string::npos);
 }
 
 // Every field kind, every due form, three numbered levels (the booklets'

@@ -19,6 +19,7 @@ class PlanPage {
  public:
   PlanPage(const RenderContext& ctx, const model::Plan& plan, const std::string& lang)
       : ctx_(ctx),
+        plan_(plan),
         view_(view::display_plan(ctx.site, plan, lang)),
         lang_(lang),
         url_(plan.url.count(lang) ? plan.url.at(lang) : std::string()),
@@ -94,6 +95,17 @@ class PlanPage {
       push(booklets, std::move(e));
     }
     d.set("has_booklets", !view_.booklets.empty());
+    // The plan as open data (PRODUCT.md §7): "Données ouvertes : CSV, JSON".
+    auto data = list_data();
+    for (const auto& f : model::data_files(plan_, lang_)) {
+      mustache::data e;
+      e.set("format", f.format);
+      e.set("label", f.format == "json" ? "JSON" : "CSV");
+      e.set("href", base::relative_url(url_, f.path));
+      e.set("mime", f.format == "json" ? "application/json" : "text/csv");
+      push(data, std::move(e));
+    }
+    put(d, "data_files", std::move(data));
     put(d, "booklets", std::move(booklets));
 
     auto levels = list_data();
@@ -382,6 +394,7 @@ class PlanPage {
   }
 
   const RenderContext& ctx_;
+  const model::Plan& plan_;
   view::PlanDisplay view_;
   const std::string& lang_;
   std::string url_;
