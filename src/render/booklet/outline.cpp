@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <cstdio>
 
+#include "base/hash.hpp"
 #include "markdown/markdown.hpp"
 #include "model/links.hpp"
 #include "view/plan_display.hpp"
@@ -222,23 +223,6 @@ struct Builder {
   }
 };
 
-// A name-based UUID (version 5 layout, FNV-1a instead of SHA-1: it only has
-// to be stable and distinct per plan and language, not cryptographic).
-std::string stable_uuid(const std::string& name) {
-  uint64_t h1 = 0xcbf29ce484222325ULL, h2 = 0x84222325cbf29ce4ULL;
-  for (unsigned char c : name) {
-    h1 = (h1 ^ c) * 0x100000001b3ULL;
-    h2 = (h2 ^ c) * 0x100000001b3ULL + 0x9e3779b97f4a7c15ULL;
-  }
-  h1 = (h1 & 0xFFFFFFFFFFFF0FFFULL) | 0x0000000000005000ULL;  // version 5
-  h2 = (h2 & 0x3FFFFFFFFFFFFFFFULL) | 0x8000000000000000ULL;  // RFC 4122 variant
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%08x-%04x-%04x-%04x-%012llx", static_cast<unsigned>(h1 >> 32),
-                static_cast<unsigned>((h1 >> 16) & 0xFFFF), static_cast<unsigned>(h1 & 0xFFFF),
-                static_cast<unsigned>(h2 >> 48),
-                static_cast<unsigned long long>(h2 & 0xFFFFFFFFFFFFULL));
-  return buf;
-}
 
 // "2013-09" → "2013-09-01", "2013" → "2013-01-01": metadata wants a day.
 std::string full_date(std::string iso) {
@@ -272,7 +256,7 @@ Booklet build_outline(const model::Site& site, const model::Plan& plan, const st
                  : plan.adopted          ? full_date(plan.adopted->iso())
                                          : std::string("2000-01-01");
   if (auto u = plan.url.find(lang); u != plan.url.end()) out.url = site.config.base_url + u->second;
-  out.identifier = "urn:uuid:" + stable_uuid(plan.source + "#" + lang);
+  out.identifier = "urn:uuid:" + base::stable_uuid(plan.source + "#" + lang);
   out.summary = b.markdown_blocks(view.summary);
   out.intro = b.markdown_blocks(view.intro);
   for (const auto& l : view.level_names) out.level_names.push_back(l.value);
