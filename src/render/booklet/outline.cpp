@@ -223,7 +223,6 @@ struct Builder {
   }
 };
 
-
 // "2013-09" → "2013-09-01", "2013" → "2013-01-01": metadata wants a day.
 std::string full_date(std::string iso) {
   if (iso.size() == 4) iso += "-01";
