@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "base/language.hpp"
 #include "base/text.hpp"
 #include "render/booklet/block_layout.hpp"
 #include "render/booklet/pdf_writer.hpp"
@@ -14,8 +15,6 @@ namespace carnet::render::booklet {
 namespace {
 
 constexpr size_t max_rows_on_page = 18;
-
-bool is_french(const std::string& lang) { return lang == "fr" || lang.rfind("fr-", 0) == 0; }
 
 ProgressRow row_of(const SectionEntry& s) {
   ProgressRow r;
@@ -45,7 +44,7 @@ std::string number(double v) {
 std::string plural(const std::string& name, const std::string& lang) {
   auto words = base::split(name, ' ');
   std::string out;
-  bool fr = is_french(lang);
+  bool fr = base::is_french(lang);
   for (size_t i = 0; i < words.size(); ++i) {
     std::string w = words[i];
     // French pluralizes nouns and adjectives alike; English only the noun,
@@ -112,7 +111,7 @@ std::vector<std::pair<int, std::string>> key_figures(const Booklet& booklet) {
   std::vector<std::pair<int, std::string>> out;
   for (size_t i = 0; i < booklet.level_names.size() && i < booklet.counts.per_level.size(); ++i) {
     int n = booklet.counts.per_level[i];
-    bool many = is_french(booklet.lang) ? n >= 2 : n != 1;
+    bool many = base::is_french(booklet.lang) ? n >= 2 : n != 1;
     out.push_back(
         {n, many ? plural(booklet.level_names[i], booklet.lang) : booklet.level_names[i]});
   }
