@@ -40,8 +40,9 @@ inline model::Action make_action(int section, int i) {
     a.fields.set("results").texts.push_back(
         both("Les services communautaires sont regroupés pour en faciliter l'accès aux résidents.",
              "Community services are brought together so that residents reach them more easily."));
-  a.fields.set("indicators").texts = {both("Les organismes sont regroupés dans un lieu commun et accessible.",
-                       "The organisations share a common, accessible place.")};
+  a.fields.set("indicators").texts = {
+      both("Les organismes sont regroupés dans un lieu commun et accessible.",
+           "The organisations share a common, accessible place.")};
   a.fields.set("follow_up").texts = {both("Comptes rendus", "Minutes")};
   a.status = static_cast<model::Status>(i % 5);
   if (i % 2 == 0) a.fields.set("progress").percent = 10 * i;

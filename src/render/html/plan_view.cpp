@@ -225,7 +225,8 @@ class PlanPage {
   std::string changes_html() const {
     if (!view_.changes) return {};
     const auto& c = *view_.changes;
-    std::string out = "<section class=\"plan-changes\" aria-labelledby=\"changes\">\n<h2 id=\"changes\">";
+    std::string out =
+        "<section class=\"plan-changes\" aria-labelledby=\"changes\">\n<h2 id=\"changes\">";
     base::html_escape_to(out, c.heading);
     out += "</h2>\n";
     if (!c.none.empty()) {
