@@ -113,6 +113,14 @@ TEST_CASE("serve: the starter site under its base path, with the reload script",
   REQUIRE(svg);
   CHECK(svg->status == 200);
   CHECK(svg->get_header_value("Content-Type") == "image/svg+xml");
+  // The open data comes from the same pipeline as `carnet build`.
+  auto json = http.Get("/demo/data/plan-action.json");
+  REQUIRE(json);
+  CHECK(json->status == 200);
+  CHECK(json->get_header_value("Content-Type") == "application/json");
+  auto csv = http.Get("/demo/data/plan-action.en.csv");
+  REQUIRE(csv);
+  CHECK(csv->status == 200);
   // A second preview on the same port fails instead of sharing it.
   carnet::cli::ServeOptions second;
   second.site = site.string();

@@ -353,6 +353,9 @@ TEST_CASE("html: every relative link leads to a written file", "[html]") {
     for (const auto& lang : {"fr", "en"})
       for (const auto& fmt : site.config.booklet.formats)
         known.insert(model::booklet_path(site.plans[0], lang, fmt));  // written by render/booklet
+    for (const auto& lang : {"fr", "en"})
+      for (const auto& f : model::data_files(site.plans[0], lang))
+        known.insert(f.path);  // written by render/data
     for (const auto& [path, bytes] : files) {
       if (path.size() < 5 || path.substr(path.size() - 5) != ".html" || path == "404.html")
         continue;

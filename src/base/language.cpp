@@ -29,4 +29,6 @@ std::string language_name(std::string_view lang, std::string_view in) {
   return std::string(lang);
 }
 
+bool is_french(std::string_view lang) { return lang == "fr" || lang.starts_with("fr-"); }
+
 }  // namespace carnet::base

@@ -15,4 +15,8 @@ namespace carnet::base {
 // hold, the code itself.
 std::string language_name(std::string_view lang, std::string_view in);
 
+// "fr", "fr-CA": French, whose typography (spaces before ; : ! ?) and plural
+// (0 and 1 are singular) differ from English.
+bool is_french(std::string_view lang);
+
 }  // namespace carnet::base

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "render/booklet/booklets.hpp"
+#include "render/data/open_data.hpp"
 
 namespace carnet::cli {
 
@@ -17,6 +18,11 @@ BuildResult build_site(const std::filesystem::path& root, const BuildOptions& op
 
   auto files = render::html::render_site(site, options.render, result.diags);
   if (result.diags.has_errors()) return result;
+  {
+    auto data = render::data::render_data(site);
+    files.insert(files.end(), std::make_move_iterator(data.begin()),
+                 std::make_move_iterator(data.end()));
+  }
   if (options.booklets && !site.config.booklet.formats.empty()) {
     auto booklets = render::booklet::render_booklets(site);
     files.insert(files.end(), std::make_move_iterator(booklets.begin()),

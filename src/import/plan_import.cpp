@@ -81,6 +81,10 @@ struct CodeAndTitle {
 // "ORIENTATION 1 : Relocalisation", "1.1 Aider à...", "2. Créer" → code and
 // title. Plain numbers need a separator so that "3 ateliers par an" stays a
 // title, unless the level's name came first ("Objectif 3 Relocaliser").
+// Roman numerals and letters are codes too ("II.A. Salubrité", "B) Jardins",
+// as plans numbered that way and Carnet's open-data CSV write them), but
+// only with a separator and a space after it, so that "X-ray" or "U.S.
+// relations" stay titles.
 CodeAndTitle split_code(std::string_view cell, std::string_view level_name) {
   std::string rest = one_line(cell);
   bool named = false;
@@ -94,13 +98,16 @@ CodeAndTitle split_code(std::string_view cell, std::string_view level_name) {
       named = true;
     }
   }
-  static const std::regex dotted(R"(^(\d{1,3}(?:\.\d{1,3})+)\.?\s+(.+)$)");
+  static const std::regex dotted(
+      R"(^((?:\d{1,3}|[IVX]{1,5})(?:\.(?:\d{1,3}|[IVX]{1,5}|[ivx]{1,5}|[A-Za-z]))+)\.?\s+(.+)$)");
   static const std::regex separated(R"(^(\d{1,3})\s*(?:[:).]|-|–|—)\s*(.+)$)");
+  static const std::regex lettered(
+      R"(^([IVX]{1,5}|[ivx]{1,5}|[A-Za-z])(?:\s*[:).]|\s+(?:-|–|—))\s+(.+)$)");
   static const std::regex plain(R"(^(\d{1,3})\s+(.+)$)");
   static const std::regex lead_punct(R"(^(?:[:.]|-|–|—)\s*(.+)$)");
   std::smatch m;
   if (std::regex_match(rest, m, dotted) || std::regex_match(rest, m, separated) ||
-      (named && std::regex_match(rest, m, plain)))
+      std::regex_match(rest, m, lettered) || (named && std::regex_match(rest, m, plain)))
     return {m[1].str(), m[2].str()};
   if (named && std::regex_match(rest, m, lead_punct)) return {"", m[1].str()};
   return {"", rest};
@@ -372,8 +379,17 @@ class Importer {
       }
       Item action;
       action.pos = at(*first);
+      // A number that starts the title is its code, unless the row's code
+      // column says otherwise: then it is part of the title ("2 ateliers
+      // par an" under code 1.3, as Carnet's open-data CSV writes it).
+      const auto codes = field_cells(row, "code");
+      const std::string code_cell = codes.empty() ? "" : one_line(codes.begin()->second->text);
       for (const auto& [l, x] : titles) {
         auto ct = split_code(x->text, "");
+        if (!ct.code.empty() && !code_cell.empty() && ct.code != code_cell) {
+          action.title[l] = one_line(x->text);
+          continue;
+        }
         action.title[l] = ct.title;
         if (!ct.code.empty()) action.code = ct.code;
       }
@@ -512,8 +528,7 @@ class Importer {
       if (std::regex_match(value, m, percent) && std::stoi(m[1].str()) <= 100)
         item.scalars[field] = m[1].str();
       else
-        diags_.error(at(*first),
-                     field + ": expected a percentage from 0 to 100, not " + q(value));
+        diags_.error(at(*first), field + ": expected a percentage from 0 to 100, not " + q(value));
     } else if (kind == model::FieldKind::number) {
       char* end = nullptr;
       const double v = std::strtod(value.c_str(), &end);

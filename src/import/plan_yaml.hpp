@@ -26,11 +26,11 @@ struct Item {
   std::string code, id;
   Text title;
   // By field key and kind (model/plan_fields.hpp):
-  std::map<std::string, Text> long_texts;            // markdown
-  std::map<std::string, std::vector<Text>> lists;    // texts, organisations
-  std::map<std::string, std::string> scalars;        // percent, date: as written
-  std::string due_scalar;  // "2022-12-31", "ongoing", ... or ""
-  Text due_text;           // a due date that is a free text
+  std::map<std::string, Text> long_texts;          // markdown
+  std::map<std::string, std::vector<Text>> lists;  // texts, organisations
+  std::map<std::string, std::string> scalars;      // percent, date: as written
+  std::string due_scalar;                          // "2022-12-31", "ongoing", ... or ""
+  Text due_text;                                   // a due date that is a free text
   std::vector<std::string> years;
   std::string status;
   std::vector<Note> notes;

@@ -9,8 +9,9 @@ namespace carnet::load {
 
 namespace {
 const std::vector<std::string> config_keys = {
-    "title", "description",  "base_url", "languages", "default_language_in_subdir",
-    "cname", "organization", "booklet",  "markdown",  "params", "tracking"};
+    "title",   "description",  "base_url", "languages", "default_language_in_subdir",
+    "cname",   "organization", "booklet",  "markdown",  "params",
+    "tracking"};
 
 bool is_language_code(const std::string& s) {
   if (s.size() < 2 || s.size() > 3) return false;
@@ -203,7 +204,8 @@ model::SiteConfig read_config(std::string_view yaml, base::Diagnostics& diags) {
       }
     }
   }
-  if (YAML::Node t = root["tracking"]; t.IsDefined() && !t.IsNull()) read_tracking(t, src, c, diags);
+  if (YAML::Node t = root["tracking"]; t.IsDefined() && !t.IsNull())
+    read_tracking(t, src, c, diags);
   if (YAML::Node p = root["params"]; p.IsDefined()) c.params = to_value(p);
   return c;
 }

@@ -12,8 +12,8 @@ namespace carnet::load {
 namespace {
 
 const std::vector<std::string> plan_keys = {
-    "title",  "slug",    "period",  "adopted", "updated", "since", "summary",  "intro",  "levels",
-    "years",  "numbering", "columns", "labels", "sections", "actions"};
+    "title",  "slug",  "period",    "adopted", "updated", "since",    "summary", "intro",
+    "levels", "years", "numbering", "columns", "labels",  "sections", "actions"};
 
 // The keys an item may hold: the fields of model::plan_fields() that may
 // appear there, and its children.
@@ -228,7 +228,6 @@ struct PlanReader {
     return model::Status::planned;
   }
 
-
   std::optional<double> positive_number(const YAML::Node& n, std::string_view field) {
     auto s = read_scalar(n, field, src, diags).value_or("");
     double v = 0;
@@ -239,8 +238,8 @@ struct PlanReader {
       used = 0;
     }
     if (used == 0 || used != s.size() || !(v > 0) || v > 1e6) {
-      diags.error(src.pos(n), std::string(field) + ": expected a positive number such as 2 or 0.5, not " +
-                                  quote(s));
+      diags.error(src.pos(n), std::string(field) +
+                                  ": expected a positive number such as 2 or 0.5, not " + quote(s));
       return std::nullopt;
     }
     return v;
@@ -388,14 +387,15 @@ struct PlanReader {
 
   void read_numbering(const YAML::Node& n) {
     if (!n.IsSequence()) {
-      diags.error(src.pos(n), "numbering: expected a list, one style per level, such as "
-                              "[upper-roman, upper-alpha, decimal]");
+      diags.error(src.pos(n),
+                  "numbering: expected a list, one style per level, such as "
+                  "[upper-roman, upper-alpha, decimal]");
       return;
     }
     std::vector<std::string> names;
-    for (auto x : {model::Numbering::decimal, model::Numbering::upper_roman,
-                   model::Numbering::lower_roman, model::Numbering::upper_alpha,
-                   model::Numbering::lower_alpha})
+    for (auto x :
+         {model::Numbering::decimal, model::Numbering::upper_roman, model::Numbering::lower_roman,
+          model::Numbering::upper_alpha, model::Numbering::lower_alpha})
       names.emplace_back(model::numbering_name(x));
     for (const auto& item : n) {
       auto s = read_scalar(item, "numbering", src, diags).value_or("");

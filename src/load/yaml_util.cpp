@@ -229,16 +229,16 @@ model::Value to_value(const YAML::Node& n) {
   return v;
 }
 
-std::optional<int> read_percent(const YAML::Node& n, std::string_view field,
-                                const YamlSource& src, base::Diagnostics& diags) {
+std::optional<int> read_percent(const YAML::Node& n, std::string_view field, const YamlSource& src,
+                                base::Diagnostics& diags) {
   auto s = read_scalar(n, field, src, diags).value_or("");
   if (!s.empty() && s.back() == '%') s.pop_back();
   int v = -1;
   const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
   if (ec != std::errc() || end != s.data() + s.size() || s.empty()) v = -1;
   if (v < 0 || v > 100) {
-    diags.error(src.pos(n), std::string(field) + ": expected a percentage from 0 to 100, not " +
-                                quote(s));
+    diags.error(src.pos(n),
+                std::string(field) + ": expected a percentage from 0 to 100, not " + quote(s));
     return std::nullopt;
   }
   return v;

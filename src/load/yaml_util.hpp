@@ -57,8 +57,8 @@ model::Value to_value(const YAML::Node& n);
 
 // A percentage, 40 or "40%", from 0 to 100; an error at `n` otherwise
 // ("FIELD: expected a percentage from 0 to 100, not ...").
-std::optional<int> read_percent(const YAML::Node& n, std::string_view field,
-                                const YamlSource& src, base::Diagnostics& diags);
+std::optional<int> read_percent(const YAML::Node& n, std::string_view field, const YamlSource& src,
+                                base::Diagnostics& diags);
 
 // "quoted" for messages.
 std::string quote(std::string_view s);

@@ -68,8 +68,10 @@ const std::vector<std::string>& Action::years() const {
 
 namespace {
 constexpr std::pair<Numbering, const char*> numbering_names[] = {
-    {Numbering::decimal, "decimal"},         {Numbering::upper_roman, "upper-roman"},
-    {Numbering::lower_roman, "lower-roman"}, {Numbering::upper_alpha, "upper-alpha"},
+    {Numbering::decimal, "decimal"},
+    {Numbering::upper_roman, "upper-roman"},
+    {Numbering::lower_roman, "lower-roman"},
+    {Numbering::upper_alpha, "upper-alpha"},
     {Numbering::lower_alpha, "lower-alpha"}};
 
 std::string roman(int n) {

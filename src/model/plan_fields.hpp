@@ -33,25 +33,24 @@ enum class FieldKind {
 inline constexpr unsigned on_action = 1, on_level = 2;
 
 struct ImportHeader {
-  const char* name;          // as a person writes it; matched by its slug
-  const char* lang;          // the word's language: "fr", "en", or "" (both)
-  bool keep_label = false;   // a renaming worth keeping as the plan's label
+  const char* name;         // as a person writes it; matched by its slug
+  const char* lang;         // the word's language: "fr", "en", or "" (both)
+  bool keep_label = false;  // a renaming worth keeping as the plan's label
 };
 
 struct FieldSpec {
   std::string_view key;  // YAML key and column name: "follow_up"
   FieldKind kind;
-  unsigned where;             // on_action | on_level
-  bool translatable;          // its texts go to translators
-  bool default_column;        // a column when the plan lists no `columns`
-  std::string_view noun;      // one entry, in translators' messages: "follow-up"
+  unsigned where;         // on_action | on_level
+  bool translatable;      // its texts go to translators
+  bool default_column;    // a column when the plan lists no `columns`
+  std::string_view noun;  // one entry, in translators' messages: "follow-up"
   std::vector<ImportHeader> headers;
 
   // The theme's word for its label: "field_follow_up".
   std::string label_key() const { return "field_" + std::string(key); }
   bool structural() const {
-    return kind == FieldKind::identifier || kind == FieldKind::title ||
-           kind == FieldKind::status;
+    return kind == FieldKind::identifier || kind == FieldKind::title || kind == FieldKind::status;
   }
 };
 

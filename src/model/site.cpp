@@ -61,3 +61,17 @@ std::vector<BookletFile> booklet_files(const Site& site, const Plan& plan) {
   return files;
 }
 }  // namespace carnet::model
+
+namespace carnet::model {
+std::string data_json_path(const Plan& plan) { return "data/" + plan.name + ".json"; }
+
+std::string data_csv_path(const Plan& plan, const std::string& lang) {
+  return "data/" + plan.name + "." + lang + ".csv";
+}
+
+std::string data_schema_path() { return "data/plan.schema.json"; }
+
+std::vector<DataFile> data_files(const Plan& plan, const std::string& lang) {
+  return {{"csv", data_csv_path(plan, lang)}, {"json", data_json_path(plan)}};
+}
+}  // namespace carnet::model

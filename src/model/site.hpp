@@ -110,4 +110,17 @@ struct BookletFile {
 // and its printer's PDF, then the tête-bêche PDF. The build writes exactly
 // these, and the plan page links those of its language.
 std::vector<BookletFile> booklet_files(const Site& site, const Plan& plan);
+
+// One open-data file of a plan (PRODUCT.md §7), as the plan page links it.
+struct DataFile {
+  std::string format;  // "csv", "json"
+  std::string path;    // "data/x.fr.csv", "data/x.json"
+};
+// Where the open data goes: "data/x.json" (every language), "data/x.fr.csv".
+std::string data_json_path(const Plan& plan);
+std::string data_csv_path(const Plan& plan, const std::string& lang);
+// The schema every plan's JSON follows: "data/plan.schema.json".
+std::string data_schema_path();
+// The open-data files a reader of `lang` is offered: its CSV, then the JSON.
+std::vector<DataFile> data_files(const Plan& plan, const std::string& lang);
 }  // namespace carnet::model

@@ -52,7 +52,9 @@ bool same_due(const std::optional<Due>& a, const std::optional<Due>& b) {
   return true;
 }
 
-bool same_note(const Note& a, const Note& b) { return a.date == b.date && a.text.text == b.text.text; }
+bool same_note(const Note& a, const Note& b) {
+  return a.date == b.date && a.text.text == b.text.text;
+}
 
 }  // namespace
 
@@ -71,7 +73,8 @@ base::Date last_day(const base::Date& d) {
   if (d.month == 0) return {d.year, 12, 31};
   if (d.day != 0) return d;
   using namespace std::chrono;
-  const year_month_day_last last{year{d.year} / month{static_cast<unsigned>(d.month)} / ::std::chrono::last};
+  const year_month_day_last last{year{d.year} / month{static_cast<unsigned>(d.month)} /
+                                 ::std::chrono::last};
   return {d.year, d.month, static_cast<int>(static_cast<unsigned>(last.day()))};
 }
 

@@ -20,15 +20,13 @@ struct TrackingSettings {
   std::string since;  // a Git tag, branch or commit, or a date YYYY-MM-DD; "" when none
   base::SourcePos since_pos;
   // The progress of an action that gives none, by status (cancelled: left out).
-  std::map<Status, int> progress = {{Status::planned, 0},
-                                    {Status::in_progress, 50},
-                                    {Status::done, 100},
-                                    {Status::postponed, 0}};
+  std::map<Status, int> progress = {
+      {Status::planned, 0}, {Status::in_progress, 50}, {Status::done, 100}, {Status::postponed, 0}};
 };
 
 struct StatusChange {
-  base::Date date;     // the commit's date
-  std::string commit;  // its id, abbreviated
+  base::Date date;             // the commit's date
+  std::string commit;          // its id, abbreviated
   std::optional<Status> from;  // nullopt: the action appeared with `to`
   Status to = Status::planned;
 };
@@ -39,8 +37,9 @@ struct PlanHistory {
   std::string since;                      // the reference as written ("ag-2024"), or ""
   std::optional<base::Date> since_date;   // the date of the reference's commit
   std::string since_commit;               // its id, abbreviated
-  bool existed_then = false;              // the plan file (or the file it was renamed from) existed at the reference
-  std::shared_ptr<const Plan> before;     // the plan as it was then, when it existed and read
+  bool existed_then =
+      false;  // the plan file (or the file it was renamed from) existed at the reference
+  std::shared_ptr<const Plan> before;  // the plan as it was then, when it existed and read
   std::map<std::string, std::vector<StatusChange>> status_history;  // action id → oldest first
 };
 
@@ -72,7 +71,7 @@ std::vector<const Action*> late_actions(const Plan& plan);
 // What changed in a plan between two versions (actions matched by id).
 struct PlanChanges {
   struct Change {
-    std::string id;             // the action's id
+    std::string id;                  // the action's id
     const Action* before = nullptr;  // into the earlier plan (removed, changed)
     const Action* after = nullptr;   // into the later plan (added, changed)
   };
@@ -85,8 +84,8 @@ struct PlanChanges {
   };
   std::vector<Notes> new_notes;
   bool empty() const {
-    return added.empty() && removed.empty() && status.empty() && progress.empty() &&
-           due.empty() && new_notes.empty();
+    return added.empty() && removed.empty() && status.empty() && progress.empty() && due.empty() &&
+           new_notes.empty();
   }
 };
 PlanChanges compare_plans(const Plan& before, const Plan& after);

@@ -48,11 +48,11 @@ TEST_CASE("tracking: late is due before the as-of date and not finished", "[mode
 TEST_CASE("tracking: progress rolls up by weight, cancelled actions left out", "[model]") {
   model::TrackingSettings settings;
   model::PlanSection s;
-  s.actions.push_back(action("a", Status::done));                     // 100
-  s.actions.push_back(action("b", Status::in_progress));              // 50
-  s.actions.push_back(action("c", Status::planned, {}, 30));          // 30 (its own)
-  s.actions.push_back(action("d", Status::cancelled));                // left out
-  s.actions[0].fields.set("weight").number = 2;                       // counts twice
+  s.actions.push_back(action("a", Status::done));             // 100
+  s.actions.push_back(action("b", Status::in_progress));      // 50
+  s.actions.push_back(action("c", Status::planned, {}, 30));  // 30 (its own)
+  s.actions.push_back(action("d", Status::cancelled));        // left out
+  s.actions[0].fields.set("weight").number = 2;               // counts twice
   CHECK(*model::section_progress(s, settings) == Approx((200 + 50 + 30) / 4.0));
   settings.progress[Status::in_progress] = 0;
   CHECK(*model::section_progress(s, settings) == Approx((200 + 0 + 30) / 4.0));

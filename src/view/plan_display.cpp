@@ -89,7 +89,8 @@ class Builder {
       v.date = h.since_date->format_long(lang_);
       v.date_iso = h.since_date->iso();
     }
-    v.heading = word("tracking_changes_since") + " " + h.since + (v.date.empty() ? "" : " (" + v.date + ")");
+    v.heading = word("tracking_changes_since") + " " + h.since +
+                (v.date.empty() ? "" : " (" + v.date + ")");
     const auto c = model::compare_plans(*h.before, plan_);
     const std::string arrow = word("tracking_arrow");
     auto item = [&](const model::PlanChanges::Change& ch) {
@@ -266,9 +267,9 @@ class Builder {
         break;
       }
       case model::FieldKind::percent:
-        if (f.percent) v.items.push_back({site_.words.format(lang_, "percent",
-                                                             std::to_string(*f.percent)),
-                                          lang_});
+        if (f.percent)
+          v.items.push_back(
+              {site_.words.format(lang_, "percent", std::to_string(*f.percent)), lang_});
         break;
       case model::FieldKind::number:
         if (f.number) v.items.push_back({format_number(*f.number), lang_});
@@ -311,7 +312,8 @@ class Builder {
     v.late = model::is_late(a, model::as_of(plan_, a));
     if (v.late) v.late_word = word("tracking_late");
     if (plan_.history)
-      if (auto h = plan_.history->status_history.find(a.id); h != plan_.history->status_history.end())
+      if (auto h = plan_.history->status_history.find(a.id);
+          h != plan_.history->status_history.end())
         for (const auto& ch : h->second)
           v.history.push_back({ch.date.format_long(lang_), ch.date.iso(),
                                ch.from ? status(*ch.from).word : std::string(), status(ch.to).word,

@@ -17,9 +17,9 @@ namespace carnet::view {
 
 // A text as the reader gets it.
 struct Text {
-  std::string value;     // plain text, or Markdown source when `markdown`
-  std::string lang;      // the language it is written in
-  bool fallback = false; // not the reader's language (shown in the default one)
+  std::string value;      // plain text, or Markdown source when `markdown`
+  std::string lang;       // the language it is written in
+  bool fallback = false;  // not the reader's language (shown in the default one)
   bool markdown = false;
   bool empty() const { return value.empty(); }
 };
@@ -40,13 +40,13 @@ struct FieldView {
                             // due, date, percent, years: one plain text
   std::string iso;          // due or date: "2022-12-31", "2023-03", "2021"; else ""
   std::vector<NoteView> notes;
-  bool mark = false;        // a year-grid cell: the action runs that year
-  std::string mark_word;    // "oui" / "non", for readers who cannot see the mark
+  bool mark = false;      // a year-grid cell: the action runs that year
+  std::string mark_word;  // "oui" / "non", for readers who cannot see the mark
 
   bool empty() const { return items.empty() && notes.empty() && key != "year"; }
   // Several entries, or a list kind that reads as one: shown as a list.
   bool as_list() const {
-    return kind == model::FieldKind::texts ? !items.empty()
+    return kind == model::FieldKind::texts           ? !items.empty()
            : kind == model::FieldKind::organisations ? items.size() > 1
                                                      : false;
   }
@@ -63,7 +63,7 @@ struct ColumnView {
   std::string key;    // a field, or "year"
   std::string label;  // as FieldView::label
   std::string label_lang;
-  std::string year;   // for "year": "2021-2022"
+  std::string year;  // for "year": "2021-2022"
 };
 
 struct StatusChangeView {
@@ -80,10 +80,10 @@ struct ActionView {
   Text title;
   StatusView status;
   bool late = false;
-  std::string late_word;  // "En retard", when late
+  std::string late_word;                  // "En retard", when late
   std::vector<StatusChangeView> history;  // from Git, oldest first
-  std::vector<FieldView> cells;  // one per PlanDisplay::columns (maybe empty)
-  std::vector<FieldView> more;   // every other field it has, shown with it
+  std::vector<FieldView> cells;           // one per PlanDisplay::columns (maybe empty)
+  std::vector<FieldView> more;            // every other field it has, shown with it
 };
 
 struct LevelView {
@@ -93,8 +93,8 @@ struct LevelView {
   Text level_name;    // "Objectif"
   std::string label;  // "Objectif I.B": the level's word and code, once
   Text title;
-  Text description;                // Markdown
-  std::vector<FieldView> fields;   // strategy, results, ..., notes
+  Text description;               // Markdown
+  std::vector<FieldView> fields;  // strategy, results, ..., notes
   std::vector<ActionView> actions;
   std::vector<LevelView> children;
   model::PlanCounts counts;
@@ -104,7 +104,7 @@ struct LevelView {
 
 // One action in the changes since a reference: its code, title and what changed.
 struct ChangeItem {
-  std::string id;      // the action's id (an anchor on the page, unless removed)
+  std::string id;  // the action's id (an anchor on the page, unless removed)
   std::string code;
   Text title;
   std::string detail;  // "En cours → Réalisée", "40 % → 60 %", "31 déc. 2022 → mars 2023", ""
@@ -119,12 +119,12 @@ struct ChangeGroup {
 };
 
 struct ChangesView {
-  std::string heading;   // "Changements depuis ag-2012 (14 juin 2012)"
-  std::string since;     // the reference as written
-  std::string date;      // its commit's date, worded, or ""
+  std::string heading;  // "Changements depuis ag-2012 (14 juin 2012)"
+  std::string since;    // the reference as written
+  std::string date;     // its commit's date, worded, or ""
   std::string date_iso;
   std::vector<ChangeGroup> groups;  // only groups with items
-  std::string none;      // "Aucun changement." when there is nothing
+  std::string none;                 // "Aucun changement." when there is nothing
 };
 
 struct BookletLink {
@@ -146,23 +146,22 @@ struct PlanDisplay {
   std::vector<std::string> years;   // the year grid, when the plan has one
   std::vector<LevelView> levels;
   model::PlanCounts counts;
-  std::vector<StatusView> statuses;  // every status, in model::all_statuses order
-  std::vector<BookletLink> booklets; // this language's files, then the bilingual one
+  std::vector<StatusView> statuses;   // every status, in model::all_statuses order
+  std::vector<BookletLink> booklets;  // this language's files, then the bilingual one
 
   // Tracking (PRODUCT.md §6).
-  std::string as_of;        // "30 septembre 2013", or "" when the plan has no as-of date
+  std::string as_of;  // "30 septembre 2013", or "" when the plan has no as-of date
   std::string as_of_iso;
-  std::string as_of_line;   // "État au 30 septembre 2013", or the words for no date
+  std::string as_of_line;          // "État au 30 septembre 2013", or the words for no date
   std::optional<double> progress;  // the whole plan, rolled up
   std::string progress_text;
-  std::string progress_rule;       // one sentence: how progress is computed
+  std::string progress_rule;           // one sentence: how progress is computed
   std::optional<ChangesView> changes;  // when a reference is set and Git knows it
 
   const StatusView& status(model::Status s) const { return statuses[static_cast<int>(s)]; }
 };
 
-PlanDisplay display_plan(const model::Site& site, const model::Plan& plan,
-                         const std::string& lang);
+PlanDisplay display_plan(const model::Site& site, const model::Plan& plan, const std::string& lang);
 
 // "2021–2023", "2021", or "" when the plan has no period.
 std::string plan_period(const model::Plan& plan);

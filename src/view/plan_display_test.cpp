@@ -83,7 +83,8 @@ TEST_CASE("view: columns as asked, every other field with the action", "[view]")
   CHECK(a.more[0].label == "Avancement");
   CHECK(a.more[0].items[0].value == "40\u202f%");
   CHECK(a.status.word == "En cours");
-  CHECK(a.status.colors.strong.hex() == view::status_colors(model::Status::in_progress).strong.hex());
+  CHECK(a.status.colors.strong.hex() ==
+        view::status_colors(model::Status::in_progress).strong.hex());
 }
 
 TEST_CASE("view: a level's label holds its code once, fallbacks are marked", "[view]") {

@@ -113,7 +113,8 @@ std::vector<base::OutputFile> render_booklets(const model::Site& site) {
           });
           break;
         case Kind::imposed:
-          jobs.push_back([&site, &plan, lang = f.lang] { return render_imposed(site, plan, lang); });
+          jobs.push_back(
+              [&site, &plan, lang = f.lang] { return render_imposed(site, plan, lang); });
           break;
         case Kind::tete_beche:
           jobs.push_back([&site, &plan] { return render_tete_beche(site, plan); });

@@ -2,279 +2,564 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <functional>
 #include <vector>
 
 #include "render/booklet/progress.hpp"
 #include "render/booklet/xhtml.hpp"
+#include "view/palette.hpp"
 #include "wrap/zip.hpp"
 
 namespace carnet::render::booklet {
 
 namespace {
 
-const char* const stylesheet =
-    R"(body { font-family: "Noto Serif", Georgia, serif; line-height: 1.45; margin: 0 4%; }
-h1, h2, h3, h4, th, .kicker, nav, table { font-family: "Noto Sans", "Helvetica Neue", Arial, sans-serif; }
-h1, h2, h3, h4 { color: #104659; line-height: 1.2; hyphens: none; -epub-hyphens: none; }
-h1 { font-size: 1.6em; margin: 1.2em 0 0.5em; }
-h2 { font-size: 1.25em; margin: 1.4em 0 0.4em; }
-h3 { font-size: 1.05em; margin: 1.2em 0 0.3em; }
-.kicker { display: block; font-size: 0.6em; letter-spacing: 0.12em; text-transform: uppercase; color: #cc6621; }
-p { margin: 0 0 0.6em; text-align: justify; hyphens: auto; -epub-hyphens: auto; }
-.cover { text-align: left; margin-top: 3em; }
-.cover .organization { text-transform: uppercase; letter-spacing: 0.1em; font-family: "Noto Sans", Arial, sans-serif; font-size: 0.8em; }
-.cover h1 { font-size: 2em; }
-.cover .period { font-size: 1.3em; color: #104659; font-family: "Noto Sans", Arial, sans-serif; }
-.field { font-family: "Noto Sans", Arial, sans-serif; font-weight: bold; color: #104659; margin: 0.8em 0 0.2em; }
-table { border-collapse: collapse; width: 100%; font-size: 0.75em; margin: 0.8em 0 1.2em; }
-th, td { border-bottom: 1px solid #c7cfd6; padding: 0.35em 0.4em; text-align: left; vertical-align: top; }
-thead th { background-color: #104659; color: #ffffff; }
-tbody th { font-weight: bold; }
-tbody tr:nth-child(even) { background-color: #f3f6f8; }
-td ul, th ul { margin: 0; padding-left: 1.1em; }
-td p, th p { margin: 0 0 0.2em; text-align: left; }
-.status { font-weight: normal; color: #5f6873; display: block; margin-top: 0.2em; }
-.number { text-align: right; }
-figure { margin: 1em 0; }
-figure img { width: 100%; }
-blockquote { font-style: italic; color: #5f6873; margin: 0 0 0.6em 1.2em; }
-nav ol { list-style: none; padding-left: 1em; }
-)";
-
-std::string document(const Booklet& b, const std::string& title, const std::string& body) {
-  std::string lang = xml_escape(b.lang);
-  return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n"
-         "<html xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:epub=\"http://www.idpf.org/2007/ops\" "
-         "lang=\"" +
-         lang + "\" xml:lang=\"" + lang + "\">\n<head>\n<meta charset=\"UTF-8\"/>\n<title>" +
-         xml_escape(title) +
-         "</title>\n<link rel=\"stylesheet\" type=\"text/css\" "
-         "href=\"style.css\"/>\n</head>\n<body>\n" +
-         body + "</body>\n</html>\n";
+// The booklet's palette and the statuses' colours, the same as the PDF's.
+std::string stylesheet() {
+  const std::string primary = hex(palette::primary), accent = hex(palette::accent),
+                    muted = hex(palette::muted), rule = hex(palette::rule),
+                    zebra = hex(palette::zebra), white = hex(palette::white),
+                    ink = hex(palette::ink);
+  std::string css =
+      "body { font-family: \"Noto Serif\", Georgia, serif; line-height: 1.45; margin: 0 4%; "
+      "color: " +
+      ink +
+      "; }\n"
+      "h1, h2, h3, h4, th, .kicker, nav, table { font-family: \"Noto Sans\", \"Helvetica Neue\", "
+      "Arial, sans-serif; }\n"
+      "h1, h2, h3, h4 { color: " +
+      primary +
+      "; line-height: 1.2; hyphens: none; -epub-hyphens: none; }\n"
+      "h1 { font-size: 1.6em; margin: 1.2em 0 0.5em; }\n"
+      "h2 { font-size: 1.25em; margin: 1.4em 0 0.4em; }\n"
+      "h3 { font-size: 1.05em; margin: 1.2em 0 0.3em; }\n"
+      ".kicker { display: block; font-size: 0.6em; letter-spacing: 0.12em; text-transform: "
+      "uppercase; color: " +
+      accent +
+      "; }\n"
+      "p { margin: 0 0 0.6em; text-align: justify; hyphens: auto; -epub-hyphens: auto; }\n"
+      ".cover { text-align: left; margin-top: 3em; }\n"
+      ".cover .organization { text-transform: uppercase; letter-spacing: 0.1em; font-family: "
+      "\"Noto Sans\", Arial, sans-serif; font-size: 0.8em; }\n"
+      ".cover h1 { font-size: 2em; }\n"
+      ".cover .period { font-size: 1.3em; color: " +
+      primary +
+      "; font-family: \"Noto Sans\", Arial, sans-serif; }\n"
+      ".field { font-family: \"Noto Sans\", Arial, sans-serif; font-weight: bold; color: " +
+      primary +
+      "; margin: 0.8em 0 0.2em; }\n"
+      "table { border-collapse: collapse; width: 100%; font-size: 0.75em; margin: 0.8em 0 1.2em; "
+      "}\n"
+      "th, td { border-bottom: 1px solid " +
+      rule +
+      "; padding: 0.35em 0.4em; text-align: left; vertical-align: top; }\n"
+      "thead th { background-color: " +
+      primary + "; color: " + white +
+      "; }\n"
+      "tbody th { font-weight: bold; }\n"
+      "tbody tr:nth-child(even) { background-color: " +
+      zebra +
+      "; }\n"
+      "td ul, th ul { margin: 0; padding-left: 1.1em; }\n"
+      "td p, th p { margin: 0 0 0.2em; text-align: left; }\n"
+      ".status { font-weight: normal; color: " +
+      muted +
+      "; display: block; margin-top: 0.2em; }\n"
+      "th p.more, th .more { font-weight: normal; color: " +
+      muted +
+      "; margin-top: 0.2em; }\n"
+      ".year { text-align: center; width: 2.6em; }\n"
+      "td.year { color: " +
+      primary +
+      "; font-size: 1.3em; line-height: 1; }\n"
+      ".hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 "
+      "0); }\n"
+      ".number { text-align: right; }\n"
+      "figure { margin: 1em 0; }\n"
+      "figure img { width: 100%; }\n"
+      "blockquote { font-style: italic; color: " +
+      muted +
+      "; margin: 0 0 0.6em 1.2em; }\n"
+      "nav ol { list-style: none; padding-left: 1em; }\n"
+      ".late { font-weight: bold; color: " +
+      accent +
+      "; }\n"
+      ".progress, .as-of { font-family: \"Noto Sans\", Arial, sans-serif; color: " +
+      primary +
+      "; }\n"
+      ".rule { font-size: 0.85em; color: " +
+      muted + "; }\n";
+  for (auto st : model::all_statuses)
+    css += std::string(".dot-") + model::status_name(st) +
+           " { color: " + view::status_colors(st).strong.hex() + "; }\n";
+  return css;
 }
 
-std::string lang_attrs(const std::string& lang) {
-  return lang.empty() ? ""
-                      : " lang=\"" + xml_escape(lang) + "\" xml:lang=\"" + xml_escape(lang) + "\"";
+using Body = std::function<void(wrap::XmlWriter&)>;
+
+std::string document(const Booklet& b, const std::string& title, const Body& body) {
+  wrap::XmlWriter w(false);
+  w.start("html");
+  w.attribute("xmlns", "http://www.w3.org/1999/xhtml");
+  w.attribute("xmlns:epub", "http://www.idpf.org/2007/ops");
+  w.attribute("lang", b.lang);
+  w.attribute("xml:lang", b.lang);
+  write_newline(w);
+  w.start("head");
+  write_newline(w);
+  w.start("meta");
+  w.attribute("charset", "UTF-8");
+  w.end();
+  write_newline(w);
+  write_line(w, "title", title);
+  w.start("link");
+  w.attribute("rel", "stylesheet");
+  w.attribute("type", "text/css");
+  w.attribute("href", "style.css");
+  w.end();
+  write_newline(w);
+  w.end();  // head
+  write_newline(w);
+  w.start("body");
+  write_newline(w);
+  body(w);
+  w.end();  // body
+  write_newline(w);
+  std::string doc = w.finish();
+  // XHTML5's doctype, which the writer's DTD call would give a system id.
+  return doc.insert(xml_declaration.size(), "<!DOCTYPE html>\n");
 }
 
 struct Part {
   std::string id;    // manifest id
   std::string file;  // "part-1.xhtml"
   std::string title;
-  std::string body;
+  Body body;
 };
 
 class EpubBuilder {
  public:
   explicit EpubBuilder(const Booklet& b) : b_(b) {}
 
-  std::string section_heading_text(const SectionEntry& s) const {
-    std::string label = s.label();
-    return label.empty() ? s.title : label + " \u2014 " + s.title;
+  void header_cell(wrap::XmlWriter& w, const std::string& text, const char* cls = nullptr,
+                   const std::string& lang = "") const {
+    w.start("th");
+    w.attribute("scope", "col");
+    if (cls) w.attribute("class", cls);
+    write_lang(w, lang);
+    w.text(text);
+    w.end();
   }
 
-  std::string table(const SectionEntry& s) const {
-    std::string out =
-        "<table>\n<thead><tr><th scope=\"col\">" + xml_escape(b_.words.action) + "</th>";
-    for (const auto& c : b_.columns) out += "<th scope=\"col\">" + xml_escape(c.label) + "</th>";
-    out += "</tr></thead>\n<tbody>\n";
-    bool progress_column = false;
-    for (const auto& c : b_.columns) progress_column = progress_column || c.field == "progress";
+  void status(wrap::XmlWriter& w, const ActionEntry& a) const {
+    w.start("span");
+    w.attribute("class", "status");
+    w.start("span");
+    w.attribute("class", std::string("dot-") + model::status_name(a.status));
+    w.attribute("aria-hidden", "true");
+    w.text("\u25CF");
+    w.end();
+    w.text(" " + a.status_label);
+    if (a.late) {
+      w.text(" \u00B7 ");
+      w.start("strong");
+      w.attribute("class", "late");
+      w.text(a.late_word);
+      w.end();
+    }
+    w.end();
+  }
+
+  void table(wrap::XmlWriter& w, const SectionEntry& s) const {
+    w.start("table");
+    write_newline(w);
+    w.start("thead");
+    w.start("tr");
+    header_cell(w, b_.words.action);
+    for (const auto& c : b_.columns)
+      header_cell(w, c.label, c.year ? "year" : nullptr, c.label_lang);
+    w.end();
+    w.end();
+    write_newline(w);
+    w.start("tbody");
+    write_newline(w);
     for (const auto& a : s.actions) {
-      out +=
-          "<tr id=\"" + xml_id(a.anchor) + "\"><th scope=\"row\"" + lang_attrs(a.title_lang) + ">";
-      if (!a.code.empty()) out += xml_escape(a.code) + " ";
-      out += xml_escape(a.title);
-      std::string status = a.status_label;
-      if (!a.progress_text.empty() && !progress_column) status += " \u00B7 " + a.progress_text;
-      out += "<span class=\"status\">" + xml_escape(status) + "</span>";
-      if (b_.details_with_title && !a.details.empty())
-        out += "<span class=\"status\">" + xml_escape(plain_text(a.details)) + "</span>";
-      out += "</th>";
-      for (const auto& cell : a.cells) out += "<td>" + blocks_xhtml(cell) + "</td>";
-      out += "</tr>\n";
-    }
-    out += "</tbody>\n</table>\n";
-    return out;
-  }
-
-  std::string notes(const std::vector<NoteEntry>& notes, const std::string& prefix) const {
-    std::string out;
-    for (const auto& n : notes) {
-      std::string lead = prefix;
-      if (!n.date.empty()) lead += (lead.empty() ? "" : " \u00B7 ") + n.date;
-      Blocks blocks = n.text;
-      if (!lead.empty() && !blocks.empty()) {
-        Span s(lead + b_.words.colon);
-        s.bold = true;
-        blocks.front().text.insert(blocks.front().text.begin(), s);
+      w.start("tr");
+      w.attribute("id", xml_id(a.anchor));
+      w.start("th");
+      w.attribute("scope", "row");
+      w.start("span");
+      write_lang(w, a.title_lang);
+      w.text(a.code.empty() ? a.title : a.code + " " + a.title);
+      w.end();
+      status(w, a);
+      for (const auto& f : a.more) write_blocks(w, labelled_blocks(f, b_.words.colon), "more");
+      w.end();  // th
+      for (const auto& cell : a.cells) {
+        w.start("td");
+        if (cell.year) {
+          w.attribute("class", "year");
+          if (cell.mark) {
+            w.start("span");
+            w.attribute("aria-hidden", "true");
+            w.text(year_mark);
+            w.end();
+          }
+          w.start("span");
+          w.attribute("class", "hidden");
+          w.text(cell.mark_word);
+          w.end();
+        } else {
+          write_blocks(w, cell.blocks);
+        }
+        w.end();
       }
-      out += blocks_xhtml(blocks);
+      w.end();  // tr
+      write_newline(w);
     }
-    return out;
+    w.end();  // tbody
+    write_newline(w);
+    w.end();  // table
+    write_newline(w);
   }
 
-  void section(const SectionEntry& s, std::string& out) const {
+  void section(wrap::XmlWriter& w, const SectionEntry& s) const {
     int level = std::min(s.depth + 1, 4);
     std::string h = "h" + std::to_string(level);
-    out += "<section id=\"" + xml_id(s.anchor) + "\">\n<" + h + lang_attrs(s.title_lang) + ">";
-    if (s.depth <= 1 && !s.label().empty())
-      out += "<span class=\"kicker\">" + xml_escape(s.label()) + "</span> " + xml_escape(s.title);
-    else
-      out += xml_escape(section_heading_text(s));
-    out += "</" + h + ">\n";
-    out += blocks_xhtml(s.description);
-    for (const auto& f : s.fields)
-      out += "<p class=\"field\">" + xml_escape(f.label) + "</p>\n" + blocks_xhtml(f.blocks);
-    if (!s.notes.empty())
-      out += "<p class=\"field\">" + xml_escape(b_.words.notes) + "</p>\n" + notes(s.notes, "");
-    if (!s.actions.empty()) {
-      out += table(s);
-      std::string all;
-      if (b_.notes_after_table)
-        for (const auto& a : s.actions) all += notes(a.notes, a.code);
-      if (!all.empty()) out += "<p class=\"field\">" + xml_escape(b_.words.notes) + "</p>\n" + all;
+    w.start("section");
+    w.attribute("id", xml_id(s.anchor));
+    write_newline(w);
+    w.start(h.c_str());
+    write_lang(w, s.title_lang);
+    if (s.depth <= 1 && !s.label().empty()) {
+      w.start("span");
+      w.attribute("class", "kicker");
+      w.text(s.label());
+      w.end();
+      w.text(" " + s.title);
+    } else {
+      w.text(s.heading());
     }
-    for (const auto& c : s.children) section(c, out);
-    out += "</section>\n";
+    w.end();
+    write_newline(w);
+    if (!s.progress_line.empty()) {
+      w.start("p");
+      w.attribute("class", "progress");
+      w.text(s.progress_line);
+      w.end();
+      write_newline(w);
+    }
+    write_blocks(w, s.description);
+    for (const auto& f : s.fields) {
+      w.start("p");
+      w.attribute("class", "field");
+      write_lang(w, f.label_lang);
+      w.text(f.label);
+      w.end();
+      write_newline(w);
+      write_blocks(w, f.blocks);
+    }
+    if (!s.actions.empty()) table(w, s);
+    for (const auto& c : s.children) section(w, c);
+    w.end();  // section
+    write_newline(w);
   }
 
   std::vector<Part> parts() const {
     std::vector<Part> out;
-    std::string cover = "<section class=\"cover\" epub:type=\"titlepage\">\n";
-    if (!b_.organization.empty())
-      cover += "<p class=\"organization\">" + xml_escape(b_.organization) + "</p>\n";
-    cover += "<h1>" + xml_escape(b_.title) + "</h1>\n";
-    if (!b_.period.empty()) cover += "<p class=\"period\">" + xml_escape(b_.period) + "</p>\n";
-    if (!b_.adopted.empty()) cover += "<p>" + xml_escape(b_.adopted) + "</p>\n";
-    for (const auto& line : b_.organization_lines) cover += "<p>" + xml_escape(line) + "</p>\n";
-    cover += "</section>\n";
-    out.push_back({"title", "title.xhtml", b_.title, cover});
+    out.push_back({"title", "title.xhtml", b_.title, [this](wrap::XmlWriter& w) {
+                     w.start("section");
+                     w.attribute("class", "cover");
+                     w.attribute("epub:type", "titlepage");
+                     write_newline(w);
+                     auto para = [&](const char* cls, const std::string& text) {
+                       w.start("p");
+                       if (cls) w.attribute("class", cls);
+                       w.text(text);
+                       w.end();
+                       write_newline(w);
+                     };
+                     if (!b_.organization.empty()) para("organization", b_.organization);
+                     write_line(w, "h1", b_.title);
+                     if (!b_.period.empty()) para("period", b_.period);
+                     if (!b_.adopted.empty()) para(nullptr, b_.adopted);
+                     if (!b_.as_of_line.empty()) para("as-of", b_.as_of_line);
+                     for (const auto& line : b_.organization_lines) para(nullptr, line);
+                     w.end();
+                     write_newline(w);
+                   }});
     if (!b_.summary.empty() || !b_.intro.empty()) {
-      std::string body;
-      if (!b_.summary.empty())
-        body += "<section id=\"summary\">\n<h1>" + xml_escape(b_.words.summary) + "</h1>\n" +
-                blocks_xhtml(b_.summary) + "</section>\n";
-      if (!b_.intro.empty())
-        body += "<section id=\"introduction\">\n<h1>" + xml_escape(b_.words.introduction) +
-                "</h1>\n" + blocks_xhtml(b_.intro) + "</section>\n";
-      out.push_back({"intro", "intro.xhtml",
-                     b_.summary.empty() ? b_.words.introduction : b_.words.summary, body});
+      out.push_back(
+          {"intro", "intro.xhtml", b_.summary.empty() ? b_.words.introduction : b_.words.summary,
+           [this](wrap::XmlWriter& w) {
+             auto part = [&](const char* id, const std::string& title, const Blocks& blocks) {
+               if (blocks.empty()) return;
+               w.start("section");
+               w.attribute("id", id);
+               write_newline(w);
+               write_line(w, "h1", title);
+               write_blocks(w, blocks);
+               w.end();
+               write_newline(w);
+             };
+             part("summary", b_.words.summary, b_.summary);
+             part("introduction", b_.words.introduction, b_.intro);
+           }});
     }
     int n = 0;
     for (const auto& s : b_.sections) {
-      std::string body;
-      section(s, body);
       ++n;
       out.push_back({"part-" + std::to_string(n), "part-" + std::to_string(n) + ".xhtml",
-                     section_heading_text(s), body});
+                     s.heading(), [this, &s](wrap::XmlWriter& w) { section(w, s); }});
     }
-    auto rows = progress_rows(b_);
-    std::string body =
-        "<section id=\"progress\">\n<h1>" + xml_escape(b_.words.progress) + "</h1>\n<ul>\n";
-    for (const auto& [count, label] : key_figures(b_))
-      body += "<li><strong>" + std::to_string(count) + "</strong> " + xml_escape(label) + "</li>\n";
-    body += "</ul>\n<figure>\n<img src=\"chart.svg\" alt=\"" +
-            xml_escape(chart_description(b_, rows)) + "\"/>\n</figure>\n";
-    body += "<table>\n<thead><tr><th scope=\"col\">" + xml_escape(b_.words.section) + "</th>";
-    for (const auto& l : b_.status_labels)
-      body += "<th scope=\"col\" class=\"number\">" + xml_escape(l) + "</th>";
-    body += "<th scope=\"col\" class=\"number\">" + xml_escape(b_.words.total_column) +
-            "</th></tr></thead>\n<tbody>\n";
-    for (const auto& r : rows) {
-      body += "<tr><th scope=\"row\">" +
-              xml_escape(r.depth < 0 ? r.label : r.label + " \u2014 " + r.title) + "</th>";
-      for (int v : r.per_status) body += "<td class=\"number\">" + std::to_string(v) + "</td>";
-      body += "<td class=\"number\">" + std::to_string(r.total) + "</td></tr>\n";
-    }
-    body += "</tbody>\n</table>\n</section>\n";
-    out.push_back({"progress", "progress.xhtml", b_.words.progress, body});
+    out.push_back({"progress", "progress.xhtml", b_.words.progress,
+                   [this](wrap::XmlWriter& w) { progress(w); }});
+    if (b_.changes)
+      out.push_back({"changes", "changes.xhtml", b_.changes->heading,
+                     [this](wrap::XmlWriter& w) { changes(w); }});
     return out;
   }
 
-  void nav_section(const SectionEntry& s, const std::string& file, std::string& out) const {
-    out += "<li><a href=\"" + file + "#" + xml_id(s.anchor) + "\">" +
-           xml_escape(section_heading_text(s)) + "</a>";
-    if (!s.children.empty()) {
-      out += "\n<ol>\n";
-      for (const auto& c : s.children) nav_section(c, file, out);
-      out += "</ol>\n";
+  void progress(wrap::XmlWriter& w) const {
+    auto rows = progress_rows(b_);
+    w.start("section");
+    w.attribute("id", "progress");
+    write_newline(w);
+    write_line(w, "h1", b_.words.progress);
+    auto lines = tracking_lines(b_);
+    for (size_t i = 0; i < lines.size(); ++i) {
+      w.start("p");
+      if (i == 0) w.attribute("class", "as-of");
+      w.text(lines[i]);
+      w.end();
+      write_newline(w);
     }
-    out += "</li>\n";
+    w.start("ul");
+    write_newline(w);
+    for (const auto& [count, label] : key_figures(b_)) {
+      w.start("li");
+      write_element(w, "strong", std::to_string(count));
+      w.text(" " + label);
+      w.end();
+      write_newline(w);
+    }
+    w.end();
+    write_newline(w);
+    w.start("figure");
+    w.start("img");
+    w.attribute("src", "chart.svg");
+    w.attribute("alt", chart_description(b_, rows));
+    w.end();
+    w.end();
+    write_newline(w);
+    w.start("table");
+    w.start("thead");
+    w.start("tr");
+    header_cell(w, b_.words.section);
+    for (const auto& l : b_.status_labels) header_cell(w, l, "number");
+    header_cell(w, b_.words.total_column, "number");
+    const bool with_progress = has_progress(rows);
+    if (with_progress) header_cell(w, b_.words.progress_of, "number");
+    w.end();
+    w.end();
+    write_newline(w);
+    w.start("tbody");
+    write_newline(w);
+    for (const auto& r : rows) {
+      w.start("tr");
+      w.start("th");
+      w.attribute("scope", "row");
+      w.text(r.depth < 0 ? r.label : heading_text(r.label, r.title));
+      w.end();
+      auto number = [&](int v) {
+        w.start("td");
+        w.attribute("class", "number");
+        w.text(std::to_string(v));
+        w.end();
+      };
+      for (int v : r.per_status) number(v);
+      number(r.total);
+      if (with_progress) {
+        w.start("td");
+        w.attribute("class", "number");
+        w.text(r.progress_text.empty() ? "\u2013" : r.progress_text);
+        w.end();
+      }
+      w.end();
+      write_newline(w);
+    }
+    w.end();  // tbody
+    w.end();  // table
+    write_newline(w);
+    if (!b_.progress_rule.empty()) {
+      w.start("p");
+      w.attribute("class", "rule");
+      w.text(b_.progress_rule);
+      w.end();
+      write_newline(w);
+    }
+    w.end();  // section
+    write_newline(w);
+  }
+
+  void changes(wrap::XmlWriter& w) const {
+    const ChangesEntry& c = *b_.changes;
+    w.start("section");
+    w.attribute("id", "changes");
+    write_newline(w);
+    write_line(w, "h1", c.heading);
+    if (!c.none.empty()) write_line(w, "p", c.none);
+    for (const auto& g : c.groups) {
+      write_line(w, "h2", g.title);
+      write_blocks(w, change_blocks(g, b_.words.colon));
+    }
+    w.end();  // section
+    write_newline(w);
+  }
+
+  void nav_section(wrap::XmlWriter& w, const SectionEntry& s, const std::string& file) const {
+    w.start("li");
+    w.start("a");
+    w.attribute("href", file + "#" + xml_id(s.anchor));
+    w.text(s.heading());
+    w.end();
+    if (!s.children.empty()) {
+      write_newline(w);
+      w.start("ol");
+      write_newline(w);
+      for (const auto& c : s.children) nav_section(w, c, file);
+      w.end();
+      write_newline(w);
+    }
+    w.end();
+    write_newline(w);
   }
 
   std::string nav() const {
-    std::string body = "<nav epub:type=\"toc\" id=\"toc\">\n<h1>" + xml_escape(b_.words.contents) +
-                       "</h1>\n<ol>\n";
-    body += "<li><a href=\"title.xhtml\">" + xml_escape(b_.title) + "</a></li>\n";
-    if (!b_.summary.empty())
-      body += "<li><a href=\"intro.xhtml#summary\">" + xml_escape(b_.words.summary) + "</a></li>\n";
-    if (!b_.intro.empty())
-      body += "<li><a href=\"intro.xhtml#introduction\">" + xml_escape(b_.words.introduction) +
-              "</a></li>\n";
-    int n = 0;
-    for (const auto& s : b_.sections)
-      nav_section(s, "part-" + std::to_string(++n) + ".xhtml", body);
-    body += "<li><a href=\"progress.xhtml\">" + xml_escape(b_.words.progress) +
-            "</a></li>\n</ol>\n</nav>\n";
-    body +=
-        "<nav epub:type=\"landmarks\" id=\"landmarks\" hidden=\"hidden\">\n<ol>\n"
-        "<li><a epub:type=\"toc\" href=\"nav.xhtml#toc\">" +
-        xml_escape(b_.words.contents) +
-        "</a></li>\n"
-        "<li><a epub:type=\"bodymatter\" href=\"" +
-        std::string(b_.summary.empty() && b_.intro.empty() ? "part-1.xhtml" : "intro.xhtml") +
-        "\">" + xml_escape(b_.title) + "</a></li>\n</ol>\n</nav>\n";
-    return document(b_, b_.words.contents, body);
+    return document(b_, b_.words.contents, [this](wrap::XmlWriter& w) {
+      auto link = [&](const std::string& href, const std::string& text, const char* type) {
+        w.start("li");
+        w.start("a");
+        if (type) w.attribute("epub:type", type);
+        w.attribute("href", href);
+        w.text(text);
+        w.end();
+        w.end();
+        write_newline(w);
+      };
+      w.start("nav");
+      w.attribute("epub:type", "toc");
+      w.attribute("id", "toc");
+      write_newline(w);
+      write_line(w, "h1", b_.words.contents);
+      w.start("ol");
+      write_newline(w);
+      link("title.xhtml", b_.title, nullptr);
+      if (!b_.summary.empty()) link("intro.xhtml#summary", b_.words.summary, nullptr);
+      if (!b_.intro.empty()) link("intro.xhtml#introduction", b_.words.introduction, nullptr);
+      int n = 0;
+      for (const auto& s : b_.sections) nav_section(w, s, "part-" + std::to_string(++n) + ".xhtml");
+      link("progress.xhtml", b_.words.progress, nullptr);
+      if (b_.changes) link("changes.xhtml", b_.changes->heading, nullptr);
+      w.end();  // ol
+      write_newline(w);
+      w.end();  // nav
+      write_newline(w);
+      w.start("nav");
+      w.attribute("epub:type", "landmarks");
+      w.attribute("id", "landmarks");
+      w.attribute("hidden", "hidden");
+      write_newline(w);
+      w.start("ol");
+      write_newline(w);
+      link("nav.xhtml#toc", b_.words.contents, "toc");
+      link(b_.summary.empty() && b_.intro.empty() ? "part-1.xhtml" : "intro.xhtml", b_.title,
+           "bodymatter");
+      w.end();
+      write_newline(w);
+      w.end();
+      write_newline(w);
+    });
   }
 
   std::string package(const std::vector<Part>& parts) const {
-    std::string lang = xml_escape(b_.lang);
-    std::string out =
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        "<package xmlns=\"http://www.idpf.org/2007/opf\" version=\"3.0\" unique-identifier=\"uid\" "
-        "xml:lang=\"" +
-        lang +
-        "\">\n"
-        "<metadata xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n";
-    out += "<dc:identifier id=\"uid\">" + xml_escape(b_.identifier) + "</dc:identifier>\n";
-    out += "<dc:title>" + xml_escape(b_.title) + "</dc:title>\n";
-    out += "<dc:language>" + lang + "</dc:language>\n";
-    if (!b_.organization.empty())
-      out += "<dc:creator>" + xml_escape(b_.organization) + "</dc:creator>\n";
-    out += "<dc:date>" + b_.date_iso + "</dc:date>\n";
+    wrap::XmlWriter w(true);
+    w.start("package");
+    w.attribute("xmlns", "http://www.idpf.org/2007/opf");
+    w.attribute("version", "3.0");
+    w.attribute("unique-identifier", "uid");
+    w.attribute("xml:lang", b_.lang);
+    w.start("metadata");
+    w.attribute("xmlns:dc", "http://purl.org/dc/elements/1.1/");
+    w.start("dc:identifier");
+    w.attribute("id", "uid");
+    w.text(b_.identifier);
+    w.end();
+    write_element(w, "dc:title", b_.title);
+    write_element(w, "dc:language", b_.lang);
+    if (!b_.organization.empty()) write_element(w, "dc:creator", b_.organization);
+    write_element(w, "dc:date", b_.date_iso);
+    auto meta = [&](const char* property, const std::string& value) {
+      w.start("meta");
+      w.attribute("property", property);
+      w.text(value);
+      w.end();
+    };
     // The content's date, not the build's: same input, same bytes.
-    out += "<meta property=\"dcterms:modified\">" + b_.date_iso + "T00:00:00Z</meta>\n";
-    out +=
-        "<meta property=\"schema:accessMode\">textual</meta>\n"
-        "<meta property=\"schema:accessMode\">visual</meta>\n"
-        "<meta property=\"schema:accessModeSufficient\">textual</meta>\n"
-        "<meta property=\"schema:accessibilityFeature\">structuralNavigation</meta>\n"
-        "<meta property=\"schema:accessibilityFeature\">tableOfContents</meta>\n"
-        "<meta property=\"schema:accessibilityFeature\">alternativeText</meta>\n"
-        "<meta property=\"schema:accessibilityHazard\">none</meta>\n"
-        "<meta property=\"schema:accessibilitySummary\">" +
-        xml_escape(b_.words.epub_accessibility) + "</meta>\n";
-    out +=
-        "</metadata>\n<manifest>\n"
-        "<item id=\"nav\" href=\"nav.xhtml\" media-type=\"application/xhtml+xml\" "
-        "properties=\"nav\"/>\n"
-        "<item id=\"css\" href=\"style.css\" media-type=\"text/css\"/>\n"
-        "<item id=\"chart\" href=\"chart.svg\" media-type=\"image/svg+xml\"/>\n";
-    for (const auto& p : parts)
-      out += "<item id=\"" + p.id + "\" href=\"" + p.file +
-             "\" media-type=\"application/xhtml+xml\"/>\n";
-    out += "</manifest>\n<spine>\n";
-    out += "<itemref idref=\"" + parts[0].id + "\"/>\n<itemref idref=\"nav\"/>\n";
-    for (size_t i = 1; i < parts.size(); ++i) out += "<itemref idref=\"" + parts[i].id + "\"/>\n";
-    out += "</spine>\n</package>\n";
-    return out;
+    meta("dcterms:modified", b_.date_iso + "T00:00:00Z");
+    meta("schema:accessMode", "textual");
+    meta("schema:accessMode", "visual");
+    meta("schema:accessModeSufficient", "textual");
+    meta("schema:accessibilityFeature", "structuralNavigation");
+    meta("schema:accessibilityFeature", "tableOfContents");
+    meta("schema:accessibilityFeature", "alternativeText");
+    meta("schema:accessibilityHazard", "none");
+    meta("schema:accessibilitySummary", b_.words.epub_accessibility);
+    w.end();  // metadata
+    w.start("manifest");
+    auto item = [&](const std::string& id, const std::string& href, const char* type,
+                    const char* properties) {
+      w.start("item");
+      w.attribute("id", id);
+      w.attribute("href", href);
+      w.attribute("media-type", type);
+      if (properties) w.attribute("properties", properties);
+      w.end();
+    };
+    item("nav", "nav.xhtml", "application/xhtml+xml", "nav");
+    item("css", "style.css", "text/css", nullptr);
+    item("chart", "chart.svg", "image/svg+xml", nullptr);
+    for (const auto& p : parts) item(p.id, p.file, "application/xhtml+xml", nullptr);
+    w.end();  // manifest
+    w.start("spine");
+    auto itemref = [&](const std::string& id) {
+      w.start("itemref");
+      w.attribute("idref", id);
+      w.end();
+    };
+    itemref(parts[0].id);
+    itemref("nav");
+    for (size_t i = 1; i < parts.size(); ++i) itemref(parts[i].id);
+    w.end();  // spine
+    w.end();  // package
+    return w.finish();
   }
 
  private:
   const Booklet& b_;
 };
+
+std::string container_xml() {
+  wrap::XmlWriter w(true);
+  w.start("container");
+  w.attribute("version", "1.0");
+  w.attribute("xmlns", "urn:oasis:names:tc:opendocument:xmlns:container");
+  w.start("rootfiles");
+  w.start("rootfile");
+  w.attribute("full-path", "EPUB/package.opf");
+  w.attribute("media-type", "application/oebps-package+xml");
+  return w.finish();
+}
 
 }  // namespace
 
@@ -289,16 +574,10 @@ std::string write_epub(const Booklet& booklet, const std::string& context) {
   // offset where tools sniff the type.
   zip.add("mimetype", "application/epub+zip", wrap::ZipWriter::Compression::store);
   using C = wrap::ZipWriter::Compression;
-  zip.add("META-INF/container.xml",
-          "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-          "<container version=\"1.0\" xmlns=\"urn:oasis:names:tc:opendocument:xmlns:container\">\n"
-          "<rootfiles>\n<rootfile full-path=\"EPUB/package.opf\" "
-          "media-type=\"application/oebps-package+xml\"/>\n"
-          "</rootfiles>\n</container>\n",
-          C::deflate);
+  zip.add("META-INF/container.xml", container_xml(), C::deflate);
   zip.add("EPUB/package.opf", builder.package(parts), C::deflate);
   zip.add("EPUB/nav.xhtml", builder.nav(), C::deflate);
-  zip.add("EPUB/style.css", stylesheet, C::deflate);
+  zip.add("EPUB/style.css", stylesheet(), C::deflate);
   zip.add("EPUB/chart.svg", progress_svg(booklet, progress_rows(booklet), 480), C::deflate);
   for (const auto& p : parts)
     zip.add("EPUB/" + p.file, document(booklet, p.title, p.body), C::deflate);

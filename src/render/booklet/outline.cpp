@@ -3,11 +3,50 @@
 #include <cstdint>
 #include <cstdio>
 
+#include "base/hash.hpp"
 #include "markdown/markdown.hpp"
 #include "model/links.hpp"
 #include "view/plan_display.hpp"
 
 namespace carnet::render::booklet {
+
+std::string heading_text(const std::string& label, const std::string& title) {
+  return label.empty() ? title : label + " \u2014 " + title;
+}
+
+Blocks labelled_blocks(const FieldEntry& field, const std::string& colon) {
+  Blocks out = field.blocks;
+  Span label{field.label + colon};
+  label.bold = true;
+  if (!out.empty() && out.front().kind == Block::Kind::paragraph && !out.front().heading) {
+    out.front().text.insert(out.front().text.begin(), label);
+  } else {
+    Block lead;
+    lead.text.push_back(label);
+    lead.lang = field.label_lang;
+    out.insert(out.begin(), std::move(lead));
+  }
+  return out;
+}
+
+Blocks change_blocks(const ChangeGroupEntry& group, const std::string& colon) {
+  Blocks out;
+  for (const auto& item : group.items) {
+    Block b;
+    b.kind = Block::Kind::item;
+    b.lang = item.title_lang;
+    Span name{item.code.empty() ? item.title : item.code + " " + item.title};
+    name.bold = true;
+    // A removed action is no longer in the booklet: struck through, so that
+    // it does not read as one of the plan's (the group's title says why).
+    name.italic = name.strike = item.removed;
+    b.text.push_back(std::move(name));
+    if (!item.detail.empty()) b.text.push_back(Span{colon + item.detail});
+    out.push_back(std::move(b));
+    for (const auto& n : item.notes) out.push_back(n);
+  }
+  return out;
+}
 
 std::string SectionEntry::label() const {
   if (level_name.empty()) return code;
@@ -64,38 +103,31 @@ struct Builder {
     return {b};
   }
 
-  std::vector<NoteEntry> notes(const std::vector<view::NoteView>& notes) const {
-    std::vector<NoteEntry> out;
-    for (const auto& n : notes) out.push_back({n.date, markdown_blocks(n.text)});
-    return out;
-  }
-
-  // A note's blocks with its date in front: "mars 2022 : ...".
+  // Notes, each led by its date in bold: "mars 2022 : ...".
   Blocks dated_notes(const std::vector<view::NoteView>& list) const {
     Blocks out;
-    for (auto& n : notes(list)) {
-      if (n.text.empty() && !n.date.empty()) n.text.push_back(paragraph(""));
-      bool first = true;
-      for (auto& b : n.text) {
-        if (first && !n.date.empty()) {
-          Span date{n.date + site.words.get(lang, "colon")};
-          date.bold = true;
-          b.text.insert(b.text.begin(), date);
-        }
-        first = false;
-        out.push_back(std::move(b));
+    for (const auto& n : list) {
+      Blocks text = markdown_blocks(n.text);
+      if (text.empty() && !n.date.empty()) text.push_back(paragraph(""));
+      if (!n.date.empty()) {
+        Span date{n.date + site.words.get(lang, "colon")};
+        date.bold = true;
+        text.front().text.insert(text.front().text.begin(), date);
       }
+      for (auto& b : text) out.push_back(std::move(b));
     }
     return out;
   }
 
-  // A field's value as blocks, whatever its kind; `bullets` makes a list's
-  // entries items (one lead reads fine alone; several read as a list).
-  Blocks value_blocks(const view::FieldView& f) const {
-    if (f.key == "year") return f.mark ? Blocks{paragraph("X")} : Blocks{};
+  // A field's value as blocks, whatever its kind. `lists`: a list kind reads
+  // as a list even with one entry (a level's results); else one lead reads
+  // fine alone and several read as a list.
+  Blocks value_blocks(const view::FieldView& f, bool lists = false) const {
     if (!f.notes.empty()) return dated_notes(f.notes);
     Blocks out;
-    const bool bullets = f.as_list() && f.items.size() > 1;
+    const bool list_kind =
+        f.kind == model::FieldKind::texts || f.kind == model::FieldKind::organisations;
+    const bool bullets = lists ? list_kind : f.as_list() && f.items.size() > 1;
     for (const auto& t : f.items)
       for (auto b : text_blocks(t)) {
         if (bullets && b.kind == Block::Kind::paragraph) b.kind = Block::Kind::item;
@@ -104,26 +136,19 @@ struct Builder {
     return out;
   }
 
-  // An action's fields that are not columns, each led by its label: shown
-  // with the action's title, so that nothing its author wrote is dropped.
-  Blocks more_blocks(const std::vector<view::FieldView>& more) const {
-    Blocks out;
-    for (const auto& f : more) {
-      if (f.kind == model::FieldKind::notes) continue;  // listed after the table
-      Blocks value = value_blocks(f);
-      if (value.empty()) continue;
-      Span label{f.label + site.words.get(lang, "colon")};
-      label.bold = true;
-      if (value.front().kind == Block::Kind::paragraph) {
-        value.front().text.insert(value.front().text.begin(), label);
-      } else {
-        Block lead;
-        lead.text.push_back(label);
-        value.insert(value.begin(), std::move(lead));
-      }
-      for (auto& b : value) out.push_back(std::move(b));
-    }
+  // Every field the view gives, none dropped: an empty one is one the item
+  // does not have.
+  std::vector<FieldEntry> fields(const std::vector<view::FieldView>& list, bool lists) const {
+    std::vector<FieldEntry> out;
+    for (const auto& f : list)
+      if (Blocks blocks = value_blocks(f, lists); !blocks.empty())
+        out.push_back({f.key, f.label, f.label_lang, std::move(blocks)});
     return out;
+  }
+
+  CellEntry cell(const view::FieldView& f) const {
+    if (f.key == "year") return {{}, true, f.mark, f.mark_word};
+    return {value_blocks(f), false, false, ""};
   }
 
   ActionEntry action(const view::ActionView& a) const {
@@ -134,11 +159,46 @@ struct Builder {
     if (a.title.fallback) e.title_lang = a.title.lang;
     e.status = a.status.status;
     e.status_label = a.status.word;
-    e.details = more_blocks(a.more);
-    for (const auto& c : a.cells) e.cells.push_back(value_blocks(c));
-    for (const auto& f : a.more)
-      if (f.kind == model::FieldKind::notes) e.notes = notes(f.notes);
+    e.late = a.late;
+    e.late_word = a.late ? a.late_word : "";
+    for (const auto& c : a.cells) e.cells.push_back(cell(c));
+    e.more = fields(a.more, false);
+    if (!a.history.empty()) e.more.push_back(history(a.history));
     return e;
+  }
+
+  // The dated status changes, one item each: "14 juin 2012 : Prévue → En cours".
+  FieldEntry history(const std::vector<view::StatusChangeView>& list) const {
+    const std::string colon = site.words.get(lang, "colon");
+    const std::string arrow = site.words.get(lang, "tracking_arrow");
+    FieldEntry f{"history", site.words.get(lang, "tracking_history"), "", {}};
+    for (const auto& h : list) {
+      Block b = paragraph(h.date + colon + (h.from.empty() ? "" : h.from + arrow) + h.to);
+      b.kind = Block::Kind::item;
+      f.blocks.push_back(std::move(b));
+    }
+    return f;
+  }
+
+  ChangesEntry changes(const view::ChangesView& c) const {
+    ChangesEntry out;
+    out.heading = c.heading;
+    out.none = c.groups.empty() ? c.none : "";
+    for (const auto& g : c.groups) {
+      ChangeGroupEntry group{g.key, g.title, {}};
+      for (const auto& i : g.items) {
+        ChangeEntry e;
+        e.code = i.code;
+        e.title = i.title.value;
+        if (i.title.fallback) e.title_lang = i.title.lang;
+        e.detail = i.detail;
+        e.notes = dated_notes(i.notes);
+        e.removed = i.removed;
+        group.items.push_back(std::move(e));
+      }
+      out.groups.push_back(std::move(group));
+    }
+    return out;
   }
 
   SectionEntry section(const view::LevelView& s) const {
@@ -150,41 +210,24 @@ struct Builder {
     e.title = s.title.value;
     if (s.title.fallback) e.title_lang = s.title.lang;
     e.description = markdown_blocks(s.description);
-    for (const auto& f : s.fields) {
-      if (f.kind == model::FieldKind::notes) {
-        e.notes = notes(f.notes);
-        continue;
-      }
-      Blocks blocks = value_blocks(f);
-      // A level's lists read as lists even with one entry.
-      if (f.kind == model::FieldKind::texts || f.kind == model::FieldKind::organisations)
-        for (auto& b : blocks)
-          if (b.kind == Block::Kind::paragraph) b.kind = Block::Kind::item;
-      if (!blocks.empty()) e.fields.push_back({f.key, f.label, std::move(blocks)});
-    }
+    e.fields = fields(s.fields, true);
     for (const auto& a : s.actions) e.actions.push_back(action(a));
     for (const auto& c : s.children) e.children.push_back(section(c));
     e.counts = s.counts;
+    e.progress = s.progress;
+    e.progress_text = s.progress_text;
+    if (!s.progress_text.empty())
+      e.progress_line = site.words.get(lang, "tracking_progress") + site.words.get(lang, "colon") +
+                        s.progress_text;
     return e;
   }
 };
 
-// A name-based UUID (version 5 layout, FNV-1a instead of SHA-1: it only has
-// to be stable and distinct per plan and language, not cryptographic).
-std::string stable_uuid(const std::string& name) {
-  uint64_t h1 = 0xcbf29ce484222325ULL, h2 = 0x84222325cbf29ce4ULL;
-  for (unsigned char c : name) {
-    h1 = (h1 ^ c) * 0x100000001b3ULL;
-    h2 = (h2 ^ c) * 0x100000001b3ULL + 0x9e3779b97f4a7c15ULL;
-  }
-  h1 = (h1 & 0xFFFFFFFFFFFF0FFFULL) | 0x0000000000005000ULL;  // version 5
-  h2 = (h2 & 0x3FFFFFFFFFFFFFFFULL) | 0x8000000000000000ULL;  // RFC 4122 variant
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%08x-%04x-%04x-%04x-%012llx", static_cast<unsigned>(h1 >> 32),
-                static_cast<unsigned>((h1 >> 16) & 0xFFFF), static_cast<unsigned>(h1 & 0xFFFF),
-                static_cast<unsigned>(h2 >> 48),
-                static_cast<unsigned long long>(h2 & 0xFFFFFFFFFFFFULL));
-  return buf;
+// "2013-09" → "2013-09-01", "2013" → "2013-01-01": metadata wants a day.
+std::string full_date(std::string iso) {
+  if (iso.size() == 4) iso += "-01";
+  if (iso.size() == 7) iso += "-01";
+  return iso;
 }
 
 }  // namespace
@@ -205,24 +248,27 @@ Booklet build_outline(const model::Site& site, const model::Plan& plan, const st
     if (!line->empty()) out.organization_lines.push_back(*line);
   out.period = view.period;
   if (!view.adopted.empty()) out.adopted = out.words.adopted_on + " " + view.adopted;
-  out.date_iso =
-      plan.adopted && plan.adopted->month && plan.adopted->day ? plan.adopted->iso()
-      : plan.adopted
-          ? base::Date{plan.adopted->year, plan.adopted->month ? plan.adopted->month : 1, 1}.iso()
-          : std::string("2000-01-01");
+  out.as_of_line = view.as_of_line;
+  out.as_of_iso = view.as_of_iso;
+  // The statuses' date is the content's date; without it, the adoption's.
+  out.date_iso = !view.as_of_iso.empty() ? full_date(view.as_of_iso)
+                 : plan.adopted          ? full_date(plan.adopted->iso())
+                                         : std::string("2000-01-01");
   if (auto u = plan.url.find(lang); u != plan.url.end()) out.url = site.config.base_url + u->second;
-  out.identifier = "urn:uuid:" + stable_uuid(plan.source + "#" + lang);
+  out.identifier = "urn:uuid:" + base::stable_uuid(plan.source + "#" + lang);
   out.summary = b.markdown_blocks(view.summary);
   out.intro = b.markdown_blocks(view.intro);
   for (const auto& l : view.level_names) out.level_names.push_back(l.value);
+  out.years_label = field_label(plan, "years", lang, fallback, site.words);
   for (const auto& c : view.columns) {
-    out.columns.push_back({c.key, c.key == "year" ? c.year : c.label});
-    if (c.key == "notes") out.notes_after_table = false;
+    const bool year = c.key == "year";
+    out.columns.push_back({c.key, year ? c.year : c.label, year ? "" : c.label_lang, year});
   }
-  // The fields that are not columns are shown with the title (see more_blocks).
-  out.details_with_title = true;
   for (const auto& l : view.levels) out.sections.push_back(b.section(l));
   out.counts = view.counts;
+  out.progress_text = view.progress_text;
+  out.progress_rule = view.progress_rule;
+  if (view.changes) out.changes = b.changes(*view.changes);
   for (const auto& st : view.statuses) out.status_labels.push_back(st.word);
   return out;
 }

@@ -14,30 +14,51 @@
 
 namespace carnet::render::booklet {
 
-struct NoteEntry {
-  std::string date;  // "mars 2022", or ""
-  Blocks text;
+// "label — title", or the title alone: every heading, contents line and
+// progress row that names a level.
+std::string heading_text(const std::string& label, const std::string& title);
+
+// A titled text or list: a level's results, indicators, notes..., or one
+// of an action's fields that is not a column.
+struct FieldEntry {
+  std::string field;       // "results"
+  std::string label;       // "Résultats attendus"
+  std::string label_lang;  // set when the plan's label is in a fallback language
+  Blocks blocks;           // notes: one per note, led by its date in bold
 };
 
-// A titled list or text that a section carries (results, indicators, ...).
-struct FieldEntry {
-  std::string field;  // "results"
-  std::string label;  // "Résultats attendus"
-  Blocks blocks;
+// The field with its label in bold leading its first paragraph ("Pilotes :
+// Ville"), or on a line of its own above a list: how an action's `more`
+// fields read in every format.
+Blocks labelled_blocks(const FieldEntry& field, const std::string& colon);
+
+// One cell of an action's row.
+struct CellEntry {
+  Blocks blocks;          // the field's value; empty in a year cell
+  bool year = false;      // a cell of the year grid
+  bool mark = false;      // a year cell: the action runs that year
+  std::string mark_word;  // "oui" / "non", for readers who cannot see the mark
 };
+
+// What a year cell shows when the action runs that year. Noto Sans, the
+// PDF's table face, has neither U+2713 (check mark) nor U+25CF (black
+// circle); its bullet, set larger, reads as a dot.
+inline constexpr const char* year_mark = "\u2022";
 
 struct ActionEntry {
   std::string anchor;  // unique in the booklet: "action-ID"
-  std::string code;    // "1.1.2"
+  std::string code;    // "1.1.2", "I.B.3"
   std::string title;
   std::string title_lang;  // set when the title is shown in a fallback language
   model::Status status = model::Status::planned;
   std::string status_label;
-  std::optional<int> progress;
-  std::string progress_text;     // "60 %", or ""
-  Blocks details;                // shown with the title unless `details` is a column
-  std::vector<Blocks> cells;     // one per Booklet::columns entry
-  std::vector<NoteEntry> notes;  // listed after the table unless `notes` is a column
+  bool late = false;
+  std::string late_word;         // "En retard" when late: printed beside the status
+  std::vector<CellEntry> cells;  // one per Booklet::columns entry
+  // Every other field it has (notes too), then its status history as the
+  // field "history" ("14 juin 2012 : Prévue → En cours", one item a change):
+  // shown with it.
+  std::vector<FieldEntry> more;
 };
 
 struct SectionEntry {
@@ -48,19 +69,53 @@ struct SectionEntry {
   std::string title;
   std::string title_lang;
   Blocks description;
-  std::vector<FieldEntry> fields;
-  std::vector<NoteEntry> notes;
+  std::vector<FieldEntry> fields;  // strategy, results, ..., notes
   std::vector<ActionEntry> actions;
   std::vector<SectionEntry> children;
   model::PlanCounts counts;
+  std::optional<double> progress;  // rolled up, 0 to 100; none when nothing counts
+  std::string progress_text;       // "45 %", or ""
+  std::string progress_line;       // "Avancement : 45 %", or "": under the heading
 
   // "Orientation 2" (the level and code), used in headings and contexts.
   std::string label() const;
+  // "Orientation 2 — Title", or the title alone.
+  std::string heading() const { return heading_text(label(), title); }
 };
 
+// One action in the changes since the reference.
+struct ChangeEntry {
+  std::string code;
+  std::string title;
+  std::string title_lang;
+  std::string detail;  // "En cours → Réalisée", or ""
+  Blocks notes;        // the new notes, each led by its date in bold
+  bool removed = false;
+};
+
+struct ChangeGroupEntry {
+  std::string key;    // "added", "removed", "status", "progress", "due", "notes"
+  std::string title;  // "Changements d'état"
+  std::vector<ChangeEntry> items;
+};
+
+// The changes chapter: what changed since the reference (a tag, a date).
+struct ChangesEntry {
+  std::string heading;  // "Changements depuis ag-2012 (14 juin 2012)"
+  std::string none;     // "Aucun changement." when there is nothing, else ""
+  std::vector<ChangeGroupEntry> groups;
+};
+
+// A group's items as blocks, the same in every format: one list item per
+// action ("1.2 Title : En cours → Réalisée", the code and title in bold; a
+// removed action's in italics and struck through), its new notes after it.
+Blocks change_blocks(const ChangeGroupEntry& group, const std::string& colon);
+
 struct Column {
-  std::string field;  // "due"
-  std::string label;  // "Échéance"
+  std::string field;  // "due"; "year" for a column of the year grid
+  std::string label;  // "Échéance"; the year for the year grid
+  std::string label_lang;
+  bool year = false;
 };
 
 struct Booklet {
@@ -70,16 +125,22 @@ struct Booklet {
   std::vector<std::string> organization_lines;  // address, email, phone, website
   std::string period;                           // "2021–2023", or ""
   std::string adopted;                          // "Adopté le 28 juin 2021", or ""
-  std::string date_iso;    // the content's date for metadata: adoption, else 2000-01-01
+  // The content's date for metadata: the as-of date, else the adoption, else
+  // 2000-01-01; never the clock, so that the same input gives the same bytes.
+  std::string date_iso;
+  std::string as_of_line;  // "État au 30 septembre 2013", or the words for no date
+  std::string as_of_iso;   // "2013-09-30", or ""
   std::string url;         // the plan's page on the site (absolute), or ""
   std::string identifier;  // stable: "urn:uuid:..." from the plan and language
   Blocks summary, intro;
   std::vector<std::string> level_names;
-  std::vector<Column> columns;     // besides the action column, in the plan's order
-  bool notes_after_table = true;   // `notes` is not a column
-  bool details_with_title = true;  // `details` is not a column
+  std::vector<Column> columns;  // besides the action column, in the plan's order
+  std::string years_label;      // the year grid as one field: "Années" (cards)
   std::vector<SectionEntry> sections;
-  model::PlanCounts counts;
+  model::PlanCounts counts;                // counts.late: the late actions
+  std::string progress_text;               // the whole plan's, rolled up: "45 %", or ""
+  std::string progress_rule;               // one sentence: how progress is computed
+  std::optional<ChangesEntry> changes;     // when the plan has a reference to compare with
   std::vector<std::string> status_labels;  // by model::all_statuses order
   Words words;
 };

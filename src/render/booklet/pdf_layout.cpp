@@ -1,5 +1,6 @@
 #include "render/booklet/pdf_layout.hpp"
 
+#include <algorithm>
 #include <map>
 
 #include "render/booklet/block_layout.hpp"
@@ -10,10 +11,10 @@ namespace carnet::render::booklet {
 
 namespace {
 
-constexpr const char* em_dash = " \u2014 ";
 constexpr double min_comfortable_column = 78;  // points, on average
 // Narrower than this even across a landscape page, a table becomes cards.
 constexpr double min_landscape_column = 64;
+constexpr double year_column = 30;  // about what a year of the grid takes
 
 struct TocEntry {
   std::string text;
@@ -46,6 +47,22 @@ CellContent cell_from_blocks(const Blocks& blocks, const TextStyle& base) {
     out.push_back(std::move(p));
   }
   return out;
+}
+
+// A cell of an action's row; a year cell holds the mark, centred.
+CellContent cell_content(const CellEntry& cell) {
+  if (!cell.year) return cell_from_blocks(cell.blocks, styles::table_cell());
+  if (!cell.mark) return {};
+  CellPara p;
+  p.style = styles::table_cell();
+  p.style.family = "Noto Sans";
+  p.style.bold = true;
+  p.style.size = 15;
+  p.style.color = palette::primary;
+  p.style.align = TextStyle::Align::center;
+  p.style.line_spacing = 1;
+  p.text = plain(year_mark);
+  return {p};
 }
 
 class Layout {
@@ -91,21 +108,17 @@ class Layout {
   }
 
  private:
-  std::string section_title(const SectionEntry& s) const {
-    std::string label = s.label();
-    return label.empty() ? s.title : label + em_dash + s.title;
-  }
-
   std::vector<TocEntry> toc_entries() const {
     std::vector<TocEntry> out;
     if (!b_.summary.empty()) out.push_back({b_.words.summary, "summary", 0});
     if (!b_.intro.empty()) out.push_back({b_.words.introduction, "introduction", 0});
     for (const auto& s : b_.sections) {
-      out.push_back({section_title(s), s.anchor, 0});
+      out.push_back({s.heading(), s.anchor, 0});
       for (const auto& c : s.children)
         out.push_back({(c.code.empty() ? "" : c.code + "  ") + c.title, c.anchor, 1});
     }
     out.push_back({b_.words.progress, "progress", 0});
+    if (b_.changes) out.push_back({b_.changes->heading, "changes", 0});
     return out;
   }
 
@@ -162,6 +175,19 @@ class Layout {
       TextStyle s = styles::field_label();
       s.size = 11;
       TextBlock a = ts_.set(b_.adopted, s, width);
+      flow.add(TagBegin{"P", ""});
+      flow.add(DrawText{a, 0, a.lines.size(), x, y});
+      flow.add(TagEnd{"P"});
+      y += a.height() + 10;
+    }
+    // When the statuses were true: a funder must tell one year's booklet
+    // from another's.
+    if (!b_.as_of_line.empty()) {
+      TextStyle s = styles::field_label();
+      s.size = 11;
+      s.bold = false;
+      s.color = palette::ink;
+      TextBlock a = ts_.set(b_.as_of_line, s, width);
       flow.add(TagBegin{"P", ""});
       flow.add(DrawText{a, 0, a.lines.size(), x, y});
       flow.add(TagEnd{"P"});
@@ -280,6 +306,41 @@ class Layout {
     place_heading(flow, ts_, "", b_.words.progress, 1, "progress", 0);
     flow.advance(12);
     place_progress(flow, ts_, b_);
+
+    if (b_.changes) {
+      const ChangesEntry& c = *b_.changes;
+      flow.set_running_head(c.heading);
+      flow.new_page();
+      outline.push_back({c.heading, "changes", 0});
+      place_heading(flow, ts_, "", c.heading, 1, "changes", 0);
+      flow.advance(12);
+      if (!c.none.empty()) place_blocks(flow, ts_, {paragraph(c.none)}, styles::body());
+      for (const auto& g : c.groups) {
+        flow.space(10);
+        place_heading(flow, ts_, "", g.title, 2, "", 40);
+        flow.advance(6);
+        place_blocks(flow, ts_, change_blocks(g, b_.words.colon), styles::body());
+      }
+    }
+  }
+
+  // "Avancement : 45 %" and a bar, under a level's heading.
+  void progress_line(Flow& flow, const SectionEntry& s) {
+    if (s.progress_line.empty()) return;
+    TextStyle st = styles::field_label();
+    st.size = 9;
+    TextBlock t = ts_.set(s.progress_line, st, flow.width());
+    flow.ensure(t.height() + 4);
+    double y = flow.y();
+    flow.text(t, 0, "P");
+    // The bar repeats the number for the eye; the text carries it.
+    const double bar_w = 90, bar_h = 5;
+    double x = flow.left() + t.lines.front().right + 10;
+    double by = y + t.lines.front().baseline - bar_h;
+    double share = std::clamp(s.progress.value_or(0) / 100.0, 0.0, 1.0);
+    flow.add(FillRect{{x, by, bar_w, bar_h}, palette::zebra, bar_h / 2});
+    if (share > 0) flow.add(FillRect{{x, by, bar_w * share, bar_h}, palette::primary, bar_h / 2});
+    flow.advance(4);
   }
 
   void section(Flow& flow, const SectionEntry& s, std::vector<OutlineEntry>& outline,
@@ -294,16 +355,16 @@ class Layout {
 
     int level = std::min(s.depth + 1, 3);
     if (s.depth == 0) {
-      flow.set_running_head(section_title(s));
+      flow.set_running_head(s.heading());
       flow.new_page(landscape);
     } else if (landscape != flow.landscape()) {
       flow.new_page(landscape);
     } else {
       flow.space(level == 2 ? 22 : 16);
     }
-    outline.push_back({section_title(s), s.anchor, s.depth});
+    outline.push_back({s.heading(), s.anchor, s.depth});
     std::string kicker = s.depth <= 1 ? s.label() : "";
-    std::string title = s.depth <= 1 ? s.title : section_title(s);
+    std::string title = s.depth <= 1 ? s.title : s.heading();
     // Keep a heading with a few lines of what follows it.
     place_heading(flow, ts_, kicker, title, level, s.anchor, 60);
     if (s.depth == 0) {
@@ -313,64 +374,22 @@ class Layout {
     } else {
       flow.advance(6);
     }
+    progress_line(flow, s);
     if (!s.description.empty()) place_blocks(flow, ts_, s.description, styles::body());
     for (const auto& f : s.fields) {
       flow.space(4);
-      TextBlock label = ts_.set(f.label, styles::field_label(), flow.width());
+      TextBlock label = ts_.set(plain(f.label), styles::field_label(), flow.width(), f.label_lang);
       flow.ensure(label.height() + 30);
       flow.text(label, 0, "P");
       flow.advance(2);
       place_blocks(flow, ts_, f.blocks, styles::body());
     }
-    if (!s.notes.empty()) {
-      flow.space(4);
-      TextBlock label = ts_.set(b_.words.notes, styles::field_label(), flow.width());
-      flow.ensure(label.height() + 30);
-      flow.text(label, 0, "P");
-      flow.advance(2);
-      place_blocks(flow, ts_, note_blocks(s.notes), styles::body());
-    }
     if (found != tables_.end()) {
       flow.space(8);
       place_table(flow, ts_, found->second.spec, found->second.widths);
-      if (b_.notes_after_table) action_notes(flow, s);
     }
     for (const auto& c : s.children) section(flow, c, outline, context);
     context.pop_back();
-  }
-
-  Blocks note_blocks(const std::vector<NoteEntry>& notes, const std::string& prefix = "") const {
-    Blocks out;
-    for (const auto& n : notes) {
-      bool first = true;
-      for (Block b : n.text) {
-        if (first) {
-          std::string lead = prefix;
-          if (!n.date.empty()) lead += (lead.empty() ? "" : " \u00B7 ") + n.date;
-          if (!lead.empty()) {
-            Span s{lead + b_.words.colon};
-            s.bold = true;
-            b.text.insert(b.text.begin(), s);
-          }
-        }
-        first = false;
-        out.push_back(std::move(b));
-      }
-    }
-    return out;
-  }
-
-  void action_notes(Flow& flow, const SectionEntry& s) {
-    Blocks all;
-    for (const auto& a : s.actions)
-      for (auto& b : note_blocks(a.notes, a.code)) all.push_back(std::move(b));
-    if (all.empty()) return;
-    flow.space(10);
-    TextBlock label = ts_.set(b_.words.notes, styles::field_label(), flow.width());
-    flow.ensure(label.height() + 30);
-    flow.text(label, 0, "P");
-    flow.advance(2);
-    place_blocks(flow, ts_, all, styles::body_small());
   }
 
   CellContent title_cell(const ActionEntry& a) const {
@@ -389,21 +408,24 @@ class Layout {
     status.style.color = palette::muted;
     status.indent = 8;
     status.dot = status_color(static_cast<int>(a.status));
-    std::string st = a.status_label;
-    bool progress_column = false;
-    for (const auto& c : b_.columns) progress_column = progress_column || c.field == "progress";
-    if (!a.progress_text.empty() && !progress_column) st += " \u00B7 " + a.progress_text;
-    status.text = plain(st);
+    status.text = plain(a.status_label);
+    if (a.late) {
+      // In words beside the status, not in colour alone.
+      Span late{" \u00B7 " + a.late_word};
+      late.bold = true;
+      status.text.push_back(std::move(late));
+    }
     status.space_before = 3;
     out.push_back(status);
-    if (b_.details_with_title && !a.details.empty()) {
-      TextStyle d = s;
-      d.color = palette::muted;
-      for (auto& p : cell_from_blocks(a.details, d)) {
+    // The fields that are not columns, under the title: nothing the author
+    // wrote is left out of the booklet.
+    TextStyle more = s;
+    more.color = palette::muted;
+    for (const auto& f : a.more)
+      for (auto& p : cell_from_blocks(labelled_blocks(f, b_.words.colon), more)) {
         p.space_before = 3;
         out.push_back(std::move(p));
       }
-    }
     return out;
   }
 
@@ -429,24 +451,31 @@ class Layout {
     plan.spec.context = join_context(context);
     plan.spec.continued = b_.words.continued;
     plan.spec.headers.push_back(b_.words.action);
-    for (const auto& c : b_.columns) plan.spec.headers.push_back(c.label);
+    plan.spec.narrow.push_back(false);
+    for (const auto& c : b_.columns) {
+      plan.spec.headers.push_back(c.label);
+      plan.spec.narrow.push_back(c.year);
+    }
     for (const auto& a : s.actions) {
       TableRow row;
       row.cells.push_back(title_cell(a));
-      for (const auto& cell : a.cells)
-        row.cells.push_back(cell_from_blocks(cell, styles::table_cell()));
+      for (const auto& cell : a.cells) row.cells.push_back(cell_content(cell));
       plan.spec.rows.push_back(std::move(row));
     }
     PageGeometry land = geometry_.landscape();
     // Portrait when the columns fit with room to read (some fifteen
     // characters a line); else landscape, where they get half as much again.
+    // The year grid's columns are narrow and do not count.
+    size_t narrow = std::count(plan.spec.narrow.begin(), plan.spec.narrow.end(), true);
+    size_t wide = plan.spec.headers.size() - narrow;
+    auto per_column = [&](double width) { return (width - narrow * year_column) / wide; };
     double portrait = geometry_.content_width();
-    bool roomy = portrait / plan.spec.headers.size() >= min_comfortable_column;
+    bool roomy = per_column(portrait) >= min_comfortable_column;
     if (auto w = roomy ? fit_columns(ts_, plan.spec, portrait) : std::nullopt) {
       plan.widths = *w;
       return plan;
     }
-    bool readable = land.content_width() / plan.spec.headers.size() >= min_landscape_column;
+    bool readable = per_column(land.content_width()) >= min_landscape_column;
     if (auto w = readable ? fit_columns(ts_, plan.spec, land.content_width()) : std::nullopt) {
       plan.mode = TablePlan::Mode::landscape;
       plan.widths = *w;
@@ -463,18 +492,34 @@ class Layout {
       title.group = true;
       title.cells.push_back(title_cell(a));
       cards.rows.push_back(std::move(title));
-      for (size_t c = 0; c < b_.columns.size(); ++c) {
-        if (a.cells[c].empty()) continue;
+      auto add = [&](const std::string& label_text, CellContent value) {
         TableRow row;
         CellPara label;
         label.style = styles::table_cell();
         label.style.bold = true;
         label.style.hyphenate = false;
         label.style.color = palette::primary;
-        label.text = plain(b_.columns[c].label);
+        label.text = plain(label_text);
         row.cells.push_back({label});
-        row.cells.push_back(cell_from_blocks(a.cells[c], styles::table_cell()));
+        row.cells.push_back(std::move(value));
         cards.rows.push_back(std::move(row));
+      };
+      // On a card the year grid is one line, where its first year stands:
+      // the years the action runs.
+      std::string years;
+      for (size_t c = 0; c < b_.columns.size(); ++c)
+        if (b_.columns[c].year && a.cells[c].mark)
+          years += (years.empty() ? "" : ", ") + b_.columns[c].label;
+      bool grid_done = false;
+      for (size_t c = 0; c < b_.columns.size(); ++c) {
+        if (!b_.columns[c].year) {
+          if (!a.cells[c].blocks.empty())
+            add(b_.columns[c].label, cell_from_blocks(a.cells[c].blocks, styles::table_cell()));
+        } else if (!grid_done) {
+          grid_done = true;
+          if (!years.empty())
+            add(b_.years_label, cell_from_blocks({paragraph(years)}, styles::table_cell()));
+        }
       }
     }
     plan.spec = std::move(cards);

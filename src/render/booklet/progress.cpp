@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "base/language.hpp"
 #include "base/text.hpp"
 #include "render/booklet/block_layout.hpp"
 #include "render/booklet/pdf_writer.hpp"
@@ -15,8 +16,6 @@ namespace {
 
 constexpr size_t max_rows_on_page = 18;
 
-bool is_french(const std::string& lang) { return lang == "fr" || lang.rfind("fr-", 0) == 0; }
-
 ProgressRow row_of(const SectionEntry& s) {
   ProgressRow r;
   r.label = s.label().empty() ? s.title : s.label();
@@ -27,6 +26,7 @@ ProgressRow row_of(const SectionEntry& s) {
     r.per_status.push_back(found == s.counts.per_status.end() ? 0 : found->second);
   }
   r.total = s.counts.actions;
+  r.progress_text = s.progress_text;
   return r;
 }
 
@@ -44,7 +44,7 @@ std::string number(double v) {
 std::string plural(const std::string& name, const std::string& lang) {
   auto words = base::split(name, ' ');
   std::string out;
-  bool fr = is_french(lang);
+  bool fr = base::is_french(lang);
   for (size_t i = 0; i < words.size(); ++i) {
     std::string w = words[i];
     // French pluralizes nouns and adjectives alike; English only the noun,
@@ -77,6 +77,7 @@ std::vector<ProgressRow> progress_rows(const Booklet& booklet) {
     total.per_status.push_back(found == booklet.counts.per_status.end() ? 0 : found->second);
   }
   total.total = booklet.counts.actions;
+  total.progress_text = booklet.progress_text;
   rows.push_back(total);
   size_t two_levels = 1;
   for (const auto& s : booklet.sections) two_levels += 1 + s.children.size();
@@ -89,11 +90,28 @@ std::vector<ProgressRow> progress_rows(const Booklet& booklet) {
   return rows;
 }
 
+std::vector<std::string> tracking_lines(const Booklet& booklet) {
+  std::vector<std::string> out;
+  const Words& w = booklet.words;
+  if (!booklet.as_of_line.empty()) out.push_back(booklet.as_of_line);
+  if (!booklet.progress_text.empty())
+    out.push_back(w.progress_of + w.colon + booklet.progress_text);
+  // Late means something only against a date; without one there is no count.
+  if (!booklet.as_of_iso.empty())
+    out.push_back(w.late_count + w.colon + std::to_string(booklet.counts.late));
+  return out;
+}
+
+bool has_progress(const std::vector<ProgressRow>& rows) {
+  return std::any_of(rows.begin(), rows.end(),
+                     [](const ProgressRow& r) { return !r.progress_text.empty(); });
+}
+
 std::vector<std::pair<int, std::string>> key_figures(const Booklet& booklet) {
   std::vector<std::pair<int, std::string>> out;
   for (size_t i = 0; i < booklet.level_names.size() && i < booklet.counts.per_level.size(); ++i) {
     int n = booklet.counts.per_level[i];
-    bool many = is_french(booklet.lang) ? n >= 2 : n != 1;
+    bool many = base::is_french(booklet.lang) ? n >= 2 : n != 1;
     out.push_back(
         {n, many ? plural(booklet.level_names[i], booklet.lang) : booklet.level_names[i]});
   }
@@ -267,6 +285,22 @@ std::string chart_png(const Booklet& booklet, double width, double scale) {
 
 void place_progress(Flow& flow, Typesetter& ts, const Booklet& booklet) {
   auto rows = progress_rows(booklet);
+  // As of when, how far along, how many late: above the figures, as the
+  // web page's overview has them.
+  auto lines = tracking_lines(booklet);
+  if (!lines.empty()) {
+    TextStyle first = styles::field_label();
+    first.size = 11;
+    TextStyle rest = styles::running();
+    rest.size = 10;
+    rest.color = palette::ink;
+    for (size_t i = 0; i < lines.size(); ++i) {
+      TextBlock t = ts.set(lines[i], i == 0 ? first : rest, flow.width());
+      flow.text(t, 0, "P");
+      flow.advance(i == 0 ? 4 : 2);
+    }
+    flow.advance(14);
+  }
   // Key figures: big numbers with their level names.
   auto figures = key_figures(booklet);
   double box_w = flow.width() / std::max<size_t>(figures.size(), 1);
@@ -297,43 +331,72 @@ void place_progress(Flow& flow, Typesetter& ts, const Booklet& booklet) {
   place_chart(flow, ts, booklet, rows);
   flow.advance(18);
 
-  // The same numbers as a table: what the chart shows, readable by anyone.
-  TableSpec table;
-  table.headers.push_back(booklet.words.section);
-  for (const auto& l : booklet.status_labels) table.headers.push_back(l);
-  table.headers.push_back(booklet.words.total_column);
-  table.numbers_from = 1;
-  for (const auto& row : rows) {
-    // The table keeps to the outermost level so that the page stays one page;
-    // the chart and its description carry the rest.
-    if (row.depth > 0) continue;
-    TableRow tr;
-    CellPara name;
-    name.style = styles::table_cell();
-    name.style.bold = row.depth <= 0;
-    name.style.hyphenate = false;
-    name.indent = row.depth > 0 ? 8 : 0;
-    name.text = plain(row.depth < 0 ? row.label : row.label + " \u2014 " + row.title);
-    tr.cells.push_back({name});
-    for (int v : row.per_status) {
-      CellPara c;
-      c.style = styles::table_cell();
-      c.style.align = TextStyle::Align::right;
-      c.text = plain(v ? std::to_string(v) : "\u2013");
-      tr.cells.push_back({c});
+  // The same numbers as a table: what the chart shows, readable by anyone,
+  // with each level's progress in a last column; where that column does not
+  // fit (a half page), under the level's name.
+  auto make_table = [&](bool progress_column) {
+    TableSpec table;
+    table.headers.push_back(booklet.words.section);
+    for (const auto& l : booklet.status_labels) table.headers.push_back(l);
+    table.headers.push_back(booklet.words.total_column);
+    if (progress_column) table.headers.push_back(booklet.words.progress_of);
+    table.numbers_from = 1;
+    for (const auto& row : rows) {
+      // The table keeps to the outermost level so that the page stays one
+      // page; the chart and its description carry the rest.
+      if (row.depth > 0) continue;
+      TableRow tr;
+      CellPara name;
+      name.style = styles::table_cell();
+      name.style.bold = row.depth <= 0;
+      name.style.hyphenate = false;
+      name.indent = row.depth > 0 ? 8 : 0;
+      name.text = plain(row.depth < 0 ? row.label : heading_text(row.label, row.title));
+      CellContent name_cell{name};
+      if (!progress_column && !row.progress_text.empty()) {
+        CellPara p = name;
+        p.style.bold = false;
+        p.style.color = palette::muted;
+        p.space_before = 2;
+        p.text = plain(booklet.words.progress_of + booklet.words.colon + row.progress_text);
+        name_cell.push_back(p);
+      }
+      tr.cells.push_back(name_cell);
+      for (int v : row.per_status) {
+        CellPara c;
+        c.style = styles::table_cell();
+        c.style.align = TextStyle::Align::right;
+        c.text = plain(v ? std::to_string(v) : "\u2013");
+        tr.cells.push_back({c});
+      }
+      CellPara t;
+      t.style = styles::table_cell();
+      t.style.bold = true;
+      t.style.align = TextStyle::Align::right;
+      t.text = plain(std::to_string(row.total));
+      tr.cells.push_back({t});
+      if (progress_column) {
+        CellPara p;
+        p.style = styles::table_cell();
+        p.style.align = TextStyle::Align::right;
+        p.text = plain(row.progress_text.empty() ? "\u2013" : row.progress_text);
+        tr.cells.push_back({p});
+      }
+      table.rows.push_back(std::move(tr));
     }
-    CellPara t;
-    t.style = styles::table_cell();
-    t.style.bold = true;
-    t.style.align = TextStyle::Align::right;
-    t.text = plain(std::to_string(row.total));
-    tr.cells.push_back({t});
-    table.rows.push_back(std::move(tr));
-  }
+    return table;
+  };
+  const bool progress = has_progress(rows);
+  TableSpec table = make_table(progress);
   // Columns sized like any table; on a narrow page where the status names
   // do not fit side by side, the numbers share what the names leave.
   std::vector<double> widths;
-  if (auto fitted = fit_columns(ts, table, flow.width())) {
+  auto fitted = fit_columns(ts, table, flow.width());
+  if (!fitted && progress) {
+    table = make_table(false);
+    fitted = fit_columns(ts, table, flow.width());
+  }
+  if (fitted) {
     widths = *fitted;
   } else {
     double numbers_w = flow.width() * 0.6 / (table.headers.size() - 1);
@@ -341,6 +404,13 @@ void place_progress(Flow& flow, Typesetter& ts, const Booklet& booklet) {
     for (size_t i = 1; i < table.headers.size(); ++i) widths.push_back(numbers_w);
   }
   place_table(flow, ts, table, widths);
+
+  if (!booklet.progress_rule.empty()) {
+    flow.space(10);
+    TextStyle rule = styles::body_small();
+    rule.color = palette::muted;
+    place_blocks(flow, ts, {paragraph(booklet.progress_rule)}, rule);
+  }
 }
 
 }  // namespace carnet::render::booklet

@@ -17,7 +17,16 @@ struct ProgressRow {
   int depth = -1;               // -1 for the whole plan
   std::vector<int> per_status;  // by model::all_statuses order
   int total = 0;
+  std::string progress_text;  // rolled up: "45 %", or ""
 };
+
+// The tracking lines of the progress page, in order: the as-of line, the
+// whole plan's progress ("Avancement : 45 %"), the late actions ("Actions en
+// retard : 2"). The rule sentence comes after the table.
+std::vector<std::string> tracking_lines(const Booklet& booklet);
+
+// Whether any row has a progress: the table then has a progress column.
+bool has_progress(const std::vector<ProgressRow>& rows);
 
 // The whole plan first, then sections of the two outer levels (the outermost
 // only when that would not fit one page).
@@ -41,8 +50,9 @@ void place_chart(Flow& flow, Typesetter& ts, const Booklet& booklet,
 // The bar chart as a PNG `width` points wide, at `scale` pixels per point.
 std::string chart_png(const Booklet& booklet, double width, double scale);
 
-// The progress page of the PDF: key figures, chart (a tagged figure) and the
-// same numbers as a table.
+// The progress page of the PDF: the as-of line, key figures, chart (a tagged
+// figure), the same numbers as a table with each level's progress, the
+// plan's progress and late count, and how progress is computed.
 void place_progress(Flow& flow, Typesetter& ts, const Booklet& booklet);
 
 // "Objectif" → "objectifs", "Grand objectif" → "grands objectifs",

@@ -13,6 +13,10 @@ constexpr double pad_y = 4;
 constexpr double word_cap = 78;  // a longer word is hyphenated rather than widen its column
 constexpr int width_slices = 48;
 
+bool is_narrow(const TableSpec& table, size_t column) {
+  return column < table.narrow.size() && table.narrow[column];
+}
+
 double para_width(const CellPara& p, double cell_width) {
   return cell_width - 2 * pad_x - p.indent;
 }
@@ -108,8 +112,9 @@ struct Placer {
   void prepare_header() {
     double h = 0;
     for (size_t c = 0; c < table.headers.size(); ++c) {
-      header_blocks.push_back(
-          ts.set(table.headers[c], styles::table_header(), widths[c] - 2 * pad_x));
+      TextStyle style = styles::table_header();
+      if (is_narrow(table, c)) style.align = TextStyle::Align::center;
+      header_blocks.push_back(ts.set(table.headers[c], style, widths[c] - 2 * pad_x));
       h = std::max(h, header_blocks.back().height());
     }
     header_height = table.headers.empty() ? 0 : h + 2 * pad_y;
@@ -322,7 +327,7 @@ std::optional<std::vector<double>> fit_columns(Typesetter& ts, const TableSpec& 
       size_t best = n;
       double current = total_height(w);
       for (size_t c = 0; c < n; ++c) {
-        if (w[c] >= m[c].max) continue;
+        if (is_narrow(table, c) || w[c] >= m[c].max) continue;
         w[c] += slice;
         double gain = current - total_height(w);
         w[c] -= slice;
@@ -339,15 +344,23 @@ std::optional<std::vector<double>> fit_columns(Typesetter& ts, const TableSpec& 
   // What is left goes first to columns still short of their natural width,
   // then to all by their width, so that the table spans the measure.
   double short_total = 0;
-  for (size_t c = 0; c < n; ++c) short_total += std::max(0.0, m[c].max - w[c]);
+  auto shortfall = [&](size_t c) {
+    return is_narrow(table, c) ? 0.0 : std::max(0.0, m[c].max - w[c]);
+  };
+  for (size_t c = 0; c < n; ++c) short_total += shortfall(c);
   if (left > 0.01 && short_total > 0.01) {
     double give = std::min(left, short_total);
-    for (size_t c = 0; c < n; ++c) w[c] += give * std::max(0.0, m[c].max - w[c]) / short_total;
+    for (size_t c = 0; c < n; ++c) w[c] += give * shortfall(c) / short_total;
     left -= give;
   }
-  double sum = std::accumulate(w.begin(), w.end(), 0.0);
-  if (left > 0.01)
-    for (auto& x : w) x += left * x / sum;
+  // The rest goes to the columns that hold text, by their width; a narrow
+  // column (a year of the grid) keeps the width of its header.
+  double sum = 0;
+  for (size_t c = 0; c < n; ++c)
+    if (!is_narrow(table, c)) sum += w[c];
+  if (left > 0.01 && sum > 0)
+    for (size_t c = 0; c < n; ++c)
+      if (!is_narrow(table, c)) w[c] += left * w[c] / sum;
   return w;
 }
 
@@ -360,8 +373,19 @@ void place_table(Flow& flow, Typesetter& ts, const TableSpec& table,
     x += w;
   }
   p.prepare_header();
-  // The header and the start of the first row stay together.
-  flow.ensure(p.header_height + 4 * line_height(styles::table_cell()) + 2 * pad_y);
+  // The header stays with its first row: the whole row when the row would
+  // move to the next page whole (see place_row), else its first lines.
+  double first = 4 * line_height(styles::table_cell()) + 2 * pad_y;
+  if (!table.rows.empty()) {
+    const TableRow& row = table.rows[0];
+    double h = 0;
+    for (size_t c = 0; c < row.cells.size(); ++c)
+      h = std::max(h, lay_cell(ts, row.cells[c], row.group ? p.table_width() : widths[c]).height);
+    h += 2 * pad_y;
+    double page_room = flow.geometry().content_height() - p.header_height - 30;
+    if (h <= page_room * 0.5) first = std::max(first, h);
+  }
+  flow.ensure(p.header_height + first);
   flow.open("Table");
   p.draw_header();
   for (size_t r = 0; r < table.rows.size(); ++r)

@@ -38,7 +38,8 @@ struct TableSpec {
   std::string context;                  // "Orientation 2 › Objectif 2.1"
   std::string continued;                // "suite"
   std::vector<double> fixed_fractions;  // when set, column widths as fractions (cards)
-  size_t numbers_from = 0;  // columns from this one on hold numbers: headers set right (0: none)
+  std::vector<bool> narrow;  // per column: kept at its narrowest, header centred (year grid)
+  size_t numbers_from = 0;   // columns from this one on hold numbers: headers set right (0: none)
 };
 
 // Column widths (points) filling `width`, or nothing when the narrowest

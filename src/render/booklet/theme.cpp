@@ -1,8 +1,18 @@
 #include "render/booklet/theme.hpp"
 
+#include <algorithm>
+#include <cmath>
+
 #include "view/palette.hpp"
 
 namespace carnet::render::booklet {
+
+std::string hex(Color c) {
+  auto byte = [](double v) {
+    return static_cast<unsigned char>(std::lround(std::clamp(v, 0.0, 1.0) * 255));
+  };
+  return view::Rgb{byte(c.r), byte(c.g), byte(c.b)}.hex();
+}
 
 Color status_color(int status_index) {
   if (status_index < 0 || status_index > 4) return palette::muted;

@@ -24,6 +24,9 @@ inline constexpr Color zebra{0.955, 0.965, 0.972};
 inline constexpr Color white{1, 1, 1};
 }  // namespace palette
 
+// "#104659": the colour as CSS and ODF write it (EPUB stylesheet, ODT styles).
+std::string hex(Color c);
+
 // Status colours: distinct in grey scale too, and each status is also named
 // in text wherever its colour appears.
 Color status_color(int status_index);

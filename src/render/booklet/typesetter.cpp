@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cstdio>
 
+#include "base/language.hpp"
 #include "render/booklet/hyphenation.hpp"
 
 namespace carnet::render::booklet {
@@ -19,8 +20,6 @@ void insert(PangoAttrList* list, PangoAttribute* attr, size_t start, size_t end)
   attr->end_index = static_cast<guint>(end);
   pango_attr_list_insert(list, attr);  // takes ownership
 }
-
-bool is_french(const std::string& lang) { return lang == "fr" || lang.rfind("fr-", 0) == 0; }
 
 }  // namespace
 
@@ -143,7 +142,7 @@ Typesetter::Built Typesetter::build(const Inline& text, const TextStyle& style,
   int word_id = 0;
   for (const auto& span : text) {
     std::string piece = span.code ? span.text : typographic_apostrophes(span.text);
-    if (is_french(text_lang) && !span.code) piece = french_spacing(piece);
+    if (base::is_french(text_lang) && !span.code) piece = french_spacing(piece);
     if (style.keep_compounds) piece = keep_compounds(piece);
     size_t start = b.text.size();
     // Code and link text stay whole: a hyphen would change what they say.

@@ -2,12 +2,7 @@
 
 #include <vector>
 
-#include "base/text.hpp"
-
 namespace carnet::render::booklet {
-
-// &#39; for ' is as valid in XHTML as in HTML, so the site's escaping serves.
-std::string xml_escape(std::string_view s) { return base::html_escape(s); }
 
 std::string xml_id(std::string_view s) {
   std::string out;
@@ -22,39 +17,58 @@ std::string xml_id(std::string_view s) {
   return out;
 }
 
-std::string inline_xhtml(const Inline& text) {
-  std::string out;
+void write_element(wrap::XmlWriter& w, const char* name, std::string_view text) {
+  w.start(name);
+  w.text(text);
+  w.end();
+}
+
+void write_line(wrap::XmlWriter& w, const char* name, std::string_view text) {
+  write_element(w, name, text);
+  write_newline(w);
+}
+
+void write_lang(wrap::XmlWriter& w, const std::string& lang) {
+  if (lang.empty()) return;
+  w.attribute("lang", lang);
+  w.attribute("xml:lang", lang);
+}
+
+void write_newline(wrap::XmlWriter& w) { w.text("\n"); }
+
+void write_inline(wrap::XmlWriter& w, const Inline& text) {
   for (const auto& s : text) {
-    std::string t;
-    size_t start = 0;
-    for (size_t nl; (nl = s.text.find('\n', start)) != std::string::npos; start = nl + 1)
-      t += xml_escape(s.text.substr(start, nl - start)) + "<br/>";
-    t += xml_escape(s.text.substr(start));
-    if (s.code) t = "<code>" + t + "</code>";
-    if (s.strike) t = "<del>" + t + "</del>";
-    if (s.italic) t = "<em>" + t + "</em>";
-    if (s.bold) t = "<strong>" + t + "</strong>";
-    if (!s.href.empty()) t = "<a href=\"" + xml_escape(s.href) + "\">" + t + "</a>";
-    out += t;
+    int open = 0;
+    auto start = [&](const char* name) {
+      w.start(name);
+      ++open;
+    };
+    if (!s.href.empty()) {
+      start("a");
+      w.attribute("href", s.href);
+    }
+    if (s.bold) start("strong");
+    if (s.italic) start("em");
+    if (s.strike) start("del");
+    if (s.code) start("code");
+    size_t from = 0;
+    for (size_t nl; (nl = s.text.find('\n', from)) != std::string::npos; from = nl + 1) {
+      w.text(std::string_view(s.text).substr(from, nl - from));
+      w.start("br");
+      w.end();
+    }
+    w.text(std::string_view(s.text).substr(from));
+    while (open-- > 0) w.end();
   }
-  return out;
 }
 
-namespace {
-std::string lang_attrs(const Block& b) {
-  return b.lang.empty()
-             ? ""
-             : " lang=\"" + xml_escape(b.lang) + "\" xml:lang=\"" + xml_escape(b.lang) + "\"";
-}
-}  // namespace
-
-std::string blocks_xhtml(const Blocks& blocks, const std::string& paragraph_class) {
-  std::string out;
-  std::vector<bool> lists;  // open lists, ordered or not
+void write_blocks(wrap::XmlWriter& w, const Blocks& blocks, const char* paragraph_class) {
+  size_t lists = 0;  // open lists; each has an open <li>
   auto close_to = [&](size_t depth) {
-    while (lists.size() > depth) {
-      out += lists.back() ? "</li></ol>" : "</li></ul>";
-      lists.pop_back();
+    while (lists > depth) {
+      w.end();  // li
+      w.end();  // ul, ol
+      --lists;
     }
   };
   bool in_quote = false;
@@ -62,46 +76,61 @@ std::string blocks_xhtml(const Blocks& blocks, const std::string& paragraph_clas
     if (b.kind == Block::Kind::item) {
       size_t depth = static_cast<size_t>(b.depth) + 1;
       if (in_quote) {
-        out += "</blockquote>";
+        w.end();
         in_quote = false;
       }
-      if (lists.size() > depth) close_to(depth);
-      if (lists.size() == depth) {
-        out += "</li>";
+      close_to(depth);
+      if (lists == depth) w.end();  // the previous item at this depth
+      while (lists < depth) {
+        w.start(b.ordered ? "ol" : "ul");
+        if (b.ordered && b.number != 1 && lists + 1 == depth)
+          w.attribute("start", std::to_string(b.number));
+        if (++lists < depth) w.start("li");  // a list nested without an item of its own
       }
-      while (lists.size() < depth) {
-        if (b.ordered)
-          out += b.number != 1 && lists.size() + 1 == depth
-                     ? "<ol start=\"" + std::to_string(b.number) + "\">"
-                     : "<ol>";
-        else
-          out += "<ul>";
-        lists.push_back(b.ordered);
-      }
-      out += "<li" + lang_attrs(b) + ">" + inline_xhtml(b.text);
+      w.start("li");
+      write_lang(w, b.lang);
+      write_inline(w, b.text);
       continue;
     }
     close_to(0);
     if (b.kind == Block::Kind::quote && !in_quote) {
-      out += "<blockquote>";
+      w.start("blockquote");
       in_quote = true;
     } else if (b.kind != Block::Kind::quote && in_quote) {
-      out += "</blockquote>";
+      w.end();
       in_quote = false;
     }
     if (b.kind == Block::Kind::code) {
-      out +=
-          "<pre" + lang_attrs(b) + "><code>" + xml_escape(plain_text(b.text)) + "</code></pre>\n";
+      w.start("pre");
+      write_lang(w, b.lang);
+      write_element(w, "code", plain_text(b.text));
+      w.end();
+      write_newline(w);
       continue;
     }
-    std::string cls = paragraph_class.empty() ? "" : " class=\"" + paragraph_class + "\"";
-    std::string body = inline_xhtml(b.text);
-    if (b.heading) body = "<strong>" + body + "</strong>";
-    out += "<p" + cls + lang_attrs(b) + ">" + body + "</p>\n";
+    w.start("p");
+    if (paragraph_class) w.attribute("class", paragraph_class);
+    write_lang(w, b.lang);
+    if (b.heading) w.start("strong");
+    write_inline(w, b.text);
+    if (b.heading) w.end();
+    w.end();
+    write_newline(w);
   }
   close_to(0);
-  if (in_quote) out += "</blockquote>";
-  return out;
+  if (in_quote) w.end();
+}
+
+std::string blocks_xhtml(const Blocks& blocks) {
+  wrap::XmlWriter w(false);
+  w.start("x");
+  write_blocks(w, blocks);
+  w.end();
+  std::string doc = w.finish();
+  // Drop the declaration, <x> and </x> (and the writer's final newline).
+  const size_t open = doc.find("<x>") + 3;
+  const size_t close = doc.rfind("</x>");
+  return doc.substr(open, close - open);
 }
 
 }  // namespace carnet::render::booklet

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "base/rel_path.hpp"
 #include "base/text.hpp"
 #include "base/url.hpp"
 #include "markdown/markdown.hpp"
@@ -13,20 +14,16 @@ namespace carnet::render::html {
 
 namespace {
 
-std::string dir_of(const std::string& path) {
-  auto slash = path.rfind('/');
-  return slash == std::string::npos ? "" : path.substr(0, slash);
-}
-
 // Lays one plan's display view out as HTML; holds what every field needs.
 class PlanPage {
  public:
   PlanPage(const RenderContext& ctx, const model::Plan& plan, const std::string& lang)
       : ctx_(ctx),
+        plan_(plan),
         view_(view::display_plan(ctx.site, plan, lang)),
         lang_(lang),
         url_(plan.url.count(lang) ? plan.url.at(lang) : std::string()),
-        from_dir_(dir_of(plan.source)) {}
+        from_dir_(base::parent_dir(plan.source)) {}
 
   mustache::data build() {
     mustache::data d;
@@ -98,6 +95,17 @@ class PlanPage {
       push(booklets, std::move(e));
     }
     d.set("has_booklets", !view_.booklets.empty());
+    // The plan as open data (PRODUCT.md §7): "Données ouvertes : CSV, JSON".
+    auto data = list_data();
+    for (const auto& f : model::data_files(plan_, lang_)) {
+      mustache::data e;
+      e.set("format", f.format);
+      e.set("label", f.format == "json" ? "JSON" : "CSV");
+      e.set("href", base::relative_url(url_, f.path));
+      e.set("mime", f.format == "json" ? "application/json" : "text/csv");
+      push(data, std::move(e));
+    }
+    put(d, "data_files", std::move(data));
     put(d, "booklets", std::move(booklets));
 
     auto levels = list_data();
@@ -217,7 +225,8 @@ class PlanPage {
   std::string changes_html() const {
     if (!view_.changes) return {};
     const auto& c = *view_.changes;
-    std::string out = "<section class=\"plan-changes\" aria-labelledby=\"changes\">\n<h2 id=\"changes\">";
+    std::string out =
+        "<section class=\"plan-changes\" aria-labelledby=\"changes\">\n<h2 id=\"changes\">";
     base::html_escape_to(out, c.heading);
     out += "</h2>\n";
     if (!c.none.empty()) {
@@ -386,6 +395,7 @@ class PlanPage {
   }
 
   const RenderContext& ctx_;
+  const model::Plan& plan_;
   view::PlanDisplay view_;
   const std::string& lang_;
   std::string url_;

@@ -10,9 +10,9 @@
 #include "markdown/markdown.hpp"
 #include "render/html/feeds.hpp"
 #include "render/html/plan_view.hpp"
-#include "view/plan_display.hpp"
 #include "render/html/render_context.hpp"
 #include "render/html/theme.hpp"
+#include "view/plan_display.hpp"
 
 namespace carnet::render::html {
 

@@ -1,6 +1,8 @@
 // A small site built in code for the booklet unit tests: one plan with two
 // levels, a table that spans pages, a title missing in English, notes and
-// Markdown. Header-only so that it stays in the test binary.
+// Markdown. Header-only so that it stays in the test binary; under tests/
+// because it reads the theme's real words through load/, which a unit test
+// of render/ may not include.
 #pragma once
 
 #include <string>
@@ -38,8 +40,9 @@ inline model::Action make_action(int section, int i) {
     a.fields.set("results").texts.push_back(
         both("Les services communautaires sont regroupés pour en faciliter l'accès aux résidents.",
              "Community services are brought together so that residents reach them more easily."));
-  a.fields.set("indicators").texts = {both("Les organismes sont regroupés dans un lieu commun et accessible.",
-                       "The organisations share a common, accessible place.")};
+  a.fields.set("indicators").texts = {
+      both("Les organismes sont regroupés dans un lieu commun et accessible.",
+           "The organisations share a common, accessible place.")};
   a.fields.set("follow_up").texts = {both("Comptes rendus", "Minutes")};
   a.status = static_cast<model::Status>(i % 5);
   if (i % 2 == 0) a.fields.set("progress").percent = 10 * i;

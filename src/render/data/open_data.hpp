@@ -1,0 +1,32 @@
+// The open data of a site's plans (PRODUCT.md §7): per plan a JSON file with
+// every language and the derived tracking values, one CSV per language in the
+// columns `carnet import` reads, and the JSON Schema all the JSON files
+// follow. The paths come from model::data_files, which the plan page links.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "base/output_file.hpp"
+#include "model/site.hpp"
+
+namespace carnet::render::data {
+
+// Every open-data file of the site: the schema, then per plan its JSON and
+// its CSV in each site language.
+std::vector<base::OutputFile> render_data(const model::Site& site);
+
+// data/NAME.json: the whole plan, all languages, with as-of date, late
+// flags, rolled-up progress and page addresses. Same plan, same bytes.
+std::string plan_json(const model::Site& site, const model::Plan& plan);
+
+// data/plan.schema.json: JSON Schema 2020-12 of plan_json's output, made
+// from the field table so that a new field is described without an edit here.
+std::string plan_schema();
+
+// data/NAME.LANG.csv: a title row, a header row (the plan's level names in
+// `lang`, then the fields under headers `carnet import` knows, then the year
+// grid), one row per level carrying its own fields and one per action.
+std::string plan_csv(const model::Site& site, const model::Plan& plan, const std::string& lang);
+
+}  // namespace carnet::render::data
