@@ -17,6 +17,7 @@
 #include "load/plan_history.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 #include <cstring>
 #include <memory>
 #include <optional>
@@ -708,7 +709,10 @@ void read_plan_histories(const fs::path& root, std::vector<model::Plan>& plans,
   std::error_code ec;
   fs::path abs = fs::weakly_canonical(fs::absolute(root, ec), ec);
   git_repository* r = nullptr;
-  int rc = git_repository_open_ext(&r, abs.c_str(), 0, nullptr);
+  // GIT_CEILING_DIRECTORIES as Git reads it: the search stops below those
+  // folders (the test suite uses it for the fixtures inside Carnet's repository).
+  const char* ceiling = std::getenv("GIT_CEILING_DIRECTORIES");
+  int rc = git_repository_open_ext(&r, abs.c_str(), 0, ceiling && *ceiling ? ceiling : nullptr);
   wrap::RepositoryPtr repo(r);
   auto unreadable = [&](const std::string& why) {
     for (auto& plan : plans) plan.history.reset();
