@@ -486,3 +486,58 @@ TEST_CASE("history: the preview's cache parses each version once", "[history][e2
   CHECK(first.plans.at(0).history->status_history.size() ==
         second.plans.at(0).history->status_history.size());
 }
+
+// The acceptance of the tracking issue: what Git knows shows on the web page
+// and in every booklet, in both languages.
+TEST_CASE(
+    "history: the page and every booklet show the as-of date, late actions, progress, "
+    "the changes and each action's history",
+    "[history][e2e]") {
+  std::string with_booklets = config;
+  with_booklets.replace(with_booklets.find("booklet: {formats: []}"), 22,
+                        "booklet: {formats: [pdf, epub, odt]}");
+  const fs::path site_dir = make_history("history-outputs", with_booklets);
+  const fs::path out = test::scratch("history-outputs-out");
+  auto built = run_carnet({"build", site_dir.string(), "-o", out.string(), "-q"});
+  INFO(built.err);
+  REQUIRE(built.status == 0);
+  struct Expect {
+    const char* lang;
+    const char* page;
+    std::vector<std::string> words;
+  };
+  const Expect expected[] = {
+      {"fr",
+       "plans/plan-2013/index.html",
+       {"Changements depuis ag-2012", "15 septembre 2013", "En retard", "Historique des états",
+        "Nouvelle action", "Réalisée", "50\u202f%"}},
+      {"en",
+       "en/plans/plan-2013/index.html",
+       {"Changes since ag-2012", "September 15, 2013", "Late", "Status history", "New action",
+        "Done", "50%"}},
+  };
+  for (const auto& e : expected) {
+    INFO(e.lang);
+    const std::string html = base::read_file(out / e.page);
+    CHECK(html.find("id=\"changes\"") != std::string::npos);
+    const std::string book = (out / "booklets" / "plan-2013.").string() + e.lang;
+    auto pdf = test::run_shell("pdftotext -raw '" + book + ".pdf' -");
+    auto epub = test::run_shell("unzip -p '" + book + ".epub' 'EPUB/*.xhtml'");
+    auto odt = test::run_shell("unzip -p '" + book + ".odt' content.xml");
+    // pdftotext gives no-break spaces back as plain ones.
+    auto spaces = [](std::string s) {
+      for (const char* nb : {"\u202f", "\u00a0"})
+        for (auto at = s.find(nb); at != std::string::npos; at = s.find(nb))
+          s.replace(at, std::string(nb).size(), " ");
+      return s;
+    };
+    const std::string pdf_text = spaces(pdf.out);
+    for (const auto& w : e.words) {
+      INFO(w);
+      CHECK(html.find(w) != std::string::npos);
+      CHECK(pdf_text.find(spaces(w)) != std::string::npos);
+      CHECK(epub.out.find(w) != std::string::npos);
+      CHECK(odt.out.find(w) != std::string::npos);
+    }
+  }
+}
