@@ -705,9 +705,20 @@ void read_plan_histories(const fs::path& root, std::vector<model::Plan>& plans,
   for (const auto& plan : plans)
     if (!plan.since.empty()) uses.push_back({plan.since, plan.since_pos, "since"});
 
-  wrap::git_init();
   std::error_code ec;
   fs::path abs = fs::weakly_canonical(fs::absolute(root, ec), ec);
+  // No `.git` anywhere above the site: not in Git, and no need to start
+  // libgit2, whose start-up (TLS certificates) costs more than a small build.
+  bool dot_git = false;
+  for (fs::path dir = abs; !dot_git; dir = dir.parent_path()) {
+    dot_git = fs::exists(dir / ".git", ec);
+    if (dir == dir.parent_path()) break;
+  }
+  if (!dot_git) {
+    for (const auto& u : uses) diags.error(u.pos, not_in_git(u));
+    return;
+  }
+  wrap::git_init();
   git_repository* r = nullptr;
   // GIT_CEILING_DIRECTORIES as Git reads it: the search stops below those
   // folders (the test suite uses it for the fixtures inside Carnet's repository).

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <map>
 
 namespace carnet::view {
 
@@ -173,19 +174,30 @@ class Builder {
     return out;
   }
 
-  StatusView status(model::Status st) const {
-    return {st, model::status_name(st), word(std::string("status_") + model::status_name(st)),
-            status_colors(st)};
+  // Worded once per plan and language: a plan page holds thousands of them.
+  const StatusView& status(model::Status st) const {
+    auto& cached = statuses_[static_cast<int>(st)];
+    if (cached.key.empty())
+      cached = {st, model::status_name(st), word(std::string("status_") + model::status_name(st)),
+                status_colors(st)};
+    return cached;
   }
 
   void label(const std::string& key, std::string& label, std::string& label_lang) const {
-    if (auto it = plan_.labels.find(key); it != plan_.labels.end() && !it->second.empty()) {
-      Text t = text(it->second);
-      label = t.value;
-      if (t.fallback) label_lang = t.lang;
-      return;
+    auto found = labels_.find(key);
+    if (found == labels_.end()) {
+      std::pair<std::string, std::string> l;
+      if (auto it = plan_.labels.find(key); it != plan_.labels.end() && !it->second.empty()) {
+        Text t = text(it->second);
+        l.first = t.value;
+        if (t.fallback) l.second = t.lang;
+      } else {
+        l.first = word("field_" + key);
+      }
+      found = labels_.emplace(key, std::move(l)).first;
     }
-    label = word("field_" + key);
+    label = found->second.first;
+    label_lang = found->second.second;
   }
 
   // The columns besides title and status; the year grid, when the plan has
@@ -371,6 +383,8 @@ class Builder {
   const std::string& def_;
   std::vector<ColumnView> columns_;
   std::vector<std::string> shown_;  // fields shown as columns (and the grid)
+  mutable StatusView statuses_[5];
+  mutable std::map<std::string, std::pair<std::string, std::string>, std::less<>> labels_;
 };
 
 }  // namespace
