@@ -11,7 +11,7 @@ body, as an editor writes it) and measures, for each save:
           event, shows the edit
 
 Usage: reload_latency.py CARNET_BINARY [--corpus DIR] [--pages 1000] [--plans 50] [--saves 20]
-The corpus is generated with /work/shared/bench/gen_corpus.py when DIR does
+The corpus is generated with ../shared/bench/gen_corpus.py (from the repository root) when DIR does
 not already hold it. Standard library only.
 """
 import argparse
@@ -26,7 +26,9 @@ import sys
 import threading
 import time
 
-GEN = "/work/shared/bench/gen_corpus.py"
+# ../shared/bench/ from the repository's root, wherever the repository is.
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+GEN = os.path.join(ROOT, "..", "shared", "bench", "gen_corpus.py")
 
 
 def ensure_corpus(out, pages, plans):
