@@ -396,9 +396,12 @@ std::string plan_period(const model::Plan& plan) {
   return std::to_string(*plan.period_start) + "\u2013" + std::to_string(*plan.period_end);
 }
 
+std::string heading_text(const std::string& label, const std::string& title) {
+  return label.empty() ? title : label + " \u2014 " + title;
+}
+
 std::string heading_text(const LevelView& level) {
-  if (level.label.empty()) return level.title.value;
-  return level.label + " \u2014 " + level.title.value;
+  return heading_text(level.label, level.title.value);
 }
 
 PlanDisplay display_plan(const model::Site& site, const model::Plan& plan,

@@ -166,16 +166,8 @@ PlanDisplay display_plan(const model::Site& site, const model::Plan& plan, const
 // "2021–2023", "2021", or "" when the plan has no period.
 std::string plan_period(const model::Plan& plan);
 
-// A plain heading: "Objectif I.B — Title".
+// A plain heading: "Objectif I.B — Title" (the title alone without a label).
+std::string heading_text(const std::string& label, const std::string& title);
 std::string heading_text(const LevelView& level);
-
-// Visits every level, depth first, in reading order.
-template <class F>
-void for_each_level(const std::vector<LevelView>& levels, F&& f) {
-  for (const auto& l : levels) {
-    f(l);
-    for_each_level(l.children, f);
-  }
-}
 
 }  // namespace carnet::view

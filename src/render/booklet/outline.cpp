@@ -10,10 +10,6 @@
 
 namespace carnet::render::booklet {
 
-std::string heading_text(const std::string& label, const std::string& title) {
-  return label.empty() ? title : label + " \u2014 " + title;
-}
-
 Blocks labelled_blocks(const FieldEntry& field, const std::string& colon) {
   Blocks out = field.blocks;
   Span label{field.label + colon};

@@ -11,12 +11,11 @@
 #include "model/site.hpp"
 #include "render/booklet/labels.hpp"
 #include "render/booklet/rich_text.hpp"
+#include "view/plan_display.hpp"
 
 namespace carnet::render::booklet {
 
-// "label — title", or the title alone: every heading, contents line and
-// progress row that names a level.
-std::string heading_text(const std::string& label, const std::string& title);
+using view::heading_text;
 
 // A titled text or list: a level's results, indicators, notes..., or one
 // of an action's fields that is not a column.
