@@ -1,5 +1,6 @@
 #include "render/booklet/booklets.hpp"
 
+#include <algorithm>
 #include <functional>
 
 #include "base/language.hpp"
@@ -33,12 +34,11 @@ void append_booklet(LaidOutBooklet& into, LaidOutBooklet more, const std::string
   for (auto& e : more.outline) into.outline.push_back({e.title, prefix + e.dest, e.level + 1});
 }
 
-}  // namespace
-
-std::string render_booklet(const model::Site& site, const model::Plan& plan,
-                           const std::string& lang, const std::string& format) {
+// The booklet files from outlines already built: a build makes each
+// (plan, language) outline once, whatever the number of formats.
+std::string booklet_from(const model::Site& site, const model::Plan& plan, const Booklet& outline,
+                         const std::string& lang, const std::string& format) {
   const std::string path = model::booklet_path(plan, lang, format);
-  Booklet outline = build_outline(site, plan, lang);
   if (format == "pdf") {
     std::lock_guard lock(typesetting_mutex());
     Typesetter ts(lang);
@@ -50,10 +50,9 @@ std::string render_booklet(const model::Site& site, const model::Plan& plan,
   throw base::SystemError(context_for(path) + ": unknown booklet format '" + format + "'");
 }
 
-std::string render_imposed(const model::Site& site, const model::Plan& plan,
-                           const std::string& lang) {
+std::string imposed_from(const model::Site& site, const model::Plan& plan, const Booklet& outline,
+                         const std::string& lang) {
   const std::string& paper = site.config.booklet.paper;
-  Booklet outline = build_outline(site, plan, lang);
   std::lock_guard lock(typesetting_mutex());
   Typesetter ts(lang);
   LaidOutBooklet laid = lay_out(outline, ts, page_geometry(paper, true));
@@ -62,7 +61,8 @@ std::string render_imposed(const model::Site& site, const model::Plan& plan,
                    context_for(model::imposed_path(plan, lang)));
 }
 
-std::string render_tete_beche(const model::Site& site, const model::Plan& plan) {
+std::string tete_beche_from(const model::Site& site, const model::Plan& plan, const Booklet& first,
+                            const Booklet& second) {
   const auto& langs = site.config.languages;
   const std::string path = model::tete_beche_path(site, plan);
   if (langs.size() < 2)
@@ -77,7 +77,7 @@ std::string render_tete_beche(const model::Site& site, const model::Plan& plan) 
   std::lock_guard lock(typesetting_mutex());
   Typesetter ts(langs[0]);
   for (size_t i = 0; i < 2; ++i) {
-    Booklet outline = build_outline(site, plan, langs[i]);
+    const Booklet& outline = i == 0 ? first : second;
     ts.set_language(langs[i]);
     LaidOutBooklet laid = lay_out(outline, ts, geometry);
     if (i == 0) {
@@ -100,24 +100,60 @@ std::string render_tete_beche(const model::Site& site, const model::Plan& plan) 
   return write_pdf(both, sheets, context_for(path));
 }
 
+}  // namespace
+
+std::string render_booklet(const model::Site& site, const model::Plan& plan,
+                           const std::string& lang, const std::string& format) {
+  return booklet_from(site, plan, build_outline(site, plan, lang), lang, format);
+}
+
+std::string render_imposed(const model::Site& site, const model::Plan& plan,
+                           const std::string& lang) {
+  return imposed_from(site, plan, build_outline(site, plan, lang), lang);
+}
+
+std::string render_tete_beche(const model::Site& site, const model::Plan& plan) {
+  const auto& langs = site.config.languages;
+  if (langs.size() < 2)
+    throw base::SystemError(context_for(model::tete_beche_path(site, plan)) +
+                            ": a tête-bêche booklet needs two languages");
+  return tete_beche_from(site, plan, build_outline(site, plan, langs[0]),
+                         build_outline(site, plan, langs[1]));
+}
+
 std::vector<base::OutputFile> render_booklets(const model::Site& site) {
+  // Every (plan, language) outline first, in parallel: the formats share it.
+  const auto& langs = site.config.languages;
+  std::vector<Booklet> outlines(site.plans.size() * langs.size());
+  const bool any = !site.plans.empty() && !model::booklet_files(site, site.plans[0]).empty();
+  if (any)
+    base::parallel_for(outlines.size(), [&](size_t i) {
+      outlines[i] = build_outline(site, site.plans[i / langs.size()], langs[i % langs.size()]);
+    });
+  auto outline = [&](size_t plan, const std::string& lang) -> const Booklet& {
+    size_t l = std::find(langs.begin(), langs.end(), lang) - langs.begin();
+    return outlines[plan * langs.size() + l];
+  };
   std::vector<base::OutputFile> files;
   std::vector<std::function<std::string()>> jobs;
-  for (const auto& plan : site.plans) {
+  for (size_t p = 0; p < site.plans.size(); ++p) {
+    const auto& plan = site.plans[p];
     for (auto& f : model::booklet_files(site, plan)) {
       using Kind = model::BookletFile::Kind;
       switch (f.kind) {
         case Kind::reading:
-          jobs.push_back([&site, &plan, lang = f.lang, format = f.format] {
-            return render_booklet(site, plan, lang, format);
+          jobs.push_back([&, p, lang = f.lang, format = f.format] {
+            return booklet_from(site, plan, outline(p, lang), lang, format);
           });
           break;
         case Kind::imposed:
           jobs.push_back(
-              [&site, &plan, lang = f.lang] { return render_imposed(site, plan, lang); });
+              [&, p, lang = f.lang] { return imposed_from(site, plan, outline(p, lang), lang); });
           break;
         case Kind::tete_beche:
-          jobs.push_back([&site, &plan] { return render_tete_beche(site, plan); });
+          jobs.push_back([&, p] {
+            return tete_beche_from(site, plan, outline(p, langs[0]), outline(p, langs[1]));
+          });
           break;
       }
       files.push_back({std::move(f.path), "", ""});
