@@ -218,6 +218,7 @@ TEST_CASE("open data: every plan gets its JSON, its CSV per language and the sch
   // And the plan pages link them, in their language: "Données ouvertes : CSV, JSON".
   const std::string& fr = tree.at("plans/continuum-0-24/index.html");
   CHECK(fr.find("Données ouvertes") != std::string::npos);
+  CHECK(fr.find(">CSV</a>, <a ") != std::string::npos);  // "CSV, JSON"
   CHECK(fr.find("href=\"../../data/continuum-0-24.fr.csv\"") != std::string::npos);
   CHECK(fr.find("href=\"../../data/continuum-0-24.json\"") != std::string::npos);
   const std::string& en = tree.at("en/plans/continuum-of-services-0-24/index.html");

@@ -72,6 +72,7 @@ std::string data_csv_path(const Plan& plan, const std::string& lang) {
 std::string data_schema_path() { return "data/plan.schema.json"; }
 
 std::vector<DataFile> data_files(const Plan& plan, const std::string& lang) {
-  return {{"csv", data_csv_path(plan, lang)}, {"json", data_json_path(plan)}};
+  return {{"csv", data_csv_path(plan, lang), "CSV", "text/csv"},
+          {"json", data_json_path(plan), "JSON", "application/json"}};
 }
 }  // namespace carnet::model

@@ -115,6 +115,8 @@ std::vector<BookletFile> booklet_files(const Site& site, const Plan& plan);
 struct DataFile {
   std::string format;  // "csv", "json"
   std::string path;    // "data/x.fr.csv", "data/x.json"
+  std::string label;   // "CSV", "JSON": the same in every language
+  std::string mime;    // "text/csv", "application/json"
 };
 // Where the open data goes: "data/x.json" (every language), "data/x.fr.csv".
 std::string data_json_path(const Plan& plan);

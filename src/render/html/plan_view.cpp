@@ -23,7 +23,10 @@ class PlanPage {
         view_(view::display_plan(ctx.site, plan, lang)),
         lang_(lang),
         url_(plan.url.count(lang) ? plan.url.at(lang) : std::string()),
-        from_dir_(base::parent_dir(plan.source)) {}
+        from_dir_(base::parent_dir(plan.source)),
+        // Words every field or history line repeats, looked up once per page.
+        colon_(ctx.word(lang, "colon")),
+        arrow_(ctx.word(lang, "tracking_arrow")) {}
 
   mustache::data build() {
     mustache::data d;
@@ -97,12 +100,14 @@ class PlanPage {
     d.set("has_booklets", !view_.booklets.empty());
     // The plan as open data (PRODUCT.md §7): "Données ouvertes : CSV, JSON".
     auto data = list_data();
-    for (const auto& f : model::data_files(plan_, lang_)) {
+    const auto files = model::data_files(plan_, lang_);
+    for (size_t i = 0; i < files.size(); ++i) {
       mustache::data e;
-      e.set("format", f.format);
-      e.set("label", f.format == "json" ? "JSON" : "CSV");
-      e.set("href", base::relative_url(url_, f.path));
-      e.set("mime", f.format == "json" ? "application/json" : "text/csv");
+      e.set("format", files[i].format);
+      e.set("label", files[i].label);
+      e.set("href", base::relative_url(url_, files[i].path));
+      e.set("mime", files[i].mime);
+      e.set("last", i + 1 == files.size());
       push(data, std::move(e));
     }
     put(d, "data_files", std::move(data));
@@ -153,6 +158,17 @@ class PlanPage {
     if (!label_lang.empty()) out += "</span>";
   }
 
+  // Dated notes: an action's, a level's, or new ones in the changes.
+  void append_notes(std::string& out, const std::vector<view::NoteView>& notes) const {
+    for (const auto& n : notes) {
+      out += "<div class=\"note\">";
+      if (!n.date.empty())
+        out += "<p class=\"note-date\"><time datetime=\"" + n.date_iso + "\">" +
+               base::html_escape(n.date) + "</time></p>";
+      out += markdown(n.text) + "</div>";
+    }
+  }
+
   // A field's value, whatever its kind.
   void append_value(std::string& out, const view::FieldView& f) const {
     if (f.key == "year") {
@@ -163,13 +179,7 @@ class PlanPage {
       return;
     }
     if (!f.notes.empty()) {
-      for (const auto& n : f.notes) {
-        out += "<div class=\"note\">";
-        if (!n.date.empty())
-          out += "<p class=\"note-date\"><time datetime=\"" + n.date_iso + "\">" +
-                 base::html_escape(n.date) + "</time></p>";
-        out += markdown(n.text) + "</div>";
-      }
+      append_notes(out, f.notes);
       return;
     }
     if (f.as_list()) {
@@ -207,7 +217,7 @@ class PlanPage {
       out += "<div class=\"field field-" + f.key + "\"><dt>";
       append_label(out, f.label, f.label_lang);
       // Run-in labels (under an action's title) end with the language's colon.
-      if (run_in) base::html_escape_to(out, ctx_.word(lang_, "colon"));
+      if (run_in) base::html_escape_to(out, colon_);
       out += "</dt><dd>";
       append_value(out, f);
       out += "</dd></div>";
@@ -248,16 +258,10 @@ class PlanPage {
         if (!i.removed) out += "</a>";
         if (!i.detail.empty()) {
           out += "<span class=\"change-detail\">";
-          base::html_escape_to(out, ctx_.word(lang_, "colon") + i.detail);
+          base::html_escape_to(out, colon_ + i.detail);
           out += "</span>";
         }
-        for (const auto& n : i.notes) {
-          out += "<div class=\"note\">";
-          if (!n.date.empty())
-            out += "<p class=\"note-date\"><time datetime=\"" + n.date_iso + "\">" +
-                   base::html_escape(n.date) + "</time></p>";
-          out += markdown(n.text) + "</div>";
-        }
+        append_notes(out, i.notes);
         out += "</li>\n";
       }
       out += "</ul>\n";
@@ -275,10 +279,10 @@ class PlanPage {
       out += "<li><time datetime=\"" + h.date_iso + "\">";
       base::html_escape_to(out, h.date);
       out += "</time>";
-      base::html_escape_to(out, ctx_.word(lang_, "colon"));
+      base::html_escape_to(out, colon_);
       if (!h.from.empty()) {
         base::html_escape_to(out, h.from);
-        base::html_escape_to(out, ctx_.word(lang_, "tracking_arrow"));
+        base::html_escape_to(out, arrow_);
       }
       base::html_escape_to(out, h.to);
       out += "</li>";
@@ -400,6 +404,7 @@ class PlanPage {
   const std::string& lang_;
   std::string url_;
   std::string from_dir_;
+  std::string colon_, arrow_;
 };
 
 }  // namespace
