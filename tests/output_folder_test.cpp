@@ -79,6 +79,30 @@ TEST_CASE("build: a file added to Carnet's output folder is not deleted", "[e2e]
   CHECK(run_carnet({"build", site.string(), "-o", out.string(), "-q"}).status == 0);
 }
 
+TEST_CASE("build: an author's own .carnet- entries are theirs, not Carnet's bookkeeping",
+          "[e2e]") {
+  const fs::path work = carnet::test::scratch("output-carnet-named");
+  const fs::path site = carnet::test::source_dir / "tests/fixtures/sites/basic";
+  const fs::path out = work / "public";
+  REQUIRE(run_carnet({"build", site.string(), "-o", out.string(), "-q"}).status == 0);
+  carnet::base::write_file(out / ".carnet-notes", "mes notes");
+  carnet::base::write_file(out / ".carnet-mine/notes.txt", "à garder");
+  // A build of a site with errors touches nothing (the folder is refused
+  // before the site is read), and a good one refuses the folder, naming the
+  // files, without deleting them.
+  const fs::path broken = work / "broken";
+  fs::copy(site, broken, fs::copy_options::recursive);
+  carnet::base::write_file(broken / "carnet.yaml", "title: [\n");
+  CHECK(run_carnet({"build", broken.string(), "-o", out.string(), "-q"}).status != 0);
+  CHECK(carnet::base::read_file(out / ".carnet-notes") == "mes notes");
+  auto r = run_carnet({"build", site.string(), "-o", out.string()});
+  CHECK(r.status == 2);
+  CHECK(r.err.find(".carnet-mine/") != std::string::npos);
+  CHECK(r.err.find(".carnet-notes") != std::string::npos);
+  CHECK(carnet::base::read_file(out / ".carnet-notes") == "mes notes");
+  CHECK(carnet::base::read_file(out / ".carnet-mine/notes.txt") == "à garder");
+}
+
 TEST_CASE("build: a folder an older Carnet made (no manifest) is still accepted", "[e2e]") {
   const fs::path work = carnet::test::scratch("output-older");
   const fs::path site = carnet::test::source_dir / "tests/fixtures/sites/basic";

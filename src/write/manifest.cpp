@@ -49,7 +49,13 @@ std::optional<std::set<std::string>> read_manifest(const fs::path& out) {
 }
 
 bool is_bookkeeping(std::string_view name) {
-  return name.starts_with(base::output_bookkeeping_prefix);
+  return name == base::output_staging || name == base::output_retired ||
+         name == base::output_journal || name == base::output_manifest ||
+         name.ends_with(base::temporary_suffix);
+}
+
+bool is_reserved(std::string_view name) {
+  return name.starts_with(base::output_bookkeeping_prefix) || is_kept(name);
 }
 
 bool is_kept(std::string_view name) {

@@ -25,8 +25,12 @@ std::string manifest_text(const std::vector<base::OutputFile>& files);
 std::optional<std::set<std::string>> read_manifest(const std::filesystem::path& out);
 
 // A top-level entry that is Carnet's bookkeeping (`.carnet-staging`, the
-// journal, the manifest, a half-written temporary file).
+// journal, the manifest, a half-written temporary file): exactly these, so
+// that an author's own `.carnet-notes` is never taken for one and deleted.
 bool is_bookkeeping(std::string_view name);
+
+// A name no output file may take: any `.carnet-` name, and `.git`.
+bool is_reserved(std::string_view name);
 
 // A top-level entry a build keeps as it is (`.git`).
 bool is_kept(std::string_view name);

@@ -37,7 +37,7 @@ void check_paths(const std::vector<base::OutputFile>& files) {
       throw base::SystemError("refusing to write '" + f.path +
                               "': the path leaves the output folder");
     const std::string top = f.path.substr(0, f.path.find('/'));
-    if (is_bookkeeping(top) || is_kept(top))
+    if (is_reserved(top))
       throw base::SystemError("refusing to write '" + f.path + "': '" + top +
                               "' is a name Carnet keeps for itself in the output folder");
     if (!seen.insert(f.path).second)
