@@ -94,7 +94,8 @@ void read_folder(const fs::path& dir, const std::string& rel_dir,
 
 model::Words build_words(const std::map<std::string, WordsFile>& theme,
                          const std::map<std::string, WordsFile>& site,
-                         const std::vector<std::string>& languages, base::Diagnostics& diags) {
+                         const std::vector<std::string>& languages, base::Diagnostics& diags,
+                         const std::map<std::string, WordsFile>* built_in) {
   // Each file is read once, even when several languages fall back on it.
   std::map<std::string, std::vector<Entry>> theme_entries;
   auto theme_words = [&](const std::string& lang) -> const std::vector<Entry>* {
@@ -108,6 +109,11 @@ model::Words build_words(const std::map<std::string, WordsFile>& theme,
   model::Words words;
   for (const auto& lang : languages) {
     auto& table = words.by_lang[lang];
+    // The built-in English words first, under a site's own copy of the
+    // theme's (which may predate words Carnet has learnt since).
+    if (built_in)
+      if (auto file = built_in->find("en"); file != built_in->end())
+        for (const auto& e : read_entries(file->second, diags)) table[e.key] = e.value;
     // English under every language: a theme that lacks a word in one
     // language shows the English word rather than a bare key.
     if (const auto* en = theme_words("en"))
@@ -164,17 +170,18 @@ model::Words build_words(const std::map<std::string, WordsFile>& theme,
 
 model::Words read_words(const fs::path& root, const std::vector<std::string>& languages,
                         base::Diagnostics& diags) {
-  std::map<std::string, WordsFile> theme, site;
+  std::map<std::string, WordsFile> built_in, theme, site;
   for (const auto& [name, bytes] : embedded_words())
     if (is_words_file(name))
-      theme[name.substr(0, name.size() - 5)] = {bytes, "(built-in theme) i18n/" + name};
+      built_in[name.substr(0, name.size() - 5)] = {bytes, "(built-in theme) i18n/" + name};
+  theme = built_in;
   if (!root.empty()) {
     // A site's own copy of the theme replaces a built-in file whole, as the
     // theme's other files do; i18n/ changes single words.
     read_folder(root / "themes" / "default" / "i18n", "themes/default/i18n/", theme, diags);
     read_folder(root / "i18n", "i18n/", site, diags);
   }
-  return build_words(theme, site, languages, diags);
+  return build_words(theme, site, languages, diags, &built_in);
 }
 
 }  // namespace carnet::load

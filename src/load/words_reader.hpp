@@ -32,8 +32,11 @@ struct WordsFile {
   std::string path;  // for messages: "i18n/fr.yaml", "(built-in theme) i18n/fr.yaml"
 };
 // `theme` and `site` map a language ("fr") to its file.
+// `built_in`, when given, lies under `theme`: a site's own copy of the
+// theme's words made before Carnet learnt new ones still gets those.
 model::Words build_words(const std::map<std::string, WordsFile>& theme,
                          const std::map<std::string, WordsFile>& site,
-                         const std::vector<std::string>& languages, base::Diagnostics& diags);
+                         const std::vector<std::string>& languages, base::Diagnostics& diags,
+                         const std::map<std::string, WordsFile>* built_in = nullptr);
 
 }  // namespace carnet::load

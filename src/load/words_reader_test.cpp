@@ -159,3 +159,24 @@ TEST_CASE("words: read from the site's folders on disk", "[words]") {
   CHECK(words.get("fr", "skip_to_content") == "Skip to content");  // English beneath
   CHECK(words.get("en", "status_done") == "Done");
 }
+
+TEST_CASE("words: a site's copy of the theme's words made before new words still gets them",
+          "[words]") {
+  const fs::path root =
+      fs::temp_directory_path() / ("carnet-words-old-copy-" + std::to_string(::getpid()));
+  fs::remove_all(root);
+  auto write = [&](const std::string& rel, const std::string& text) {
+    fs::create_directories((root / rel).parent_path());
+    std::ofstream(root / rel, std::ios::binary) << text;
+  };
+  // Both languages copied, neither with the tracking words.
+  write("themes/default/i18n/fr.yaml", "home: \"Maison\"\n");
+  write("themes/default/i18n/en.yaml", "home: \"House\"\n");
+  base::Diagnostics diags;
+  auto words = load::read_words(root, {"fr", "en"}, diags);
+  fs::remove_all(root);
+  CHECK(words.get("fr", "home") == "Maison");
+  CHECK(words.get("en", "home") == "House");
+  CHECK(words.get("fr", "tracking_late") == "Late");  // not the key "tracking_late"
+  CHECK(words.get("en", "tracking_late") == "Late");
+}
