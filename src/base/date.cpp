@@ -4,6 +4,8 @@
 
 #include <chrono>
 
+#include "base/language.hpp"
+
 namespace carnet::base {
 
 namespace {
@@ -29,7 +31,7 @@ int to_int(std::string_view s) {
 
 std::string month_name(int month, std::string_view lang) {
   if (month < 1 || month > 12) return "";
-  return lang == "fr" ? fr_months[month - 1] : en_months[month - 1];
+  return is_french(lang) ? fr_months[month - 1] : en_months[month - 1];
 }
 
 std::string Date::iso() const {
@@ -40,7 +42,7 @@ std::string Date::iso() const {
 
 std::string Date::format_long(std::string_view lang) const {
   if (month == 0) return std::to_string(year);
-  if (lang == "fr") {
+  if (is_french(lang)) {
     if (day == 0) return fmt::format("{} {}", fr_months[month - 1], year);
     return fmt::format("{}{} {} {}", day, day == 1 ? "er" : "", fr_months[month - 1], year);
   }

@@ -15,6 +15,7 @@
 //    safe to share across threads). A committed version with the same bytes
 //    as the loaded file reuses the loaded plan.
 #include "load/plan_history.hpp"
+#include "base/rel_path.hpp"
 
 #include <algorithm>
 #include <cstdlib>
@@ -151,11 +152,6 @@ struct OidLess {
   bool operator()(const git_oid& a, const git_oid& b) const { return git_oid_cmp(&a, &b) < 0; }
 };
 
-std::string parent_of(const std::string& path) {
-  auto slash = path.rfind('/');
-  return slash == std::string::npos ? "" : path.substr(0, slash);
-}
-
 template <class F>
 void for_each_action(const std::vector<model::PlanSection>& sections, F&& f) {
   for (const auto& s : sections) {
@@ -263,7 +259,7 @@ class HistoryReader {
     std::string p = path;
     for (size_t i = 0; i < chain_.size(); ++i) {
       if (i > 0 && p == t.paths[i - 1] &&
-          same(dir_id(i, parent_of(p)), dir_id(i - 1, parent_of(p))))
+          same(dir_id(i, base::parent_dir(p)), dir_id(i - 1, base::parent_dir(p))))
         t.blobs[i] = t.blobs[i - 1];
       else
         t.blobs[i] = blob_in(chain_[i].tree.get(), p);

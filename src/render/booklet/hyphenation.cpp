@@ -8,6 +8,7 @@
 #include <memory>
 #include <mutex>
 
+#include "base/language.hpp"
 #include "wrap/hyphen.hpp"
 
 namespace carnet::render::booklet {
@@ -18,7 +19,7 @@ constexpr int min_fragment = 3;  // letters kept on each side of a break
 constexpr int min_word = 6;      // shorter words are never broken
 
 std::string dict_file(const std::string& lang) {
-  if (lang == "fr" || lang.rfind("fr-", 0) == 0) return "hyph_fr.dic";
+  if (base::is_french(lang)) return "hyph_fr.dic";
   if (lang == "en" || lang.rfind("en-", 0) == 0) return "hyph_en_US.dic";
   return "hyph_" + lang + ".dic";
 }

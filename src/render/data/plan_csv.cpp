@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <set>
 
+#include "base/language.hpp"
 #include "base/slug.hpp"
 #include "render/data/open_data.hpp"
 
@@ -38,7 +39,7 @@ std::string csv_cell(const std::string& text) {
 // Status words import reads (import::parse_status_cell): French ones for a
 // French file, English ones for every other language.
 const char* status_word(model::Status s, const std::string& lang) {
-  const bool fr = lang == "fr";
+  const bool fr = base::is_french(lang);
   switch (s) {
     case model::Status::planned:
       return fr ? "Prévu" : "Planned";
@@ -266,9 +267,9 @@ class CsvWriter {
           case model::Due::Kind::date:
             return v->due->date.iso();
           case model::Due::Kind::ongoing:
-            return lang_ == "fr" ? "En continu" : "Ongoing";
+            return base::is_french(lang_) ? "En continu" : "Ongoing";
           case model::Due::Kind::tbd:
-            return lang_ == "fr" ? "À déterminer" : "To be determined";
+            return base::is_french(lang_) ? "À déterminer" : "To be determined";
           case model::Due::Kind::text:
             return text(v->due->text);
         }

@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "base/parallel.hpp"
+#include "base/rel_path.hpp"
 #include "base/text.hpp"
 #include "base/url.hpp"
 #include "markdown/markdown.hpp"
@@ -38,11 +39,6 @@ struct Job {
   std::optional<std::string> x_default;
   std::string lastmod;
 };
-
-std::string parent_dir(const std::string& dir) {
-  auto slash = dir.rfind('/');
-  return slash == std::string::npos ? "" : dir.substr(0, slash);
-}
 
 class SiteRenderer {
  public:
@@ -91,7 +87,7 @@ class SiteRenderer {
       if (p.kind == model::PageKind::home) home_page_[p.lang] = i;
     }
     for (size_t i = 0; i < site_.sections.size(); ++i)
-      children_[parent_dir(site_.sections[i].dir)].push_back(i);
+      children_[base::parent_dir(site_.sections[i].dir)].push_back(i);
 
     std::vector<Alternate> homes;
     for (const auto& lang : cfg.languages) homes.push_back({lang, site_.home_url(lang)});
@@ -297,7 +293,7 @@ class SiteRenderer {
       set_if(d, "body", index->html);
       put(d, "params", to_data(index->params));
     }
-    set_section_link(d, parent_dir(s.dir), j);
+    set_section_link(d, base::parent_dir(s.dir), j);
 
     // Dated pages newest first, then the others by weight and title.
     std::vector<const model::Page*> pages;
