@@ -541,3 +541,17 @@ TEST_CASE(
     }
   }
 }
+
+TEST_CASE("history: a reference that names nothing does not stop translation", "[history][e2e]") {
+  std::string broken = config;
+  broken.replace(broken.find("ag-2012"), 7, "ag-2099");
+  const fs::path site_dir = make_history("history-translate", broken);
+  CHECK(run_carnet({"build", site_dir.string(), "-o", (site_dir / "out").string(), "-q"}).status ==
+        1);
+  const fs::path xliff = test::scratch("history-translate-out") / "en.xlf";
+  auto r = run_carnet(
+      {"translations", "export", "--lang", "en", "-o", xliff.string(), site_dir.string()});
+  INFO(r.err);
+  CHECK(r.status == 0);
+  CHECK(fs::exists(xliff));
+}

@@ -33,6 +33,7 @@ std::optional<model::Site> load_for_translation(const std::string& root) {
   base::Diagnostics diags;
   load::LoadOptions options;
   options.include_drafts = true;
+  options.history = false;  // translation needs no dates from Git
   model::Site site = load::load_site(root, options, diags);
   if (diags.has_errors()) {
     print_diagnostic_lines(diags);

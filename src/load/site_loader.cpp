@@ -82,7 +82,7 @@ class Loader {
       site_.config.tracking.since_pos = {"--since", 0, 0};
       for (auto& plan : site_.plans) plan.since.clear();
     }
-    if (!site_.plans.empty())
+    if (options_.history && !site_.plans.empty())
       read_plan_histories(root_, site_.plans, site_.config.tracking, site_.config.languages,
                           plan_texts_, diags_, options_.cache ? &options_.cache->history : nullptr);
     plan_texts_.clear();

@@ -42,6 +42,10 @@ struct LoadOptions {
   // When not empty, replaces tracking.since and every plan's `since`
   // (`carnet changes --since REF`); its errors are at the path "--since".
   std::string since;
+  // Read what Git knows of each plan (as-of dates, changes, histories).
+  // Off for work that never shows them, such as translation, so that a
+  // history problem cannot stop it.
+  bool history = true;
 };
 
 model::Site load_site(const std::filesystem::path& root, const LoadOptions& options,
