@@ -63,7 +63,7 @@ std::string changes_text(const model::Plan& plan, const model::Words& words,
   // A plan that did not exist then: every action is new.
   static const model::Plan empty;
   if (h->existed_then && !h->before) {
-    out += "  (" + plan.source + " as it was at " + h->since + " cannot be read)\n";
+    out += "  " + w.word("tracking_changes_unreadable") + "\n";
     return out;
   }
   const auto c = model::compare_plans(h->before ? *h->before : empty, plan);

@@ -11,6 +11,8 @@ model::Words words() {
   w.by_lang["en"] = {{"tracking_changes_since", "Changes since"},
                      {"tracking_changes_added", "Actions added"},
                      {"tracking_changes_none", "No change."},
+                     {"tracking_changes_unreadable",
+                      "The plan as it was then cannot be read: its changes are not listed."},
                      {"status_planned", "Planned"},
                      {"colon", ": "}};
   return w;
@@ -57,5 +59,5 @@ TEST_CASE("changes_text: a version at the reference that does not parse is said 
   CHECK(view::changes_text(plan_with(h), words(), "en", "en") ==
         "Plan (content/plans/p.plan.yaml)\n"
         "Changes since ag-2012 (June 14, 2012)\n"
-        "  (content/plans/p.plan.yaml as it was at ag-2012 cannot be read)\n");
+        "  The plan as it was then cannot be read: its changes are not listed.\n");
 }

@@ -80,7 +80,12 @@ class Builder {
            at = d.progress_rule.find(key))
         d.progress_rule.replace(at, key.size(), std::to_string(value));
     }
-    if (plan_.history && plan_.history->before) d.changes = changes(*plan_.history);
+    // With a reference: the changes since it. A plan that did not exist
+    // then has every action new, as `carnet changes` says; one whose old
+    // version cannot be read shows no changes rather than wrong ones.
+    const auto& h = plan_.history;
+    if (h && !h->since.empty() && h->since_date && (h->before || !h->existed_then))
+      d.changes = changes(*h);
   }
 
   ChangesView changes(const model::PlanHistory& h) const {
@@ -92,7 +97,8 @@ class Builder {
     }
     v.heading = word("tracking_changes_since") + " " + h.since +
                 (v.date.empty() ? "" : " (" + v.date + ")");
-    const auto c = model::compare_plans(*h.before, plan_);
+    static const model::Plan nothing;
+    const auto c = model::compare_plans(h.before ? *h.before : nothing, plan_);
     const std::string arrow = word("tracking_arrow");
     auto item = [&](const model::PlanChanges::Change& ch) {
       const model::Action& a = ch.after ? *ch.after : *ch.before;

@@ -113,3 +113,21 @@ TEST_CASE("view: late actions and rolled-up progress", "[view]") {
   CHECK(*d.levels[0].progress == Approx(40));
   CHECK(d.progress_text == "40%");
 }
+
+TEST_CASE("view: a plan new since the reference has every action added, as carnet changes says",
+          "[view]") {
+  auto site = site_with_plan();
+  auto h = std::make_shared<model::PlanHistory>();
+  h->since = "ag-2012";
+  h->since_date = base::Date{2012, 6, 14};
+  h->existed_then = false;
+  site.plans[0].history = h;
+  auto d = view::display_plan(site, site.plans[0], "en");
+  REQUIRE(d.changes);
+  REQUIRE(d.changes->groups.size() == 1);
+  CHECK(d.changes->groups[0].key == "added");
+  CHECK(d.changes->groups[0].items[0].id == "a");
+  // An old version that cannot be read: no changes section rather than a wrong one.
+  h->existed_then = true;
+  CHECK_FALSE(view::display_plan(site, site.plans[0], "en").changes);
+}
