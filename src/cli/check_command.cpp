@@ -168,7 +168,8 @@ void report_tracking(const model::Site& site, base::Diagnostics& diags) {
     const auto as_of = model::as_of(plan);
     if (!as_of)
       diags.warning({plan.source, 1, 1},
-                    "no as-of date: add `updated: YYYY-MM-DD` or keep the site in Git");
+                    "the plan does not say when its statuses are true: add `updated: YYYY-MM-DD`, "
+                    "or commit it in Git (the date of its last commit is then used)");
     for (const model::Action* a : model::late_actions(plan)) {
       std::string status = model::status_name(a->status);
       std::replace(status.begin(), status.end(), '_', ' ');

@@ -301,9 +301,11 @@ ExportPlan plan_export(const model::Site& site, const TranslationRecord& record,
     for (const std::string* s : {&u.source, &u.previous})
       if (size_t at = first_control(*s); at != std::string::npos)
         diags.error(text_position(t, site),
-                    "the " + t.what + " holds a control character (" + control_name((*s)[at]) +
-                        ", byte " + std::to_string(at + 1) +
-                        " of the text), which XLIFF cannot carry; remove it");
+                    "the " + t.what + " holds an invisible control character (" +
+                        control_name((*s)[at]) + ") after \"" +
+                        s->substr(at > 30 ? at - 30 : 0, at > 30 ? 30 : at) +
+                        "\", often pasted from Word; translation files cannot carry it: delete "
+                        "it and export again");
     plan.words += count_words(u.source);
     x.units.push_back(std::move(u));
   };

@@ -148,8 +148,9 @@ TEST_CASE("workflow: a text with a control character is an error at the text", "
   auto plan = plan_export(site, TranslationRecord{}, "en", diags);
   REQUIRE(lines(diags).size() == 1);
   CHECK(lines(diags)[0] ==
-        "carnet.yaml:4:1: error: the description of the site holds a control character "
-        "(U+0007, byte 4 of the text), which XLIFF cannot carry; remove it");
+        "carnet.yaml:4:1: error: the description of the site holds an invisible control "
+        "character (U+0007) after \"Une\", often pasted from Word; translation files cannot "
+        "carry it: delete it and export again");
   fs::remove_all(dir);
 }
 
