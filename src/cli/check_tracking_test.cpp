@@ -28,26 +28,27 @@ TEST_CASE("check: a plan with no as-of date is a warning", "[check][tracking]") 
   site.plans.push_back(plan);
   base::Diagnostics d;
   cli::report_tracking(site, d);
-  CHECK(lines(d) == std::vector<std::string>{
-                        "content/plans/x.plan.yaml:1:1: warning: the plan does not say when its statuses are true: add `updated: YYYY-MM-DD`, or commit it in Git (the date of its last commit is then used)");
+  CHECK(lines(d) ==
+        std::vector<std::string>{"content/plans/x.plan.yaml:1:1: warning: the plan does not say "
+                                 "when its statuses are true: add `updated: YYYY-MM-DD`, or commit "
+                                 "it in Git (the date of its last commit is then used)"});
 }
 
 TEST_CASE("check: late actions are warnings at their positions", "[check][tracking]") {
-    model::Site site;
-    model::Plan plan;
-    plan.source = "content/plans/p.plan.yaml";
-    plan.updated = base::Date{2023, 6, 30};
-    model::PlanSection s;
-    s.actions.push_back(action("a", model::Status::in_progress, {2022, 12, 31}, 10));
-    s.actions.push_back(action("b", model::Status::planned, {2023, 3, 0}, 14));
-    s.actions.push_back(action("c", model::Status::done, {2022, 1, 1}, 18));     // done: not late
-    s.actions.push_back(action("d", model::Status::planned, {2023, 6, 0}, 22));  // June: not yet
-    plan.sections.push_back(s);
-    site.plans.push_back(plan);
-    base::Diagnostics d;
-    cli::report_tracking(site, d);
-    CHECK(
-        lines(d) ==
+  model::Site site;
+  model::Plan plan;
+  plan.source = "content/plans/p.plan.yaml";
+  plan.updated = base::Date{2023, 6, 30};
+  model::PlanSection s;
+  s.actions.push_back(action("a", model::Status::in_progress, {2022, 12, 31}, 10));
+  s.actions.push_back(action("b", model::Status::planned, {2023, 3, 0}, 14));
+  s.actions.push_back(action("c", model::Status::done, {2022, 1, 1}, 18));     // done: not late
+  s.actions.push_back(action("d", model::Status::planned, {2023, 6, 0}, 22));  // June: not yet
+  plan.sections.push_back(s);
+  site.plans.push_back(plan);
+  base::Diagnostics d;
+  cli::report_tracking(site, d);
+  CHECK(lines(d) ==
         std::vector<std::string>{
             "content/plans/p.plan.yaml:10:13: warning: late: due 2022-12-31, still in progress as "
             "of 2023-06-30",
