@@ -1,5 +1,6 @@
 #include "import/plan_import.hpp"
 
+#include "base/numbers.hpp"
 #include "model/plan_fields.hpp"
 
 #include <algorithm>
@@ -523,19 +524,16 @@ class Importer {
                          "in progress, done, postponed, cancelled)");
       }
     } else if (kind == model::FieldKind::percent) {
-      static const std::regex percent(R"(^(\d{1,3})\s*%?$)");
-      std::smatch m;
-      if (std::regex_match(value, m, percent) && std::stoi(m[1].str()) <= 100)
-        item.scalars[field] = m[1].str();
+      if (auto v = base::parse_percent(value))
+        item.scalars[field] = std::to_string(*v);
       else
         diags_.error(at(*first), field + ": expected a percentage from 0 to 100, not " + q(value));
     } else if (kind == model::FieldKind::number) {
-      char* end = nullptr;
-      const double v = std::strtod(value.c_str(), &end);
-      if (!value.empty() && end == value.c_str() + value.size() && v > 0)
+      if (base::parse_positive_number(value))
         item.scalars[field] = value;
       else
-        diags_.error(at(*first), field + ": expected a positive number, not " + q(value));
+        diags_.error(at(*first),
+                     field + ": expected a positive number such as 2 or 0.5, not " + q(value));
     } else if (kind == model::FieldKind::date) {
       std::string why;
       if (base::parse_date(value, &why))

@@ -3,6 +3,7 @@
 #include <map>
 #include <set>
 
+#include "base/numbers.hpp"
 #include "base/slug.hpp"
 #include "base/text.hpp"
 #include "load/yaml_util.hpp"
@@ -229,19 +230,13 @@ struct PlanReader {
   }
 
   std::optional<double> positive_number(const YAML::Node& n, std::string_view field) {
-    auto s = read_scalar(n, field, src, diags).value_or("");
-    double v = 0;
-    size_t used = 0;
-    try {
-      v = std::stod(s, &used);
-    } catch (...) {
-      used = 0;
-    }
-    if (used == 0 || used != s.size() || !(v > 0) || v > 1e6) {
-      diags.error(src.pos(n), std::string(field) +
-                                  ": expected a positive number such as 2 or 0.5, not " + quote(s));
-      return std::nullopt;
-    }
+    auto s = read_scalar(n, field, src, diags);
+    if (!s) return std::nullopt;
+    auto v = base::parse_positive_number(*s);
+    if (!v)
+      diags.error(
+          src.pos(n),
+          std::string(field) + ": expected a positive number such as 2 or 0.5, not " + quote(*s));
     return v;
   }
 

@@ -1,5 +1,7 @@
 #include "load/yaml_util.hpp"
 
+#include "base/numbers.hpp"
+
 #include <charconv>
 
 #include <set>
@@ -231,16 +233,12 @@ model::Value to_value(const YAML::Node& n) {
 
 std::optional<int> read_percent(const YAML::Node& n, std::string_view field, const YamlSource& src,
                                 base::Diagnostics& diags) {
-  auto s = read_scalar(n, field, src, diags).value_or("");
-  if (!s.empty() && s.back() == '%') s.pop_back();
-  int v = -1;
-  const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (ec != std::errc() || end != s.data() + s.size() || s.empty()) v = -1;
-  if (v < 0 || v > 100) {
+  auto s = read_scalar(n, field, src, diags);
+  if (!s) return std::nullopt;  // read_scalar said why
+  auto v = base::parse_percent(*s);
+  if (!v)
     diags.error(src.pos(n),
-                std::string(field) + ": expected a percentage from 0 to 100, not " + quote(s));
-    return std::nullopt;
-  }
+                std::string(field) + ": expected a percentage from 0 to 100, not " + quote(*s));
   return v;
 }
 
