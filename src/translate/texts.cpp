@@ -70,7 +70,15 @@ class Collector {
         case model::FieldKind::notes:
           notes(file, key, who, f->notes);
           break;
-        default:
+        // No text to translate in these; listed so that a new kind makes
+        // the compiler ask whether it has some.
+        case model::FieldKind::identifier:
+        case model::FieldKind::title:
+        case model::FieldKind::status:
+        case model::FieldKind::date:
+        case model::FieldKind::years:
+        case model::FieldKind::percent:
+        case model::FieldKind::number:
           break;
       }
     }
