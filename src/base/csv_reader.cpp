@@ -186,4 +186,16 @@ CsvTable parse_csv(std::string_view input, const std::string& path, base::Diagno
   return table;
 }
 
+std::string csv_cell(std::string_view text, bool always) {
+  const bool quote = always || text.find_first_of(",;\"\r\n\t") != std::string_view::npos ||
+                     (!text.empty() && (text.front() == ' ' || text.back() == ' '));
+  if (!quote) return std::string(text);
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
 }  // namespace carnet::base

@@ -32,6 +32,10 @@ struct CsvTable {
 // at the end is an error at the position of that quote.
 CsvTable parse_csv(std::string_view text, const std::string& path, base::Diagnostics& diags);
 
+// One cell as parse_csv reads it back: quoted ("" for a quote) when it holds
+// a comma, a quote, a line break or edge spaces, or always with `always`.
+std::string csv_cell(std::string_view text, bool always = false);
+
 // Windows-1252 → UTF-8 (the bytes 0x81, 0x8d, 0x8f, 0x90, 0x9d, which
 // Windows-1252 leaves undefined, become U+FFFD).
 std::string windows1252_to_utf8(std::string_view text);

@@ -12,15 +12,8 @@ namespace {
 
 const char* const xliff_ns = "urn:oasis:names:tc:xliff:document:2.0";
 
-std::string csv_cell(std::string_view s) {
-  // Quoted always: texts hold commas, quotes and line breaks.
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
+// Quoted always: texts hold commas, quotes and line breaks.
+std::string csv_cell(std::string_view s) { return base::csv_cell(s, true); }
 
 }  // namespace
 

@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <set>
 
+#include "base/csv_reader.hpp"
 #include "base/language.hpp"
 #include "base/slug.hpp"
 #include "render/data/open_data.hpp"
@@ -21,20 +22,6 @@ namespace carnet::render::data {
 namespace {
 
 using model::FieldKind;
-
-// RFC 4180: a cell is quoted when it holds the separator, a quote, a line
-// break or edge spaces (which a reader would trim).
-std::string csv_cell(const std::string& text) {
-  const bool quote = text.find_first_of(",\"\r\n") != std::string::npos ||
-                     (!text.empty() && (text.front() == ' ' || text.back() == ' '));
-  if (!quote) return text;
-  std::string out = "\"";
-  for (char c : text) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
 
 // Status words import reads (import::parse_status_cell): French ones for a
 // French file, English ones for every other language.
@@ -185,7 +172,7 @@ class CsvWriter {
   void write_row(const std::vector<std::string>& cells) {
     for (size_t i = 0; i < cells.size(); ++i) {
       if (i) out_ += ',';
-      out_ += csv_cell(cells[i]);
+      out_ += base::csv_cell(cells[i]);
     }
     out_ += "\r\n";
   }
