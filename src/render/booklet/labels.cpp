@@ -22,8 +22,6 @@ Words words(const model::Words& w, const std::string& lang) {
   out.many_actions = get("booklet_many_actions");
   out.progress_of = get("tracking_progress");
   out.late_count = get("tracking_late_count");
-  out.history = get("tracking_history");
-  out.arrow = get("tracking_arrow");
   return out;
 }
 

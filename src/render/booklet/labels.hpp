@@ -21,7 +21,7 @@ struct Words {
   std::string total_column;  // the progress table's last column: "Total"
   std::string one_action, many_actions;  // under the key figure: "Action", "Actions"
   // Tracking: "Avancement", "Actions en retard", "Historique des états", " → ".
-  std::string progress_of, late_count, history, arrow;
+  std::string progress_of, late_count;
 };
 
 Words words(const model::Words& site_words, const std::string& lang);
