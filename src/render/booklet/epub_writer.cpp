@@ -62,8 +62,10 @@ std::string stylesheet() {
       "; }\n"
       "td ul, th ul { margin: 0; padding-left: 1.1em; }\n"
       "td p, th p { margin: 0 0 0.2em; text-align: left; }\n"
+      // The status word in the text's colour, not grey: it must read on its
+      // own, in black and white too.
       ".status { font-weight: normal; color: " +
-      muted +
+      ink +
       "; display: block; margin-top: 0.2em; }\n"
       "th p.more, th .more { font-weight: normal; color: " +
       muted +
