@@ -279,6 +279,8 @@ class Layout {
       c.height = (c.logo ? logo_h + 6 : 0) + c.name.height();
       cells.push_back(std::move(c));
     }
+    const bool any_logo =
+        std::any_of(cells.begin(), cells.end(), [](const Cell& c) { return c.logo != nullptr; });
     std::vector<double> row_heights;
     for (size_t i = 0; i < cells.size(); i += columns) {
       double rh = 0;
@@ -315,6 +317,8 @@ class Layout {
         flow.add(TagBegin{"Link", ""});
         flow.add(LinkArea{{{cx, cy, logo_w, c.height}}, p.url, ""});
       }
+      // A name without a logo faces the logos of the others.
+      if (!c.logo && any_logo) cy += std::max(0.0, (logo_h - c.name.height()) / 2);
       if (c.logo) {
         // The name is printed under the logo: the figure needs no other text.
         flow.add(TagBegin{"Figure", p.name});
