@@ -9,9 +9,9 @@ namespace carnet::load {
 
 namespace {
 const std::vector<std::string> config_keys = {
-    "title",   "description",  "base_url", "languages", "default_language_in_subdir",
-    "cname",   "organization", "booklet",  "markdown",  "params",
-    "tracking"};
+    "title",    "description",  "base_url", "languages", "default_language_in_subdir",
+    "cname",    "organization", "booklet",  "markdown",  "params",
+    "tracking", "brand"};
 
 bool is_language_code(const std::string& s) {
   if (s.size() < 2 || s.size() > 3) return false;
@@ -49,6 +49,103 @@ void read_tracking(const YAML::Node& t, const YamlSource& src, model::SiteConfig
       if (auto n = read_percent(kv.second, "tracking.progress", src, diags))
         c.tracking.progress[*st] = *n;
     }
+  }
+}
+}  // namespace
+
+namespace {
+// A logo's path as written: a file under static/ (its existence and its
+// type are checked by the loader, which lists static/).
+std::string read_logo(const YAML::Node& n, const char* what, const YamlSource& src,
+                      base::Diagnostics& diags) {
+  auto s = read_scalar(n, what, src, diags);
+  if (!s) return {};
+  if (!s->starts_with("static/") || s->size() == 7 || s->find("..") != std::string::npos ||
+      s->find('\\') != std::string::npos) {
+    diags.error(src.pos(n), std::string(what) +
+                                ": expected a file under static/ such as "
+                                "static/images/logo.svg, not " +
+                                quote(*s));
+    return {};
+  }
+  return *s;
+}
+
+bool is_hex_color(const std::string& s) {
+  if (s.size() != 7 || s[0] != '#') return false;
+  for (size_t i = 1; i < s.size(); ++i)
+    if (!std::isxdigit(static_cast<unsigned char>(s[i]))) return false;
+  return true;
+}
+
+// brand: {logo, color, partners: [{name, logo, url}]}
+void read_brand(const YAML::Node& b, const YamlSource& src, model::SiteConfig& c,
+                base::Diagnostics& diags) {
+  if (!b.IsMap()) {
+    diags.error(src.pos(b),
+                "brand: expected {logo: static/images/logo.svg, color: \"#0b5d7a\", partners: "
+                "[...]}");
+    return;
+  }
+  check_keys(b, {"logo", "color", "partners"}, "brand setting", src, diags);
+  if (YAML::Node l = b["logo"]; l.IsDefined() && !l.IsNull()) {
+    c.brand.logo = read_logo(l, "brand.logo", src, diags);
+    c.brand.logo_pos = src.pos(l);
+  }
+  for (const auto& kv : b) {
+    if (kv.first.Scalar() != "color") continue;
+    const YAML::Node& col = kv.second;
+    // An unquoted #0b5d7a is a YAML comment: the value is then empty, and
+    // the author meant a colour. Reported at the key, the value being gone.
+    if (col.IsNull()) {
+      diags.error(src.pos(kv.first),
+                  "brand.color: no colour: write it in quotes, such as \"#0b5d7a\" (YAML reads "
+                  "an unquoted # as the start of a comment)");
+    } else if (auto s = read_scalar(col, "brand.color", src, diags)) {
+      if (is_hex_color(*s))
+        c.brand.color = base::to_lower_ascii(*s);
+      else
+        diags.error(src.pos(col),
+                    "brand.color: expected a colour such as \"#0b5d7a\", not " + quote(*s));
+    }
+  }
+  YAML::Node ps = b["partners"];
+  if (!ps.IsDefined() || ps.IsNull()) return;
+  if (!ps.IsSequence()) {
+    diags.error(src.pos(ps),
+                "brand.partners: expected a list such as [{name: ..., logo: ..., "
+                "url: ...}]");
+    return;
+  }
+  for (const auto& p : ps) {
+    if (!p.IsMap()) {
+      diags.error(src.pos(p), "brand.partners: expected {name: ..., logo: ..., url: ...}");
+      continue;
+    }
+    check_keys(p, {"name", "logo", "url"}, "partner", src, diags);
+    model::Partner partner;
+    for (const auto& kv : p)
+      if (kv.first.Scalar() == "name")
+        partner.name = read_text(kv.first, kv.second, "brand.partners: name", src, diags);
+    if (partner.name.empty())
+      diags.error(src.pos(p), "brand.partners: a partner has no name: add `name: ...`");
+    if (YAML::Node l = p["logo"]; l.IsDefined() && !l.IsNull()) {
+      partner.logo = read_logo(l, "brand.partners: logo", src, diags);
+      partner.logo_pos = src.pos(l);
+    }
+    if (YAML::Node u = p["url"]; u.IsDefined() && !u.IsNull()) {
+      auto s = read_scalar(u, "brand.partners: url", src, diags).value_or("");
+      const bool web =
+          (s.starts_with("https://") && s.size() > 8) || (s.starts_with("http://") && s.size() > 7);
+      if (!web || s.find_first_of(" \t\n\"<>") != std::string::npos)
+        diags.error(src.pos(u),
+                    "brand.partners: url: expected an address starting with https:// "
+                    "or http://, not " +
+                        quote(s));
+      else
+        partner.url = s;
+    }
+    c.brand.partners.push_back(std::move(partner));
   }
 }
 }  // namespace
@@ -206,6 +303,7 @@ model::SiteConfig read_config(std::string_view yaml, base::Diagnostics& diags) {
   }
   if (YAML::Node t = root["tracking"]; t.IsDefined() && !t.IsNull())
     read_tracking(t, src, c, diags);
+  if (YAML::Node b = root["brand"]; b.IsDefined() && !b.IsNull()) read_brand(b, src, c, diags);
   if (YAML::Node p = root["params"]; p.IsDefined()) c.params = to_value(p);
   return c;
 }

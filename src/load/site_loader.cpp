@@ -3,6 +3,7 @@
 #include <set>
 
 #include "base/fs.hpp"
+#include "base/image_type.hpp"
 #include "base/parallel.hpp"
 #include "base/rel_path.hpp"
 #include "base/slug.hpp"
@@ -87,6 +88,7 @@ class Loader {
                           plan_texts_, diags_, options_.cache ? &options_.cache->history : nullptr);
     plan_texts_.clear();
     read_static();
+    check_brand_images();
     assign_groups();
     build_sections();
     assign_urls();
@@ -232,6 +234,37 @@ class Loader {
   void read_static() {
     for (const auto& rel : base::list_files(root_ / "static"))
       site_.static_files.push_back({"static/" + rel, rel});
+  }
+
+  // brand.logo and the partners' logos: files of static/ (so that the site
+  // publishes them) in a format every output can show.
+  void check_brand_images() {
+    auto check = [&](std::string& logo, const base::SourcePos& pos, const char* what) {
+      if (logo.empty()) return;
+      bool listed = std::any_of(site_.static_files.begin(), site_.static_files.end(),
+                                [&](const model::StaticFile& f) { return f.source == logo; });
+      if (!listed) {
+        diags_.error(pos, std::string(what) + ": no file " + quote(logo) + " in the site");
+        logo.clear();
+        return;
+      }
+      std::string bytes;
+      try {
+        bytes = base::read_file(root_ / logo);
+      } catch (const base::SystemError& e) {
+        diags_.error(pos, std::string(what) + ": " + e.what());
+        logo.clear();
+        return;
+      }
+      if (!base::sniff_image(bytes)) {
+        diags_.error(pos,
+                     std::string(what) + ": " + quote(logo) + " is not an SVG, PNG or JPEG image");
+        logo.clear();
+      }
+    };
+    auto& brand = site_.config.brand;
+    check(brand.logo, brand.logo_pos, "brand.logo");
+    for (auto& p : brand.partners) check(p.logo, p.logo_pos, "brand.partners: logo");
   }
 
   void assign_groups() {

@@ -23,6 +23,24 @@ struct Organization {
   base::SourcePos website_pos;  // for carnet check's list of links to other sites
 };
 
+// One partner or funder of the site's organisation (brand.partners).
+struct Partner {
+  LocalizedText name;  // required
+  std::string logo;    // "static/images/centraide.svg", or ""
+  std::string url;     // http(s), or ""
+  base::SourcePos logo_pos;
+};
+
+// brand: in carnet.yaml (PRODUCT.md §9): the logo on the site header and
+// the booklet cover, the accent colour of the site and the booklets, the
+// partners on the site footer and the booklet's back cover.
+struct Brand {
+  std::string logo;   // "static/images/logo.svg" (a file of Site::static_files), or ""
+  std::string color;  // "#0b5d7a", lowercase, or "" for the theme's own
+  std::vector<Partner> partners;
+  base::SourcePos logo_pos;
+};
+
 struct BookletSettings {
   std::string paper = "letter";  // letter | a4
   std::vector<std::string> formats = {"pdf", "epub", "odt"};
@@ -40,6 +58,7 @@ struct SiteConfig {
   std::string cname;
   Organization organization;
   BookletSettings booklet;
+  Brand brand;
   bool unsafe_html = false;
   TrackingSettings tracking;
   Value params;  // unknown keys, for templates

@@ -40,6 +40,7 @@ void append_booklet(LaidOutBooklet& into, LaidOutBooklet more, const std::string
 std::string booklet_from(const model::Site& site, const model::Plan& plan, const Booklet& outline,
                          const std::string& lang, const std::string& format) {
   const std::string path = model::booklet_path(plan, lang, format);
+  use_brand_palette(site.config.brand);
   if (format == "pdf") {
     std::lock_guard lock(typesetting_mutex());
     Typesetter ts(lang);
@@ -62,10 +63,16 @@ std::string booklet_from(const model::Site& site, const model::Plan& plan, const
 std::string imposed_from(const model::Site& site, const model::Plan& plan, const Booklet& outline,
                          const std::string& lang) {
   const std::string& paper = site.config.booklet.paper;
+  use_brand_palette(site.config.brand);
   std::lock_guard lock(typesetting_mutex());
   Typesetter ts(lang);
   LaidOutBooklet laid = lay_out(outline, ts, page_geometry(paper, true));
-  auto order = saddle_stitch_order(in_order(static_cast<long>(laid.pages.size())));
+  auto sequence = in_order(static_cast<long>(laid.pages.size()));
+  // The partners' back cover stays the last page: the blank pages that make
+  // up a multiple of four go before it.
+  if (!outline.brand.partners.empty())
+    while (sequence.size() % 4) sequence.insert(sequence.end() - 1, {-1, 0});
+  auto order = saddle_stitch_order(std::move(sequence));
   return write_pdf(laid, two_up_sheets(order, sheet_geometry(paper)),
                    context_for(model::imposed_path(plan, lang)));
 }
@@ -74,6 +81,7 @@ std::string tete_beche_from(const model::Site& site, const model::Plan& plan, co
                             const Booklet& second) {
   const auto& langs = site.config.languages;
   const std::string path = model::tete_beche_path(site, plan);
+  use_brand_palette(site.config.brand);
   if (langs.size() < 2)
     throw base::SystemError(context_for(path) + ": a tête-bêche booklet needs two languages");
   const std::string& paper = site.config.booklet.paper;

@@ -42,6 +42,7 @@ std::string stylesheet() {
       ".cover .organization { text-transform: uppercase; letter-spacing: 0.1em; font-family: "
       "\"Noto Sans\", Arial, sans-serif; font-size: 0.8em; }\n"
       ".cover h1 { font-size: 2em; }\n"
+      ".cover .logo img { max-width: 60%; max-height: 6em; }\n"
       ".cover .period { font-size: 1.3em; color: " +
       primary +
       "; font-family: \"Noto Sans\", Arial, sans-serif; }\n"
@@ -168,7 +169,9 @@ struct Part {
 
 class EpubBuilder {
  public:
-  explicit EpubBuilder(const Booklet& b) : b_(b) {}
+  explicit EpubBuilder(const Booklet& b) : b_(b), logo_(packaged_logo(b.brand)) {}
+
+  const std::optional<PackagedLogo>& logo() const { return logo_; }
 
   void header_cell(wrap::XmlWriter& w, const std::string& text, const char* cls = nullptr,
                    const std::string& lang = "") const {
@@ -322,9 +325,20 @@ class EpubBuilder {
                        w.end();
                        write_newline(w);
                      };
+                     if (logo_) {
+                       w.start("p");
+                       w.attribute("class", "logo");
+                       w.start("img");
+                       w.attribute("src", logo_->name);
+                       w.attribute("alt", b_.brand.logo_alt);
+                       w.end();
+                       w.end();
+                       write_newline(w);
+                     }
                      if (!b_.organization.empty()) para("organization", b_.organization);
                      write_line(w, "h1", b_.title);
-                     if (!b_.period.empty()) para("period", b_.period);
+                     if (auto period = cover_period(b_.title, b_.period); !period.empty())
+                       para("period", period);
                      if (!b_.adopted.empty()) para(nullptr, b_.adopted);
                      if (!b_.as_of_line.empty()) para("as-of", b_.as_of_line);
                      for (const auto& line : b_.organization_lines) para(nullptr, line);
@@ -572,6 +586,7 @@ class EpubBuilder {
     item("nav", "nav.xhtml", "application/xhtml+xml", "nav");
     item("css", "style.css", "text/css", nullptr);
     item("chart", "chart.svg", "image/svg+xml", nullptr);
+    if (logo_) item("logo", logo_->name, logo_->media_type.c_str(), nullptr);
     for (const auto& p : parts) item(p.id, p.file, "application/xhtml+xml", nullptr);
     w.end();  // manifest
     w.start("spine");
@@ -590,6 +605,7 @@ class EpubBuilder {
 
  private:
   const Booklet& b_;
+  std::optional<PackagedLogo> logo_;  // on the title page
 };
 
 std::string container_xml() {
@@ -622,6 +638,7 @@ std::string write_epub(const Booklet& booklet, const std::string& context) {
   zip.add("EPUB/nav.xhtml", builder.nav(), C::deflate);
   zip.add("EPUB/style.css", stylesheet(), C::deflate);
   zip.add("EPUB/chart.svg", progress_svg(booklet, progress_rows(booklet), 480), C::deflate);
+  if (const auto& logo = builder.logo()) zip.add("EPUB/" + logo->name, logo->bytes, C::deflate);
   for (const auto& p : parts)
     zip.add("EPUB/" + p.file, document(booklet, p.title, p.body), C::deflate);
   return zip.commit();

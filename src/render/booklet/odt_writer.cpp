@@ -374,7 +374,10 @@ void spans(wrap::XmlWriter& w, const Inline& text) {
 
 class OdtBuilder {
  public:
-  OdtBuilder(const Booklet& b, bool landscape_tables) : b_(b), landscape_(landscape_tables) {}
+  OdtBuilder(const Booklet& b, bool landscape_tables)
+      : b_(b), landscape_(landscape_tables), logo_(packaged_logo(b.brand)) {}
+
+  const std::optional<PackagedLogo>& logo() const { return logo_; }
 
   // Opens a text:span marking a fallback language, when `lang` is set;
   // returns whether it did.
@@ -621,12 +624,39 @@ class OdtBuilder {
     }
   }
 
+  // The brand's logo above the title, at most 2.5 by 1 inches.
+  void logo(wrap::XmlWriter& w) {
+    const double scale = std::min({1.0, 2.5 * 72 / logo_->width_pt, 1.0 * 72 / logo_->height_pt});
+    char width[32], height[32];
+    std::snprintf(width, sizeof width, "%.2fin", logo_->width_pt * scale / 72);
+    std::snprintf(height, sizeof height, "%.2fin", logo_->height_pt * scale / 72);
+    w.start("text:p");
+    w.attribute("text:style-name", "Standard");
+    w.start("draw:frame");
+    attributes(w, {{"draw:style-name", "ChartFrame"},
+                   {"draw:name", "Logo"},
+                   {"text:anchor-type", "as-char"},
+                   {"svg:width", width},
+                   {"svg:height", height},
+                   {"draw:z-index", "0"}});
+    empty(w, "draw:image",
+          {{"xlink:href", "Pictures/" + logo_->name},
+           {"xlink:type", "simple"},
+           {"xlink:show", "embed"},
+           {"xlink:actuate", "onLoad"}});
+    write_element(w, "svg:title", b_.brand.logo_alt);
+    w.end();
+    w.end();
+  }
+
   void text(wrap::XmlWriter& w, double chart_w_in, double chart_h_in) {
     tables_ = 0;
     w.start("office:text");
+    if (logo_) logo(w);
     if (!b_.organization.empty()) para(w, "Organization", b_.organization);
     para(w, "Title", b_.title);
-    if (!b_.period.empty()) para(w, "Subtitle", b_.period);
+    if (auto period = cover_period(b_.title, b_.period); !period.empty())
+      para(w, "Subtitle", period);
     if (!b_.adopted.empty()) para(w, "Field_20_label", b_.adopted);
     if (!b_.as_of_line.empty()) para(w, "Field_20_label", b_.as_of_line);
     for (const auto& line : b_.organization_lines) para(w, "Standard", line);
@@ -794,6 +824,7 @@ class OdtBuilder {
 
   const Booklet& b_;
   bool landscape_;
+  std::optional<PackagedLogo> logo_;  // on the title page, in Pictures/
   int tables_ = 0;
   bool recording_ = false;
   std::vector<HeadingEntry> headings_;  // every heading, in order: the contents
@@ -814,7 +845,7 @@ std::string meta_xml(const Booklet& b) {
   return w.finish();
 }
 
-std::string manifest_xml() {
+std::string manifest_xml(const std::optional<PackagedLogo>& logo) {
   wrap::XmlWriter w(true);
   w.start("manifest:manifest");
   w.attribute("xmlns:manifest", "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0");
@@ -831,6 +862,7 @@ std::string manifest_xml() {
   entry("styles.xml", "text/xml", false);
   entry("meta.xml", "text/xml", false);
   entry("Pictures/chart.png", "image/png", false);
+  if (logo) entry(("Pictures/" + logo->name).c_str(), logo->media_type.c_str(), false);
   return w.finish();
 }
 
@@ -868,7 +900,8 @@ std::string write_odt(const Booklet& booklet, const std::string& paper,
   zip.add("styles.xml", styles_xml(paper), C::deflate);
   zip.add("meta.xml", meta_xml(booklet), C::deflate);
   zip.add("Pictures/chart.png", png, C::store);
-  zip.add("META-INF/manifest.xml", manifest_xml(), C::deflate);
+  if (const auto& logo = builder.logo()) zip.add("Pictures/" + logo->name, logo->bytes, C::store);
+  zip.add("META-INF/manifest.xml", manifest_xml(builder.logo()), C::deflate);
   return zip.commit();
 }
 

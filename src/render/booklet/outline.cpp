@@ -234,6 +234,7 @@ Booklet build_outline(const model::Site& site, const model::Plan& plan, const st
   Booklet out;
   out.lang = lang;
   out.words = words(site.words, lang);
+  out.brand = brand_entry(site, lang);
   const std::string& fallback = site.config.default_language();
   out.title = view.title.value;
   out.organization = site.config.organization.name.get(lang, fallback);

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "model/site.hpp"
+#include "render/booklet/brand.hpp"
 #include "render/booklet/labels.hpp"
 #include "render/booklet/rich_text.hpp"
 #include "view/plan_display.hpp"
@@ -143,6 +144,7 @@ struct Booklet {
   std::optional<ChangesEntry> changes;     // when the plan has a reference to compare with
   std::vector<std::string> status_labels;  // by model::all_statuses order
   Words words;
+  BrandEntry brand;  // logo on the cover, partners on the back cover
 };
 
 Booklet build_outline(const model::Site& site, const model::Plan& plan, const std::string& lang);

@@ -4,11 +4,13 @@
 // be written as a reading PDF or imposed two per sheet.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <variant>
 #include <vector>
 
 #include "render/booklet/typesetter.hpp"
+#include "wrap/image.hpp"
 
 namespace carnet::render::booklet {
 
@@ -27,6 +29,12 @@ struct StrokeLine {
   double width = 0.5;
   Color color;
   bool dotted = false;
+};
+// An image (a logo) scaled into `rect`, keeping its proportions. Shared,
+// because an imposed PDF copies its pages.
+struct DrawImage {
+  std::shared_ptr<const wrap::Image> image;
+  Rect rect;
 };
 // Structure tags (Tagged PDF): "P", "H1", "Table", "TR", "TH", "TD", "L",
 // "LI", "Lbl", "LBody", "Figure", "TOC", "TOCI". `alt` is a figure's
@@ -48,7 +56,8 @@ struct LinkArea {
   std::string dest;  // or a named destination in the document
 };
 
-using Item = std::variant<DrawText, FillRect, StrokeLine, TagBegin, TagEnd, Dest, LinkArea>;
+using Item =
+    std::variant<DrawText, FillRect, StrokeLine, DrawImage, TagBegin, TagEnd, Dest, LinkArea>;
 
 struct Page {
   double width = 0, height = 0;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
 
 #include "render/booklet/block_layout.hpp"
 #include "render/booklet/progress.hpp"
@@ -102,6 +103,7 @@ class Layout {
     out.pages = std::move(cover_pages);
     for (auto& p : toc_pages) out.pages.push_back(std::move(p));
     for (auto& p : body) out.pages.push_back(std::move(p));
+    lay_out_back_cover(out.pages, out.outline);
     out.outline.insert(out.outline.begin(), OutlineEntry{b_.words.contents, "contents", 0});
     add_chrome(out.pages);
     return out;
@@ -155,7 +157,10 @@ class Layout {
     period.bold = false;
     period.size = title.size * 0.6;
     period.color = palette::primary_light;
-    TextBlock p = b_.period.empty() ? TextBlock{} : ts_.set(b_.period, period, width);
+    // "Plan d'action 2021–2023" already says when: the period under it
+    // would only repeat it.
+    const std::string shown_period = cover_period(b_.title, b_.period);
+    TextBlock p = shown_period.empty() ? TextBlock{} : ts_.set(shown_period, period, width);
     // Title and period sit at the bottom of the band.
     double block_h = t.height() + (p.empty() ? 0 : 10 + p.height());
     y = band - geometry_.bottom * 0.8 - block_h;
@@ -204,22 +209,18 @@ class Layout {
       address = ts_.set(text, s, width);
       address_y = h - geometry_.bottom - address.height() + 16;
     }
-    // The summary's first paragraph, as a standfirst, in the room left.
-    if (!b_.summary.empty()) {
-      TextStyle s = styles::body();
-      s.size = geometry_.width < 500 ? 10 : 11.5;
-      s.italic = true;
-      s.color = palette::muted;
-      s.align = TextStyle::Align::left;
-      TextBlock sum = ts_.set(b_.summary.front().text, s, width * 0.85, b_.summary.front().lang);
-      size_t lines = 0;
-      while (lines < std::min<size_t>(sum.lines.size(), 7) &&
-             y + sum.height_of(0, lines + 1) < address_y - 24)
-        lines++;
-      if (lines > 0) {
-        flow.add(TagBegin{"P", ""});
-        flow.add(DrawText{sum, 0, lines, x, y});
-        flow.add(TagEnd{"P"});
+    // The summary is not repeated here: it opens page 3 with the
+    // introduction. The room goes to the logo, above the address.
+    if (!b_.brand.logo_file.empty()) {
+      auto logo = std::make_shared<const wrap::Image>(wrap::Image::load(b_.brand.logo_file));
+      const double bottom = (address.empty() ? h - geometry_.bottom : address_y - 10) - 18;
+      const double max_h = std::min(geometry_.width < 500 ? 54.0 : 72.0, bottom - y);
+      if (max_h > 12) {
+        double lw = std::min(width * 0.45, logo->width() * max_h / logo->height());
+        double lh = logo->height() * lw / logo->width();
+        flow.add(TagBegin{"Figure", b_.brand.logo_alt});
+        flow.add(DrawImage{logo, {x, bottom - lh, lw, lh}});
+        flow.add(TagEnd{"Figure"});
       }
     }
     if (!address.empty()) {
@@ -228,6 +229,111 @@ class Layout {
       flow.add(DrawText{address, 0, address.lines.size(), x, address_y});
       flow.add(TagEnd{"P"});
     }
+  }
+
+  // --- back cover ----------------------------------------------------------
+
+  // The partners (brand.partners) on the last page, an even one so that it
+  // is the outside of the back when printed on both sides: a logo above
+  // each name, linked to its site, in a grid at the foot of the page.
+  void lay_out_back_cover(std::vector<Page>& pages, std::vector<OutlineEntry>& outline) {
+    const auto& partners = b_.brand.partners;
+    if (partners.empty()) return;
+    Flow flow(geometry_, pages);
+    if (pages.size() % 2 == 0) {  // the back cover would be an odd page
+      flow.new_page();
+      flow.page().chrome = false;
+    }
+    flow.new_page();
+    flow.page().chrome = false;
+    const double w = geometry_.width, h = geometry_.height;
+    const double x = geometry_.left, width = geometry_.content_width();
+    const bool small = w < 500;
+    const int columns = small ? 2 : 3;
+    const double cell_w = width / columns, gap = small ? 14 : 20;
+    const double logo_h = small ? 36 : 48, logo_w = cell_w - gap;
+
+    // A name without a logo stands for it: set large enough to read as one.
+    TextStyle name_style = styles::body_small();
+    name_style.family = "Noto Sans";
+    name_style.align = TextStyle::Align::center;
+    name_style.color = palette::ink;
+    TextStyle name_only = name_style;
+    name_only.size = small ? 10.5 : 12;
+    name_only.bold = true;
+    TextStyle heading_style = styles::kicker();
+    heading_style.color = palette::primary;
+    TextBlock heading = ts_.set(upper(b_.brand.partners_heading), heading_style, width);
+
+    struct Cell {
+      std::shared_ptr<const wrap::Image> logo;
+      TextBlock name;
+      double height = 0;
+    };
+    std::vector<Cell> cells;
+    for (const auto& p : partners) {
+      Cell c;
+      if (!p.logo_file.empty())
+        c.logo = std::make_shared<const wrap::Image>(wrap::Image::load(p.logo_file));
+      c.name = ts_.set(p.name, c.logo ? name_style : name_only, logo_w);
+      c.height = (c.logo ? logo_h + 6 : 0) + c.name.height();
+      cells.push_back(std::move(c));
+    }
+    const bool any_logo =
+        std::any_of(cells.begin(), cells.end(), [](const Cell& c) { return c.logo != nullptr; });
+    std::vector<double> row_heights;
+    for (size_t i = 0; i < cells.size(); i += columns) {
+      double rh = 0;
+      for (size_t j = i; j < std::min(cells.size(), i + columns); ++j)
+        rh = std::max(rh, cells[j].height);
+      row_heights.push_back(rh);
+    }
+    double total = heading.height() + 14;
+    for (double rh : row_heights) total += rh + gap;
+    const double band = small ? 18 : 24;
+    double y = std::max(geometry_.top, h - band - geometry_.bottom - total);
+
+    flow.add(Dest{"partners", x, y});
+    outline.push_back({b_.brand.partners_heading, "partners", 0});
+    flow.add(TagBegin{"H2", ""});
+    flow.add(DrawText{heading, 0, heading.lines.size(), x, y});
+    flow.add(TagEnd{"H2"});
+    flow.add(StrokeLine{x, y + heading.height() + 5, x + width, y + heading.height() + 5, 0.5,
+                        palette::rule});
+    y += heading.height() + 14;
+    flow.add(TagBegin{"L", ""});
+    for (size_t i = 0; i < cells.size(); ++i) {
+      const Cell& c = cells[i];
+      const auto& p = partners[i];
+      const size_t row = i / columns;
+      // A last row that is not full is centred.
+      const size_t in_row = std::min<size_t>(columns, cells.size() - row * columns);
+      const double row_x = x + (width - in_row * cell_w) / 2;
+      const double cx = row_x + (i % columns) * cell_w + gap / 2;
+      double cy = y;
+      for (size_t r = 0; r < row; ++r) cy += row_heights[r] + gap;
+      flow.add(TagBegin{"LI", ""});
+      if (!p.url.empty()) {
+        flow.add(TagBegin{"Link", ""});
+        flow.add(LinkArea{{{cx, cy, logo_w, c.height}}, p.url, ""});
+      }
+      // A name without a logo faces the logos of the others.
+      if (!c.logo && any_logo) cy += std::max(0.0, (logo_h - c.name.height()) / 2);
+      if (c.logo) {
+        // The name is printed under the logo: the figure needs no other text.
+        flow.add(TagBegin{"Figure", p.name});
+        flow.add(DrawImage{c.logo, {cx, cy, logo_w, logo_h}});
+        flow.add(TagEnd{"Figure"});
+        cy += logo_h + 6;
+      }
+      flow.add(TagBegin{"P", ""});
+      flow.add(DrawText{c.name, 0, c.name.lines.size(), cx, cy});
+      flow.add(TagEnd{"P"});
+      if (!p.url.empty()) flow.add(TagEnd{"Link"});
+      flow.add(TagEnd{"LI"});
+    }
+    flow.add(TagEnd{"L"});
+    flow.add(FillRect{{0, h - band, w, band}, palette::primary});
   }
 
   // --- contents ------------------------------------------------------------

@@ -103,6 +103,7 @@ class Writer {
       cairo_set_line_cap(cr_, CAIRO_LINE_CAP_BUTT);
     }
   }
+  void item(const DrawImage& d) { d.image->draw(cr_, d.rect.x, d.rect.y, d.rect.w, d.rect.h); }
   void item(const TagBegin& t) {
     if (!interactive_) return;
     if (t.name == "Figure") alts.push_back(t.alt);

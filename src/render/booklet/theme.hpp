@@ -16,8 +16,15 @@ struct Color {
 namespace palette {
 inline constexpr Color ink{0.11, 0.12, 0.14};
 inline constexpr Color muted{0.38, 0.41, 0.45};
-inline constexpr Color primary{0.063, 0.275, 0.349};  // deep teal, #104659
-inline constexpr Color primary_light{0.88, 0.925, 0.94};
+inline constexpr Color default_primary{0.063, 0.275, 0.349};  // deep teal, #104659
+inline constexpr Color default_primary_light{0.88, 0.925, 0.94};
+// Headings, rules, table heads and the cover band: the brand colour (its
+// text strength, view::BrandColors) when carnet.yaml sets one. Set by
+// use_brand_palette (render/booklet/brand.hpp) on the thread that lays out
+// or writes a booklet, so that booklets of different sites may be made at
+// once.
+inline thread_local Color primary = default_primary;
+inline thread_local Color primary_light = default_primary_light;
 inline constexpr Color accent{0.80, 0.40, 0.13};  // warm orange, for the cover band
 inline constexpr Color rule{0.78, 0.81, 0.84};
 inline constexpr Color zebra{0.955, 0.965, 0.972};

@@ -260,7 +260,35 @@ mustache::data page_data(const RenderContext& ctx, const PageHead& head) {
   }
   d.set("has_menu", !ld.menu.empty());
   put(d, "menu", std::move(menu));
+  set_brand(d, ctx, head.lang,
+            [&](const std::string& path) { return base::relative_url(head.url, path); });
   return d;
+}
+
+void set_brand(mustache::data& d, const RenderContext& ctx, const std::string& lang,
+               const std::function<std::string(const std::string&)>& href) {
+  const auto& brand = ctx.site.config.brand;
+  // A logo is a file of static/, published at its path under static/.
+  auto published = [](const std::string& source) { return source.substr(sizeof "static/" - 1); };
+  if (!brand.logo.empty()) d.set("logo_src", href(published(brand.logo)));
+  auto partners = list_data(brand.partners.size());
+  for (const auto& p : brand.partners) {
+    mustache::data item;
+    item.set("name", text_plain(p.name, lang, ctx.default_lang()));
+    // Set even when absent: mustache would otherwise find the page's own
+    // logo_src in the enclosing context.
+    if (p.url.empty())
+      item.set("partner_url", false);
+    else
+      item.set("partner_url", p.url);
+    if (p.logo.empty())
+      item.set("partner_logo", false);
+    else
+      item.set("partner_logo", href(published(p.logo)));
+    push(partners, std::move(item));
+  }
+  d.set("has_partners", !brand.partners.empty());
+  put(d, "partners", std::move(partners));
 }
 
 }  // namespace carnet::render::html

@@ -3,6 +3,7 @@
 // pages, and the small HTML helpers that mark text shown in another language.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -67,6 +68,12 @@ struct PageHead {
   bool is_home = false;
 };
 mustache::data page_data(const RenderContext& ctx, const PageHead& head);
+// The brand's logo and partners (carnet.yaml brand:) for the header and the
+// footer: logo_src, has_partners, partners [{name, href, logo_src}]. `href`
+// makes the address of an output path as the page links it (relative on a
+// page, absolute on the 404 page).
+void set_brand(mustache::data& d, const RenderContext& ctx, const std::string& lang,
+               const std::function<std::string(const std::string&)>& href);
 // x-default: the default language's version when there is one.
 std::optional<std::string> x_default_of(const RenderContext& ctx,
                                         const std::vector<Alternate>& alternates);

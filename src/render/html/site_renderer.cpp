@@ -355,6 +355,7 @@ class SiteRenderer {
     d.set("css_href", base_path + theme_.css_path);
     d.set("home_href", base_path + site_.home_url(j.lang));
     d.set("feed_href", base_path + ctx_.langs.at(j.lang).feed_url);
+    set_brand(d, ctx_, j.lang, [&](const std::string& path) { return base_path + path; });
     auto langs = list_data();
     for (const auto& lang : site_.config.languages) {
       mustache::data item;

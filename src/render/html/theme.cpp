@@ -9,6 +9,7 @@
 #include "base/utf8.hpp"
 #include "render/html/embedded_theme.hpp"
 #include "render/html/fingerprint.hpp"
+#include "view/brand.hpp"
 #include "view/palette.hpp"
 
 namespace carnet::render::html {
@@ -92,7 +93,7 @@ void escape_html(const std::string& s, std::string& out) { base::html_escape_to(
 }  // namespace
 
 std::optional<Theme> build_theme(const std::map<std::string, ThemeFile>& files,
-                                 base::Diagnostics& diags) {
+                                 base::Diagnostics& diags, const std::string& brand_css) {
   Theme theme;
   bool ok = true;
 
@@ -151,9 +152,11 @@ std::optional<Theme> build_theme(const std::map<std::string, ThemeFile>& files,
     }
   }
 
-  // The status colours come first, from the palette every output shares; a
-  // site's own stylesheet, read after them, may still restyle them.
-  theme.css = view::status_css();
+  // The status colours come first, from the palette every output shares,
+  // then the brand's colours, which the theme reads with its own as
+  // fallbacks; a site's own stylesheet, read after them, may still restyle
+  // them.
+  theme.css = view::status_css() + brand_css;
   if (auto it = files.find("css/style.css"); it != files.end()) theme.css += it->second.bytes;
   theme.css_path = "css/style." + fingerprint(theme.css) + ".css";
   if (!ok) return std::nullopt;
@@ -191,7 +194,7 @@ std::optional<Theme> load_theme(const model::Site& site, base::Diagnostics& diag
     overlay(root / "layouts", "layouts/", "layouts/");
   }
   if (diags.error_count() > errors_before) return std::nullopt;
-  return build_theme(files, diags);
+  return build_theme(files, diags, view::brand_css(site.config.brand));
 }
 
 }  // namespace carnet::render::html

@@ -42,12 +42,13 @@ inline constexpr const char* required_templates[] = {"home", "page", "section",
 std::optional<Theme> load_theme(const model::Site& site, base::Diagnostics& diags);
 
 // Same, from given files (theme-relative path → bytes, and where each came
-// from for error messages); for tests and load_theme.
+// from for error messages); for tests and load_theme. `brand_css` (the
+// site's brand colours, view::brand_css) goes before the stylesheet.
 struct ThemeFile {
   std::string bytes;
   std::string origin;  // "layouts/page.mustache" (site) or "(built-in) layouts/page.mustache"
 };
 std::optional<Theme> build_theme(const std::map<std::string, ThemeFile>& files,
-                                 base::Diagnostics& diags);
+                                 base::Diagnostics& diags, const std::string& brand_css = "");
 
 }  // namespace carnet::render::html
