@@ -488,7 +488,8 @@ class OdtBuilder {
   void section(wrap::XmlWriter& w, const SectionEntry& s) {
     int level = std::min(s.depth + 1, 4);
     // Outermost sections start a page: landscape when the plan's tables are wide.
-    std::string style = s.depth == 0 ? (landscape_ ? "H1Landscape" : "H1Page") : "";
+    // A page's sections follow one another, as in its PDF.
+    std::string style = s.depth == 0 && !b_.page ? (landscape_ ? "H1Landscape" : "H1Page") : "";
     heading(w, level, s.heading(), s.anchor, s.title_lang, style);
     if (!s.progress_line.empty()) para(w, "Field_20_label", s.progress_line);
     blocks(w, s.description, "Text_20_body");
@@ -590,8 +591,23 @@ class OdtBuilder {
     part(b_.words.summary, "summary", b_.summary);
     part(b_.words.introduction, "introduction", b_.intro);
     for (const auto& s : b_.sections) section(w, s);
-    progress(w, chart_w_in, chart_h_in);
+    if (!b_.page) progress(w, chart_w_in, chart_h_in);
     changes(w);
+    // A page's footnotes, as endnotes: the calls link to their bookmarks.
+    if (!b_.notes.empty()) heading(w, 1, b_.words.notes, "notes", "");
+    for (const auto& n : b_.notes) {
+      Inline first = n.blocks.empty() ? Inline{} : n.blocks.front().text;
+      Span number{std::to_string(n.number) + ". "};
+      number.bold = true;
+      first.insert(first.begin(), number);
+      w.start("text:p");
+      w.attribute("text:style-name", "Text_20_body");
+      empty(w, "text:bookmark", {{"text:name", n.anchor}});
+      spans(w, first);
+      w.end();
+      if (n.blocks.size() > 1)
+        blocks(w, Blocks(n.blocks.begin() + 1, n.blocks.end()), "Text_20_body");
+    }
     w.end();
   }
 
