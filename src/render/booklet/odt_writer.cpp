@@ -714,7 +714,7 @@ std::string meta_xml(const Booklet& b) {
   return w.finish();
 }
 
-std::string manifest_xml() {
+std::string manifest_xml(bool chart) {
   wrap::XmlWriter w(true);
   w.start("manifest:manifest");
   w.attribute("xmlns:manifest", "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0");
@@ -730,7 +730,7 @@ std::string manifest_xml() {
   entry("content.xml", "text/xml", false);
   entry("styles.xml", "text/xml", false);
   entry("meta.xml", "text/xml", false);
-  entry("Pictures/chart.png", "image/png", false);
+  if (chart) entry("Pictures/chart.png", "image/png", false);
   return w.finish();
 }
 
@@ -746,7 +746,8 @@ std::string write_odt(const Booklet& booklet, const std::string& paper,
   bool landscape = wide + (years + 2) / 3 > 4;
   OdtBuilder builder(booklet, landscape);
   const double chart_width_pt = 460;
-  std::string png = chart_png(booklet, chart_width_pt, 2.5);
+  // A page's booklet has no progress chart: none drawn, none packed.
+  std::string png = booklet.page ? std::string() : chart_png(booklet, chart_width_pt, 2.5);
   // PNG header: width and height are big-endian at bytes 16 and 20.
   auto be32 = [&](size_t at) {
     return (unsigned(static_cast<unsigned char>(png[at])) << 24) |
@@ -767,8 +768,8 @@ std::string write_odt(const Booklet& booklet, const std::string& paper,
   zip.add("content.xml", builder.content(w_in, h_in), C::deflate);
   zip.add("styles.xml", styles_xml(paper), C::deflate);
   zip.add("meta.xml", meta_xml(booklet), C::deflate);
-  zip.add("Pictures/chart.png", png, C::store);
-  zip.add("META-INF/manifest.xml", manifest_xml(), C::deflate);
+  if (!booklet.page) zip.add("Pictures/chart.png", png, C::store);
+  zip.add("META-INF/manifest.xml", manifest_xml(!booklet.page), C::deflate);
   return zip.commit();
 }
 
