@@ -36,6 +36,17 @@ for name in plan-action-2021-2023 continuum-0-24 big; do
     -n "weasyprint $name" "weasyprint '$work/$name.html' '$work/w.pdf'"
 done
 
+# A report page's booklets (`booklet: true`): both languages, all three
+# formats. WeasyPrint has no counterpart here: Carnet's times alone.
+report=2019-rapport-pic-parc-extension
+for lang in fr en; do
+  for format in pdf epub odt; do
+    hyperfine --warmup 1 --runs "$runs" --export-json "$results/report.$lang.$format.json" \
+      -n "carnet report $lang $format" \
+      "'$carnet' booklet '$work/site/content/rapports/$report.$lang.md' --format $format -o '$work/r.$format'"
+  done
+done
+
 python3 - "$results" <<'PY'
 import json, os, statistics, sys
 d = sys.argv[1]
@@ -46,4 +57,10 @@ for name in ("plan-action-2021-2023", "continuum-0-24", "big"):
     c, w = r[0]["median"], r[1]["median"]
     cpu = lambda x: x["user"] + x["system"]
     print(f"| {name} | {c*1000:.0f} ms | {w*1000:.0f} ms | {w/c:.0f}× | {cpu(r[1])/cpu(r[0]):.0f}× |")
+print("\n| report page booklet | fr (median) | en (median) |")
+print("| --- | ---: | ---: |")
+for fmt in ("pdf", "epub", "odt"):
+    m = [json.load(open(os.path.join(d, f"report.{lang}.{fmt}.json")))["results"][0]["median"]
+         for lang in ("fr", "en")]
+    print(f"| {fmt.upper()} | {m[0]*1000:.0f} ms | {m[1]*1000:.0f} ms |")
 PY

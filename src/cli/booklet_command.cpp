@@ -108,10 +108,45 @@ int run_booklet(const BookletArgs& args) {
   print_diagnostics(diags);
   if (diags.has_errors()) return 1;
 
+  std::string format = args.format;
+  if (format.empty()) {
+    // From the output file's extension, else a PDF.
+    std::string ext = fs::path(args.output).extension().string();
+    format = ext == ".epub" ? "epub" : ext == ".odt" ? "odt" : "pdf";
+  }
+  // A page (content/rapports/x.fr.md): one booklet, in the page's language.
+  if (auto page = site.page_by_source.find(source); page != site.page_by_source.end()) {
+    const model::Page& pg = site.pages[page->second];
+    if (pg.kind != model::PageKind::regular) {
+      std::fprintf(stderr,
+                   "carnet booklet: '%s' is an index page; only a regular page has a booklet\n",
+                   source.c_str());
+      return 2;
+    }
+    if (!args.lang.empty() && args.lang != pg.lang) {
+      std::fprintf(stderr,
+                   "carnet booklet: '%s' is in '%s'; give the page of that language instead of "
+                   "--lang %s\n",
+                   source.c_str(), pg.lang.c_str(), args.lang.c_str());
+      return 2;
+    }
+    if (args.saddle_stitch || args.tete_beche) {
+      std::fprintf(stderr, "carnet booklet: --saddle-stitch and --tete-beche are for plans\n");
+      return 2;
+    }
+    if (auto refusal = refuse_booklet_file(args, *site_dir, format); !refusal.empty()) {
+      std::fprintf(stderr, "carnet booklet: %s\n", refusal.c_str());
+      return 2;
+    }
+    base::write_file(args.output, render::booklet::render_page_booklet(site, pg, format));
+    return 0;
+  }
   auto found = site.plan_by_source.find(source);
   if (found == site.plan_by_source.end()) {
-    std::fprintf(stderr, "carnet booklet: '%s' is not a plan of the site in '%s'\n", source.c_str(),
-                 site_dir->c_str());
+    std::fprintf(stderr,
+                 "carnet booklet: '%s' is not a plan or a page of the site in '%s' (a draft page "
+                 "has no booklet)\n",
+                 source.c_str(), site_dir->c_str());
     return 2;
   }
   const model::Plan& p = site.plans[found->second];
@@ -121,12 +156,6 @@ int run_booklet(const BookletArgs& args) {
     std::fprintf(stderr, "carnet booklet: '%s' is not a language of the site (%s)\n", lang.c_str(),
                  base::join(langs, ", ").c_str());
     return 2;
-  }
-  std::string format = args.format;
-  if (format.empty()) {
-    // From the output file's extension, else a PDF.
-    std::string ext = fs::path(args.output).extension().string();
-    format = ext == ".epub" ? "epub" : ext == ".odt" ? "odt" : "pdf";
   }
   if (auto refusal = refuse_booklet_file(args, *site_dir, format); !refusal.empty()) {
     std::fprintf(stderr, "carnet booklet: %s\n", refusal.c_str());
@@ -154,13 +183,18 @@ int run_booklet(const BookletArgs& args) {
 
 void add_booklet_command(CLI::App& app, int& exit_code) {
   auto args = std::make_shared<BookletArgs>();
-  auto* cmd = app.add_subcommand("booklet", "Write one booklet of a plan (PDF, EPUB or ODT)");
-  cmd->add_option("PLAN", args->plan, "The plan file (content/plans/NAME.plan.yaml)")->required();
-  cmd->add_option("--lang", args->lang,
-                  "The booklet's language (default: the site's first language)");
+  auto* cmd =
+      app.add_subcommand("booklet", "Write one booklet of a plan or a page (PDF, EPUB or ODT)");
+  cmd->add_option("PLAN", args->plan,
+                  "The plan file (content/plans/NAME.plan.yaml) or a page "
+                  "(content/rapports/NAME.LANG.md)")
+      ->required();
+  cmd->add_option(
+      "--lang", args->lang,
+      "The booklet's language (default: the site's first language; a page's is its own)");
   cmd->add_option("--format", args->format,
-                  "pdf, epub, odt, or summary for the one-page summary PDF (default: from FILE's "
-                  "extension)")
+                  "pdf, epub, odt, or summary for a plan's one-page summary PDF (default: from "
+                  "FILE's extension)")
       ->check(CLI::IsMember({"pdf", "epub", "odt", "summary"}));
   cmd->add_option("-o,--output", args->output, "The file to write")->required();
   cmd->add_option("--site", args->site,

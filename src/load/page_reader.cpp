@@ -9,8 +9,8 @@ namespace carnet::load {
 
 namespace {
 
-const std::vector<std::string> known_keys = {"title", "date",   "summary",         "slug",
-                                             "draft", "weight", "translation_key", "menu"};
+const std::vector<std::string> known_keys = {
+    "title", "date", "summary", "slug", "draft", "weight", "translation_key", "menu", "booklet"};
 
 bool is_delimiter(std::string_view line) { return base::trim(line) == "---"; }
 
@@ -122,7 +122,16 @@ bool read_page(std::string_view text, model::Page& page, const std::vector<std::
         }
       } else if (key == "draft")
         page.draft = read_bool(v, key, src, diags).value_or(false);
-      else if (key == "menu")
+      else if (key == "booklet") {
+        auto b = read_bool(v, key, src, diags);
+        page.booklet = b.value_or(false);
+        // Only a regular page is a document of its own; an index lists others.
+        if (b && *b && page.kind != model::PageKind::regular) {
+          diags.error(src.pos(kv.first),
+                      "booklet: only a regular page gets booklets, not a home or section index");
+          ok = false;
+        }
+      } else if (key == "menu")
         page.menu = read_bool(v, key, src, diags).value_or(false);
       else if (key == "weight") {
         auto s = read_scalar(v, key, src, diags).value_or("");

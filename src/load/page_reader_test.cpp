@@ -134,3 +134,31 @@ markdown: {unsafe_html: true}
   CHECK(lines[1].format() ==
         "carnet.yaml:2:40: error: booklet.formats: \"docx\" is not one of pdf, epub, odt, summary");
 }
+
+TEST_CASE("page: booklet is a boolean, for regular pages only", "[load][page-booklet]") {
+  base::Diagnostics d;
+  auto p = blank("content/rapports/bilan.fr.md");
+  REQUIRE(load::read_page("---\ntitle: A\nbooklet: true\n---\n", p, langs, d));
+  CHECK(d.empty());
+  CHECK(p.booklet);
+
+  auto none = blank("content/rapports/autre.fr.md");
+  REQUIRE(load::read_page("---\ntitle: A\n---\n", none, langs, d));
+  CHECK_FALSE(none.booklet);
+
+  base::Diagnostics d2;
+  auto q = blank("content/rapports/bilan.fr.md");
+  CHECK_FALSE(load::read_page("---\ntitle: A\nbooklet: pdf\n---\n", q, langs, d2));
+  REQUIRE(d2.sorted().size() == 1);
+  CHECK(d2.sorted()[0].format() ==
+        "content/rapports/bilan.fr.md:3:10: error: booklet: expected true or false, not \"pdf\"");
+
+  base::Diagnostics d3;
+  auto index = blank("content/rapports/_index.fr.md");
+  index.kind = model::PageKind::section;
+  CHECK_FALSE(load::read_page("---\ntitle: A\nbooklet: true\n---\n", index, langs, d3));
+  REQUIRE(d3.sorted().size() == 1);
+  CHECK(d3.sorted()[0].format() ==
+        "content/rapports/_index.fr.md:3:1: error: booklet: only a regular page gets booklets, "
+        "not a home or section index");
+}

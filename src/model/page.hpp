@@ -29,7 +29,8 @@ struct Page {
   bool draft = false;
   bool menu = false;
   int weight = 0;
-  Value params;  // every other front-matter key, as a map
+  bool booklet = false;  // `booklet: true`: PDF, EPUB and ODT booklets of the page (PRODUCT.md §9)
+  Value params;          // every other front-matter key, as a map
 
   std::string markdown;  // the body
   int body_line = 1;     // 1-based line of the body's first line in `source`

@@ -6,10 +6,12 @@
 #include "base/language.hpp"
 #include "base/parallel.hpp"
 #include "base/system_error.hpp"
+#include "model/page_booklets.hpp"
 #include "render/booklet/epub_writer.hpp"
 #include "render/booklet/imposition.hpp"
 #include "render/booklet/odt_writer.hpp"
 #include "render/booklet/outline.hpp"
+#include "render/booklet/page_outline.hpp"
 #include "render/booklet/pdf_layout.hpp"
 #include "render/booklet/pdf_writer.hpp"
 #include "render/booklet/summary_layout.hpp"
@@ -54,6 +56,20 @@ std::string booklet_from(const model::Site& site, const model::Plan& plan, const
         lay_out_summary(outline, ts, page_geometry(site.config.booklet.paper, false));
     return write_pdf(laid, reading_sheets(laid.pages),
                      context_for(model::summary_path(plan, lang)));
+  }
+  if (format == "epub") return write_epub(outline, context_for(path));
+  if (format == "odt") return write_odt(outline, site.config.booklet.paper, context_for(path));
+  throw base::SystemError(context_for(path) + ": unknown booklet format '" + format + "'");
+}
+
+std::string page_booklet_from(const model::Site& site, const model::Page& page,
+                              const Booklet& outline, const std::string& format) {
+  const std::string path = model::page_booklet_path(page, format);
+  if (format == "pdf") {
+    std::lock_guard lock(typesetting_mutex());
+    Typesetter ts(page.lang);
+    LaidOutBooklet laid = lay_out(outline, ts, page_geometry(site.config.booklet.paper, false));
+    return write_pdf(laid, reading_sheets(laid.pages), context_for(path));
   }
   if (format == "epub") return write_epub(outline, context_for(path));
   if (format == "odt") return write_odt(outline, site.config.booklet.paper, context_for(path));
@@ -124,6 +140,11 @@ std::string render_booklet(const model::Site& site, const model::Plan& plan,
   return booklet_from(site, plan, build_outline(site, plan, lang), lang, format);
 }
 
+std::string render_page_booklet(const model::Site& site, const model::Page& page,
+                                const std::string& format) {
+  return page_booklet_from(site, page, build_page_outline(site, page), format);
+}
+
 std::string render_imposed(const model::Site& site, const model::Plan& plan,
                            const std::string& lang) {
   return imposed_from(site, plan, build_outline(site, plan, lang), lang);
@@ -173,6 +194,23 @@ std::vector<base::OutputFile> render_booklets(const model::Site& site) {
           });
           break;
       }
+      files.push_back({std::move(f.path), "", ""});
+    }
+  }
+  // Pages marked `booklet: true`: one outline each, shared by its formats.
+  std::vector<size_t> booklet_pages;
+  for (size_t i = 0; i < site.pages.size(); ++i)
+    if (!model::page_booklet_files(site, site.pages[i]).empty()) booklet_pages.push_back(i);
+  std::vector<Booklet> page_outlines(booklet_pages.size());
+  base::parallel_for(booklet_pages.size(), [&](size_t i) {
+    page_outlines[i] = build_page_outline(site, site.pages[booklet_pages[i]]);
+  });
+  for (size_t i = 0; i < booklet_pages.size(); ++i) {
+    const auto& page = site.pages[booklet_pages[i]];
+    for (auto& f : model::page_booklet_files(site, page)) {
+      jobs.push_back([&, i, format = f.format] {
+        return page_booklet_from(site, page, page_outlines[i], format);
+      });
       files.push_back({std::move(f.path), "", ""});
     }
   }

@@ -20,7 +20,8 @@
 namespace carnet::render::booklet {
 
 // Every booklet the site's settings ask for (booklet.formats), for every plan
-// and language, plus the imposed and tête-bêche PDFs when asked for.
+// and language, plus the imposed and tête-bêche PDFs when asked for; then
+// the booklets of every page marked `booklet: true` (model::page_booklet_files).
 std::vector<base::OutputFile> render_booklets(const model::Site& site);
 
 // One booklet. `format` is "pdf", "epub", "odt" or "summary" (the one-page
@@ -28,6 +29,11 @@ std::vector<base::OutputFile> render_booklets(const model::Site& site);
 // threads at once (typesetting takes a process-wide lock).
 std::string render_booklet(const model::Site& site, const model::Plan& plan,
                            const std::string& lang, const std::string& format);
+
+// One booklet of a page, in the page's language, whether or not it is
+// marked `booklet: true` (carnet booklet PAGE.LANG.md).
+std::string render_page_booklet(const model::Site& site, const model::Page& page,
+                                const std::string& format);
 
 // The PDF of one language imposed for saddle-stitch printing.
 std::string render_imposed(const model::Site& site, const model::Plan& plan,

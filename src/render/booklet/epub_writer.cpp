@@ -369,12 +369,41 @@ class EpubBuilder {
       out.push_back({"part-" + std::to_string(n), "part-" + std::to_string(n) + ".xhtml",
                      s.heading(), [this, &s](wrap::XmlWriter& w) { section(w, s); }});
     }
-    out.push_back({"progress", "progress.xhtml", b_.words.progress,
-                   [this](wrap::XmlWriter& w) { progress(w); }});
+    if (!b_.page)
+      out.push_back({"progress", "progress.xhtml", b_.words.progress,
+                     [this](wrap::XmlWriter& w) { progress(w); }});
+    if (!b_.notes.empty())
+      out.push_back(
+          {"notes", "notes.xhtml", b_.words.notes, [this](wrap::XmlWriter& w) { notes(w); }});
     if (b_.changes)
       out.push_back({"changes", "changes.xhtml", b_.changes->heading,
                      [this](wrap::XmlWriter& w) { changes(w); }});
     return out;
+  }
+
+  // A page's footnotes as endnotes, each where its calls lead.
+  void notes(wrap::XmlWriter& w) const {
+    w.start("section");
+    w.attribute("epub:type", "endnotes");
+    w.attribute("id", "notes");
+    write_newline(w);
+    write_line(w, "h1", b_.words.notes);
+    for (const auto& n : b_.notes) {
+      w.start("aside");
+      w.attribute("epub:type", "endnote");
+      w.attribute("id", xml_id(n.anchor));
+      write_newline(w);
+      Blocks blocks = n.blocks;
+      if (blocks.empty()) blocks.push_back(paragraph(""));
+      Span number{std::to_string(n.number) + ". "};
+      number.bold = true;
+      blocks.front().text.insert(blocks.front().text.begin(), number);
+      write_blocks(w, blocks);
+      w.end();
+      write_newline(w);
+    }
+    w.end();
+    write_newline(w);
   }
 
   void progress(wrap::XmlWriter& w) const {
@@ -516,7 +545,8 @@ class EpubBuilder {
       if (!b_.intro.empty()) link("intro.xhtml#introduction", b_.words.introduction, nullptr);
       int n = 0;
       for (const auto& s : b_.sections) nav_section(w, s, "part-" + std::to_string(++n) + ".xhtml");
-      link("progress.xhtml", b_.words.progress, nullptr);
+      if (!b_.page) link("progress.xhtml", b_.words.progress, nullptr);
+      if (!b_.notes.empty()) link("notes.xhtml", b_.words.notes, nullptr);
       if (b_.changes) link("changes.xhtml", b_.changes->heading, nullptr);
       w.end();  // ol
       write_newline(w);
@@ -585,7 +615,7 @@ class EpubBuilder {
     };
     item("nav", "nav.xhtml", "application/xhtml+xml", "nav");
     item("css", "style.css", "text/css", nullptr);
-    item("chart", "chart.svg", "image/svg+xml", nullptr);
+    if (!b_.page) item("chart", "chart.svg", "image/svg+xml", nullptr);
     if (logo_) item("logo", logo_->name, logo_->media_type.c_str(), nullptr);
     for (const auto& p : parts) item(p.id, p.file, "application/xhtml+xml", nullptr);
     w.end();  // manifest
@@ -637,7 +667,8 @@ std::string write_epub(const Booklet& booklet, const std::string& context) {
   zip.add("EPUB/package.opf", builder.package(parts), C::deflate);
   zip.add("EPUB/nav.xhtml", builder.nav(), C::deflate);
   zip.add("EPUB/style.css", stylesheet(), C::deflate);
-  zip.add("EPUB/chart.svg", progress_svg(booklet, progress_rows(booklet), 480), C::deflate);
+  if (!booklet.page)
+    zip.add("EPUB/chart.svg", progress_svg(booklet, progress_rows(booklet), 480), C::deflate);
   if (const auto& logo = builder.logo()) zip.add("EPUB/" + logo->name, logo->bytes, C::deflate);
   for (const auto& p : parts)
     zip.add("EPUB/" + p.file, document(booklet, p.title, p.body), C::deflate);

@@ -5,6 +5,7 @@
 // opened again on the next, so each page's tags are balanced.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -29,7 +30,8 @@ class Flow {
   double left() const { return geometry_.left; }
   double width() const { return geometry_.content_width(); }
   double y() const { return y_; }
-  double bottom() const { return geometry_.height - geometry_.bottom; }
+  // Above the footnotes taken on this page.
+  double bottom() const { return geometry_.height - geometry_.bottom - reserve_; }
   double space_left() const { return bottom() - y_; }
   bool at_top() const { return fresh_; }
   // Content was placed on this page: vertical space is kept from now on.
@@ -56,6 +58,14 @@ class Flow {
   // Running head for the pages that start from now on.
   void set_running_head(std::string head) { running_head_ = std::move(head); }
 
+  // Footnotes (a page's booklet): each note's text, already set, by its
+  // destination ("note-N"). A line of text linking to "#note-N" takes its
+  // note to the foot of its own page: the line goes to the next page when
+  // the two do not fit together.
+  void set_footnotes(std::map<std::string, TextBlock> notes) { notes_ = std::move(notes); }
+  // Draws the last page's footnotes: once the last block is placed.
+  void finish();
+
  private:
   PageGeometry portrait_;
   PageGeometry geometry_;
@@ -65,6 +75,16 @@ class Flow {
   bool fresh_ = true;
   std::vector<std::string> open_tags_;
   std::string running_head_;
+  std::map<std::string, TextBlock> notes_;
+  std::vector<std::string> page_notes_;  // the current page's, in order
+  double reserve_ = 0;                   // their height, rule included
+
+  // The notes lines [first, last) of `lines` call that this page does not
+  // hold yet, and the room they take.
+  std::vector<std::string> new_notes(const std::vector<std::vector<std::string>>& lines,
+                                     size_t first, size_t last) const;
+  double notes_height(const std::vector<std::string>& notes) const;
+  void flush_notes();
 };
 
 }  // namespace carnet::render::booklet

@@ -16,6 +16,7 @@ Words words(const model::Words& w, const std::string& lang) {
   out.figure_alt = get("booklet_chart_description");
   out.section = get("booklet_section");
   out.epub_accessibility = get("booklet_accessibility_summary");
+  out.notes = get("booklet_endnotes");
   out.colon = get("colon");
   out.total_column = get("booklet_total");
   out.one_action = get("booklet_one_action");

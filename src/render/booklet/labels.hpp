@@ -17,6 +17,7 @@ namespace carnet::render::booklet {
 struct Words {
   std::string contents, summary, introduction, progress, continued, action, total, adopted_on,
       figure_alt, section, epub_accessibility;
+  std::string notes;         // a page's endnotes (EPUB, ODT): "Notes"
   std::string colon;         // between a label and its value: " : " in French, ": " in English
   std::string total_column;  // the progress table's last column: "Total"
   std::string one_action, many_actions;  // under the key figure: "Action", "Actions"

@@ -541,7 +541,8 @@ class OdtBuilder {
   void section(wrap::XmlWriter& w, const SectionEntry& s) {
     int level = std::min(s.depth + 1, 4);
     // Outermost sections start a page: landscape when the plan's tables are wide.
-    std::string style = s.depth == 0 ? (landscape_ ? "H1Landscape" : "H1Page") : "";
+    // A page's sections follow one another, as in its PDF.
+    std::string style = s.depth == 0 && !b_.page ? (landscape_ ? "H1Landscape" : "H1Page") : "";
     heading(w, level, s.heading(), s.anchor, s.title_lang, style);
     if (!s.progress_line.empty()) para(w, "Field_20_label", s.progress_line);
     blocks(w, s.description, "Text_20_body");
@@ -671,8 +672,23 @@ class OdtBuilder {
     part(b_.words.summary, "summary", b_.summary);
     part(b_.words.introduction, "introduction", b_.intro);
     for (const auto& s : b_.sections) section(w, s);
-    progress(w, chart_w_in, chart_h_in);
+    if (!b_.page) progress(w, chart_w_in, chart_h_in);
     changes(w);
+    // A page's footnotes, as endnotes: the calls link to their bookmarks.
+    if (!b_.notes.empty()) heading(w, 1, b_.words.notes, "notes", "");
+    for (const auto& n : b_.notes) {
+      Inline first = n.blocks.empty() ? Inline{} : n.blocks.front().text;
+      Span number{std::to_string(n.number) + ". "};
+      number.bold = true;
+      first.insert(first.begin(), number);
+      w.start("text:p");
+      w.attribute("text:style-name", "Text_20_body");
+      empty(w, "text:bookmark", {{"text:name", n.anchor}});
+      spans(w, first);
+      w.end();
+      if (n.blocks.size() > 1)
+        blocks(w, Blocks(n.blocks.begin() + 1, n.blocks.end()), "Text_20_body");
+    }
     w.end();
   }
 
@@ -845,7 +861,7 @@ std::string meta_xml(const Booklet& b) {
   return w.finish();
 }
 
-std::string manifest_xml(const std::optional<PackagedLogo>& logo) {
+std::string manifest_xml(bool chart, const std::optional<PackagedLogo>& logo) {
   wrap::XmlWriter w(true);
   w.start("manifest:manifest");
   w.attribute("xmlns:manifest", "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0");
@@ -861,7 +877,7 @@ std::string manifest_xml(const std::optional<PackagedLogo>& logo) {
   entry("content.xml", "text/xml", false);
   entry("styles.xml", "text/xml", false);
   entry("meta.xml", "text/xml", false);
-  entry("Pictures/chart.png", "image/png", false);
+  if (chart) entry("Pictures/chart.png", "image/png", false);
   if (logo) entry(("Pictures/" + logo->name).c_str(), logo->media_type.c_str(), false);
   return w.finish();
 }
@@ -878,7 +894,8 @@ std::string write_odt(const Booklet& booklet, const std::string& paper,
   bool landscape = wide + (years + 2) / 3 > 4;
   OdtBuilder builder(booklet, landscape);
   const double chart_width_pt = 460;
-  std::string png = chart_png(booklet, chart_width_pt, 2.5);
+  // A page's booklet has no progress chart: none drawn, none packed.
+  std::string png = booklet.page ? std::string() : chart_png(booklet, chart_width_pt, 2.5);
   // PNG header: width and height are big-endian at bytes 16 and 20.
   auto be32 = [&](size_t at) {
     return (unsigned(static_cast<unsigned char>(png[at])) << 24) |
@@ -899,9 +916,9 @@ std::string write_odt(const Booklet& booklet, const std::string& paper,
   zip.add("content.xml", builder.content(w_in, h_in), C::deflate);
   zip.add("styles.xml", styles_xml(paper), C::deflate);
   zip.add("meta.xml", meta_xml(booklet), C::deflate);
-  zip.add("Pictures/chart.png", png, C::store);
+  if (!booklet.page) zip.add("Pictures/chart.png", png, C::store);
   if (const auto& logo = builder.logo()) zip.add("Pictures/" + logo->name, logo->bytes, C::store);
-  zip.add("META-INF/manifest.xml", manifest_xml(builder.logo()), C::deflate);
+  zip.add("META-INF/manifest.xml", manifest_xml(!booklet.page, builder.logo()), C::deflate);
   return zip.commit();
 }
 

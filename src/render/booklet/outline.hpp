@@ -118,7 +118,20 @@ struct Column {
   bool year = false;
 };
 
+// A footnote of a page's booklet: "#note-N" links lead to it.
+struct NoteEntry {
+  int number = 0;
+  std::string anchor;  // "note-N"
+  Blocks blocks;
+};
+
 struct Booklet {
+  // A page's booklet (`booklet: true`, page_outline.hpp): its headings are
+  // the sections, which hold no actions; no progress page, no changes
+  // chapter; its footnotes (`notes`) go at the foot of the page of their
+  // reference in the PDF and at the end in the EPUB and ODT.
+  bool page = false;
+  std::vector<NoteEntry> notes;
   std::string lang;
   std::string title;
   std::string organization;

@@ -119,7 +119,7 @@ class Layout {
       for (const auto& c : s.children)
         out.push_back({(c.code.empty() ? "" : c.code + "  ") + c.title, c.anchor, 1});
     }
-    out.push_back({b_.words.progress, "progress", 0});
+    if (!b_.page) out.push_back({b_.words.progress, "progress", 0});
     if (b_.changes) out.push_back({b_.changes->heading, "changes", 0});
     return out;
   }
@@ -385,6 +385,7 @@ class Layout {
 
   void lay_out_body(std::vector<Page>& pages, std::vector<OutlineEntry>& outline) {
     Flow flow(geometry_, pages);
+    if (!b_.notes.empty()) flow.set_footnotes(footnotes(flow.width()));
     if (!b_.summary.empty() || !b_.intro.empty()) {
       flow.set_running_head(b_.summary.empty() ? b_.words.introduction : b_.words.summary);
       flow.new_page();
@@ -405,6 +406,11 @@ class Layout {
     std::vector<std::string> context;
     plan_tables(b_.sections, context);
     for (const auto& s : b_.sections) section(flow, s, outline, context);
+    if (b_.page) {
+      // A page's booklet ends with its text: it has no actions to count.
+      flow.finish();
+      return;
+    }
 
     flow.set_running_head(b_.words.progress);
     flow.new_page();
@@ -428,6 +434,25 @@ class Layout {
         place_blocks(flow, ts_, change_blocks(g, b_.words.colon), styles::body());
       }
     }
+  }
+
+  // A page's footnotes, each led by its number, in a small size: the flow
+  // puts each at the foot of the page that calls it.
+  std::map<std::string, TextBlock> footnotes(double width) {
+    std::map<std::string, TextBlock> out;
+    TextStyle s = styles::body();
+    s.size = 8;
+    s.align = TextStyle::Align::left;
+    for (const auto& n : b_.notes) {
+      Inline text = plain(std::to_string(n.number) + ".\u2002");
+      text.front().bold = true;
+      for (size_t i = 0; i < n.blocks.size(); ++i) {
+        if (i > 0) text.push_back(Span{"\n"});
+        for (const auto& span : n.blocks[i].text) text.push_back(span);
+      }
+      out[n.anchor] = ts_.set(text, s, width);
+    }
+    return out;
   }
 
   // "Avancement : 45 %" and a bar, under a level's heading.
@@ -460,7 +485,12 @@ class Layout {
     if (found != tables_.end()) landscape = found->second.mode == TablePlan::Mode::landscape;
 
     int level = std::min(s.depth + 1, 3);
-    if (s.depth == 0) {
+    if (s.depth == 0 && b_.page) {
+      // A page's sections follow one another: a report's short chapters
+      // would leave pages half empty.
+      flow.set_running_head(s.heading());
+      flow.space(26);
+    } else if (s.depth == 0) {
       flow.set_running_head(s.heading());
       flow.new_page(landscape);
     } else if (landscape != flow.landscape()) {

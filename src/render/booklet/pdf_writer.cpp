@@ -59,7 +59,9 @@ class Writer {
         std::string attrs = "rect=[";
         for (const auto& r : rects)
           attrs += num(t.x + r.x) + " " + num(t.y + r.y) + " " + num(r.w) + " " + num(r.h) + " ";
-        attrs += "] uri=" + quote(link.href);
+        // "#note-N": a place in this booklet (a page's footnote), not a URL.
+        attrs += link.href[0] == '#' ? "] dest=" + quote(link.href.substr(1))
+                                     : "] uri=" + quote(link.href);
         cairo_tag_begin(cr_, CAIRO_TAG_LINK, attrs.c_str());
         cairo_tag_end(cr_, CAIRO_TAG_LINK);
       }

@@ -33,6 +33,15 @@ std::string plain_text(const Blocks& blocks) {
 
 namespace {
 
+// "12" → "¹²": a note's call, in characters every booklet face has.
+std::string superscript(int number) {
+  static const char* const digits[] = {"\u2070", "\u00B9", "\u00B2", "\u00B3", "\u2074",
+                                       "\u2075", "\u2076", "\u2077", "\u2078", "\u2079"};
+  std::string out;
+  for (char c : std::to_string(number)) out += digits[c - '0'];
+  return out;
+}
+
 // Builds blocks from the Markdown tree the way a browser would lay out the
 // site's HTML, flattened to what a booklet shows: one block per paragraph,
 // heading, list item, quoted paragraph, code block and table row.
@@ -44,6 +53,7 @@ struct Builder {
   int quote = 0;
   Span style;               // the styles and link of the text being added
   bool after_space = true;  // white space collapses, as in HTML
+  bool note_links = false;  // footnote references link to "#note-N"
 
   void start(Block::Kind kind) {
     finish();
@@ -234,8 +244,13 @@ struct Builder {
           break;
         }
         case K::footnote_reference:
-          style.href.clear();
-          add(std::to_string(n.number));
+          if (note_links) {
+            style.href = "#note-" + std::to_string(n.number);
+            add(superscript(n.number));
+          } else {
+            style.href.clear();
+            add(std::to_string(n.number));
+          }
           break;
         default:
           break;
@@ -246,6 +261,14 @@ struct Builder {
 };
 
 }  // namespace
+
+Blocks nodes_to_blocks(const std::vector<markdown::Node>& nodes, bool note_links) {
+  Builder b;
+  b.note_links = note_links;
+  b.blocks_of(nodes);
+  b.finish();
+  return b.blocks;
+}
 
 Blocks markdown_to_blocks(std::string_view md, const markdown::Options& options) {
   Builder b;

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "markdown/document.hpp"
 #include "markdown/markdown.hpp"
 
 namespace carnet::render::booklet {
@@ -22,7 +23,8 @@ struct Span {
   bool italic = false;
   bool code = false;
   bool strike = false;
-  std::string href;  // absolute URL, or "" when not a link
+  std::string href;  // absolute URL, "#note-N" (a page's footnote, see
+                     // nodes_to_blocks), or "" when not a link
 };
 
 using Inline = std::vector<Span>;
@@ -54,5 +56,11 @@ std::string plain_text(const Blocks& blocks);
 // `options.rewrite_link` and lose an in-page target ('#...', footnote
 // references): it means nothing on paper. Raw HTML is left out.
 Blocks markdown_to_blocks(std::string_view md, const markdown::Options& options);
+
+// The same from the Markdown stage's tree (a page's body, cut at its
+// headings). With `note_links`, a footnote reference reads as its number in
+// superscript, linked to "#note-N": the booklet places note N itself (at the
+// foot of the page, or at the end); without, it is the plain number.
+Blocks nodes_to_blocks(const std::vector<markdown::Node>& nodes, bool note_links);
 
 }  // namespace carnet::render::booklet

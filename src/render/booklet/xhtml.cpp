@@ -43,7 +43,13 @@ void write_inline(wrap::XmlWriter& w, const Inline& text) {
       w.start(name);
       ++open;
     };
-    if (!s.href.empty()) {
+    if (!s.href.empty() && s.href[0] == '#') {
+      // A page's footnote call ("#note-N"): the notes are a document of
+      // their own at the end of the EPUB.
+      start("a");
+      w.attribute("epub:type", "noteref");
+      w.attribute("href", "notes.xhtml" + s.href);
+    } else if (!s.href.empty()) {
       start("a");
       w.attribute("href", s.href);
     }

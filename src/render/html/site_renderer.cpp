@@ -9,6 +9,7 @@
 #include "base/text.hpp"
 #include "base/url.hpp"
 #include "markdown/markdown.hpp"
+#include "model/page_booklets.hpp"
 #include "render/html/feeds.hpp"
 #include "render/html/plan_view.hpp"
 #include "render/html/render_context.hpp"
@@ -281,6 +282,19 @@ class SiteRenderer {
     set_if(d, "summary", p.summary);
     put(d, "params", to_data(p.params));
     set_section_link(d, p.dir, j);
+    // Its booklets (`booklet: true`), linked as a plan's are.
+    auto booklets = list_data();
+    const auto files = model::page_booklet_files(site_, p);
+    for (const auto& f : files) {
+      mustache::data e;
+      e.set("format", f.format);
+      e.set("href", base::relative_url(j.url, f.path));
+      e.set("label", site_.words.get(p.lang, f.word));
+      e.set("mime", model::booklet_mime(f.format));
+      push(booklets, std::move(e));
+    }
+    d.set("has_booklets", !files.empty());
+    put(d, "booklets", std::move(booklets));
     return d;
   }
 
