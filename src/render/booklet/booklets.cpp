@@ -19,6 +19,13 @@ namespace {
 
 std::string context_for(const std::string& path) { return "rendering '" + path + "'"; }
 
+// The booklet's page: the paper (or its half, for saddle-stitch), turned
+// when booklet.orientation is landscape. Every page of a booklet has it.
+PageGeometry booklet_geometry(const model::Site& site, bool half) {
+  PageGeometry g = page_geometry(site.config.booklet.paper, half);
+  return site.config.booklet.orientation == "landscape" ? g.landscape() : g;
+}
+
 // Appends `more`'s pages and bookmarks to `into`, its destination names
 // prefixed so that the two languages' anchors do not collide.
 void append_booklet(LaidOutBooklet& into, LaidOutBooklet more, const std::string& prefix,
@@ -42,7 +49,7 @@ std::string booklet_from(const model::Site& site, const model::Plan& plan, const
   if (format == "pdf") {
     std::lock_guard lock(typesetting_mutex());
     Typesetter ts(lang);
-    LaidOutBooklet laid = lay_out(outline, ts, page_geometry(site.config.booklet.paper, false));
+    LaidOutBooklet laid = lay_out(outline, ts, booklet_geometry(site, false));
     return write_pdf(laid, reading_sheets(laid.pages), context_for(path));
   }
   if (format == "epub") return write_epub(outline, context_for(path));
@@ -55,7 +62,7 @@ std::string imposed_from(const model::Site& site, const model::Plan& plan, const
   const std::string& paper = site.config.booklet.paper;
   std::lock_guard lock(typesetting_mutex());
   Typesetter ts(lang);
-  LaidOutBooklet laid = lay_out(outline, ts, page_geometry(paper, true));
+  LaidOutBooklet laid = lay_out(outline, ts, booklet_geometry(site, true));
   auto order = saddle_stitch_order(in_order(static_cast<long>(laid.pages.size())));
   return write_pdf(laid, two_up_sheets(order, sheet_geometry(paper)),
                    context_for(model::imposed_path(plan, lang)));
@@ -69,7 +76,7 @@ std::string tete_beche_from(const model::Site& site, const model::Plan& plan, co
     throw base::SystemError(context_for(path) + ": a tête-bêche booklet needs two languages");
   const std::string& paper = site.config.booklet.paper;
   bool imposed = site.config.booklet.imposition == "saddle-stitch";
-  PageGeometry geometry = page_geometry(paper, imposed);
+  PageGeometry geometry = booklet_geometry(site, imposed);
   LaidOutBooklet both;
   long first_count = 0;
   // One typesetter for both languages (see Typesetter::set_language); the
