@@ -121,6 +121,17 @@ def check_pdf(path, two_up):
     return problems
 
 
+def check_alone(pdf, two_up):
+    """check_pdf in a process of its own: PyMuPDF 1.21 now and then fails to
+    open a document after others in the same process."""
+    argv = [sys.executable, __file__] + (["--two-up"] if two_up else []) + [pdf]
+    one = subprocess.run(argv, capture_output=True, text=True)
+    found = [l for l in one.stdout.splitlines() if l.startswith(pdf + ":")]
+    if one.returncode != 0 and not found:
+        found.append(f"{pdf}: could not be read:\n{one.stderr}")
+    return found
+
+
 def two_up_file(pdf, site):
     name = os.path.basename(pdf)
     if name.endswith(".saddle-stitch.pdf"):
@@ -154,13 +165,7 @@ def build_and_check(carnet, source, work):
             for f in sorted(files):
                 if f.endswith(".pdf"):
                     pdf = os.path.join(root, f)
-                    # One process per file: PyMuPDF 1.21 now and then fails to
-                    # open a document after others in the same process.
-                    argv = [sys.executable, __file__] + (["--two-up"] if two_up_file(pdf, site) else [])
-                    one = subprocess.run(argv + [pdf], capture_output=True, text=True)
-                    problems += [l for l in one.stdout.splitlines() if l.startswith(pdf + ":")]
-                    if one.returncode not in (0, 1) or (one.returncode == 1 and "problem" not in one.stdout):
-                        problems.append(f"{pdf}: could not be read:\n{one.stderr}")
+                    problems += check_alone(pdf, two_up_file(pdf, site))
                     checked += 1
     if checked == 0:
         problems.append("no PDF was built: nothing checked")
@@ -203,8 +208,11 @@ def main():
     args = ap.parse_args()
     if args.self_test:
         return self_test()
-    if args.pdfs:
-        problems = [p for pdf in args.pdfs for p in check_pdf(pdf, args.two_up)]
+    if len(args.pdfs) == 1:
+        problems = check_pdf(args.pdfs[0], args.two_up)
+        checked = 1
+    elif args.pdfs:
+        problems = [p for pdf in args.pdfs for p in check_alone(pdf, args.two_up)]
         checked = len(args.pdfs)
     else:
         work = args.work or tempfile.mkdtemp(prefix="carnet-headings-")
