@@ -11,7 +11,7 @@ build_pkgs=(
   libcpp-httplib-dev libcli11-dev libfmt-dev libxml2-dev libglib2.0-dev libxxhash-dev libgit2-dev nlohmann-json3-dev catch2
   fonts-noto-core
 )
-test_pkgs=(qpdf poppler-utils python3 unzip epubcheck default-jre-headless libxml2-utils python3-jsonschema)
+test_pkgs=(qpdf poppler-utils python3 unzip epubcheck default-jre-headless libxml2-utils python3-jsonschema python3-fitz)
 
 want=("${build_pkgs[@]}")
 [[ ${1:-build} == test ]] && want+=("${test_pkgs[@]}")

@@ -14,7 +14,9 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <sstream>
 #include <string>
+#include <vector>
 
 #include "base/fs.hpp"
 #include "load/site_loader.hpp"
@@ -315,4 +317,60 @@ TEST_CASE("e2e: `carnet booklet` writes exactly the file asked for", "[booklet][
                 quoted(dir / "x.pdf"));
   CHECK(bad.status == 2);
   fs::remove_all(dir);
+}
+
+TEST_CASE("e2e: the year grid's years are in the rows of the PDF", "[booklet][e2e]") {
+  // detaille is set as cards (too many columns): each card has a row
+  // "Années | 2022, 2023" where the table would have its marks.
+  const auto& b = built();
+  for (const auto& [lang, label] : {std::pair{"fr", "Années"}, std::pair{"en", "Years"}}) {
+    fs::path pdf = b.dir / ("booklets/detaille." + std::string(lang) + ".pdf");
+    Run text = run("pdftotext -layout -enc UTF-8 " + quoted(pdf) + " -");
+    REQUIRE(text.status == 0);
+    size_t rows = 0;
+    std::string out = text.out;
+    for (size_t at = out.find(label); at != std::string::npos; at = out.find(label, at + 1)) {
+      size_t eol = out.find('\n', at);
+      if (out.substr(at, eol - at).find("2022, 2023") != std::string::npos) rows++;
+    }
+    INFO(lang);
+    CHECK(rows >= 2);
+  }
+}
+
+namespace {
+// Every page's size, "595.28 x 841.89", from pdfinfo.
+std::vector<std::string> page_sizes(const fs::path& pdf) {
+  Run info = run("pdfinfo -f 1 -l 999 " + quoted(pdf));
+  REQUIRE(info.status == 0);
+  std::vector<std::string> out;
+  // "Page    3 size: 595.28 x 841.89 pts (A4)"
+  std::istringstream lines(info.out);
+  for (std::string line; std::getline(lines, line);) {
+    size_t at = line.find(" size: ");
+    if (line.rfind("Page ", 0) != 0 || at == std::string::npos || line.find(" pts") == line.npos)
+      continue;
+    size_t from = line.find_first_not_of(' ', at + 7);
+    out.push_back(line.substr(from, line.find(" pts", from) - from));
+  }
+  return out;
+}
+}  // namespace
+
+TEST_CASE("e2e: pages never turn inside a booklet; orientation: landscape turns them all",
+          "[booklet][e2e]") {
+  // concerte has seven columns: too many for a portrait A4 table, so cards,
+  // not landscape pages.
+  const auto& b = built();
+  auto portrait = page_sizes(b.dir / "booklets/concerte.fr.pdf");
+  REQUIRE(portrait.size() > 5);
+  for (const auto& s : portrait) CHECK(s == "595.28 x 841.89");
+
+  model::Site site = b.site;
+  site.config.booklet.orientation = "landscape";
+  fs::path pdf = b.dir / "landscape.fr.pdf";
+  base::write_file(pdf, render::booklet::render_booklet(site, site.plans[0], "fr", "pdf"));
+  auto landscape = page_sizes(pdf);
+  REQUIRE(landscape.size() > 3);
+  for (const auto& s : landscape) CHECK(s == "841.89 x 595.28");
 }

@@ -248,7 +248,8 @@ model::SiteConfig read_config(std::string_view yaml, base::Diagnostics& diags) {
     if (!b.IsMap()) {
       diags.error(src.pos(b), "booklet: expected {paper: letter, formats: [pdf, epub, odt]}");
     } else {
-      check_keys(b, {"paper", "formats", "imposition", "bilingual"}, "booklet", src, diags);
+      check_keys(b, {"paper", "formats", "imposition", "bilingual", "orientation"}, "booklet", src,
+                 diags);
       auto choice = [&](const char* key, std::string& out,
                         const std::vector<std::string>& allowed) {
         YAML::Node n = b[key];
@@ -262,6 +263,7 @@ model::SiteConfig read_config(std::string_view yaml, base::Diagnostics& diags) {
         out = s;
       };
       choice("paper", c.booklet.paper, {"letter", "a4"});
+      choice("orientation", c.booklet.orientation, {"portrait", "landscape"});
       choice("imposition", c.booklet.imposition, {"none", "saddle-stitch"});
       if (c.booklet.imposition == "none") c.booklet.imposition.clear();
       choice("bilingual", c.booklet.bilingual, {"none", "tete-beche"});

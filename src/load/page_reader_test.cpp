@@ -103,6 +103,22 @@ TEST_CASE("page: a page without front matter still needs a title", "[load]") {
   CHECK(d.error_count() == 1);
 }
 
+TEST_CASE("config: booklet orientation is portrait unless landscape is asked for", "[load]") {
+  base::Diagnostics d;
+  CHECK(load::read_config("title: T\n", d).booklet.orientation == "portrait");
+  CHECK(load::read_config("title: T\nbooklet: {orientation: landscape}\n", d).booklet.orientation ==
+        "landscape");
+  CHECK(d.empty());
+  base::Diagnostics d2;
+  auto c = load::read_config("title: T\nbooklet:\n  orientation: sideways\n", d2);
+  CHECK(c.booklet.orientation == "portrait");
+  auto lines = d2.sorted();
+  REQUIRE(lines.size() == 1);
+  CHECK(lines[0].format() ==
+        "carnet.yaml:3:16: error: booklet.orientation: \"sideways\" is not one of portrait, "
+        "landscape");
+}
+
 TEST_CASE("config: settings are read and checked", "[load]") {
   base::Diagnostics d;
   auto c = load::read_config(R"(title: {fr: "Table", en: "Round Table"}

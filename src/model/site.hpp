@@ -46,6 +46,10 @@ struct BookletSettings {
   std::vector<std::string> formats = {"pdf", "epub", "odt"};
   std::string imposition;  // "" | saddle-stitch
   std::string bilingual;   // "" | tete-beche
+  // portrait | landscape: every page of the PDF booklets, the cover
+  // included; a plan too wide for the page is set as cards, never on pages
+  // turned the other way.
+  std::string orientation = "portrait";
 };
 
 struct SiteConfig {

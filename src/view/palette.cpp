@@ -23,6 +23,11 @@ const StatusColors& status_colors(model::Status status) {
   return colors[static_cast<int>(status)];
 }
 
+const char* status_mark(model::Status status) {
+  static const char* const marks[] = {"\u25CB", "\u25D0", "\u25CF", "\u2016", "\u2715"};
+  return marks[static_cast<int>(status)];
+}
+
 std::string status_css() {
   std::string vars = ":root{", rules;
   for (auto st : model::all_statuses) {

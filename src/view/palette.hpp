@@ -1,6 +1,7 @@
-// The colours every output gives a status: the web page's badges and bars,
-// the PDF's dots, the EPUB's and ODT's marks. One table, so that "postponed"
-// is the same colour wherever a reader meets it.
+// The colours and marks every output gives a status: the web page's badges
+// and bars, the PDF's marks, the EPUB's and ODT's. One table, so that
+// "postponed" is the same colour and the same shape wherever a reader meets
+// it.
 #pragma once
 
 #include <string>
@@ -21,6 +22,12 @@ struct StatusColors {
 };
 
 const StatusColors& status_colors(model::Status status);
+
+// A mark per status, told apart by its shape alone (a black-and-white
+// photocopy): planned ○, in progress ◐, done ●, postponed ‖, cancelled ✕,
+// always beside the status word. U+25CB, U+25D0, U+25CF and U+2715 are in
+// Noto Sans Symbols2 (fonts-noto-core) and DejaVu Sans, U+2016 in Noto Sans.
+const char* status_mark(model::Status status);
 
 // The colours as CSS custom properties and rules, for the web stylesheet:
 // ":root{--planned:#e6e8eb;--planned-t:#2e3338;--planned-s:#6b7280;...}".

@@ -22,6 +22,13 @@ namespace {
 
 std::string context_for(const std::string& path) { return "rendering '" + path + "'"; }
 
+// The booklet's page: the paper (or its half, for saddle-stitch), turned
+// when booklet.orientation is landscape. Every page of a booklet has it.
+PageGeometry booklet_geometry(const model::Site& site, bool half) {
+  PageGeometry g = page_geometry(site.config.booklet.paper, half);
+  return site.config.booklet.orientation == "landscape" ? g.landscape() : g;
+}
+
 // Appends `more`'s pages and bookmarks to `into`, its destination names
 // prefixed so that the two languages' anchors do not collide.
 void append_booklet(LaidOutBooklet& into, LaidOutBooklet more, const std::string& prefix,
@@ -46,7 +53,7 @@ std::string booklet_from(const model::Site& site, const model::Plan& plan, const
   if (format == "pdf") {
     std::lock_guard lock(typesetting_mutex());
     Typesetter ts(lang);
-    LaidOutBooklet laid = lay_out(outline, ts, page_geometry(site.config.booklet.paper, false));
+    LaidOutBooklet laid = lay_out(outline, ts, booklet_geometry(site, false));
     return write_pdf(laid, reading_sheets(laid.pages), context_for(path));
   }
   if (format == "summary") {
@@ -65,10 +72,11 @@ std::string booklet_from(const model::Site& site, const model::Plan& plan, const
 std::string page_booklet_from(const model::Site& site, const model::Page& page,
                               const Booklet& outline, const std::string& format) {
   const std::string path = model::page_booklet_path(page, format);
+  use_brand_palette(site.config.brand);
   if (format == "pdf") {
     std::lock_guard lock(typesetting_mutex());
     Typesetter ts(page.lang);
-    LaidOutBooklet laid = lay_out(outline, ts, page_geometry(site.config.booklet.paper, false));
+    LaidOutBooklet laid = lay_out(outline, ts, booklet_geometry(site, false));
     return write_pdf(laid, reading_sheets(laid.pages), context_for(path));
   }
   if (format == "epub") return write_epub(outline, context_for(path));
@@ -82,7 +90,7 @@ std::string imposed_from(const model::Site& site, const model::Plan& plan, const
   use_brand_palette(site.config.brand);
   std::lock_guard lock(typesetting_mutex());
   Typesetter ts(lang);
-  LaidOutBooklet laid = lay_out(outline, ts, page_geometry(paper, true));
+  LaidOutBooklet laid = lay_out(outline, ts, booklet_geometry(site, true));
   auto sequence = in_order(static_cast<long>(laid.pages.size()));
   // The partners' back cover stays the last page: the blank pages that make
   // up a multiple of four go before it.
@@ -102,7 +110,7 @@ std::string tete_beche_from(const model::Site& site, const model::Plan& plan, co
     throw base::SystemError(context_for(path) + ": a tête-bêche booklet needs two languages");
   const std::string& paper = site.config.booklet.paper;
   bool imposed = site.config.booklet.imposition == "saddle-stitch";
-  PageGeometry geometry = page_geometry(paper, imposed);
+  PageGeometry geometry = booklet_geometry(site, imposed);
   LaidOutBooklet both;
   long first_count = 0;
   // One typesetter for both languages (see Typesetter::set_language); the

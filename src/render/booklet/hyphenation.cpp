@@ -26,6 +26,22 @@ std::string dict_file(const std::string& lang) {
 
 bool is_letter(gunichar c) { return g_unichar_isalpha(c) || g_unichar_ismark(c); }
 
+// The small words that join the parts of a name: "Table de quartier",
+// "Commission des services", "Board of Trade".
+bool is_particle(std::string_view w) {
+  static const std::string_view particles[] = {"de", "du", "des", "d",   "la",  "le", "les", "l",
+                                               "et", "of", "the", "and", "for", "à",  "au",  "aux"};
+  for (auto p : particles)
+    if (w == p) return true;
+  return false;
+}
+
+// Spaces, hyphens and apostrophes keep a name going; other punctuation ends it.
+bool inside_name(gunichar c) {
+  return g_unichar_isspace(c) || c == 0x00A0 || c == 0x202F || c == '-' || c == 0x2011 ||
+         c == '\'' || c == 0x2019;
+}
+
 }  // namespace
 
 std::string hyphen_dir() {
@@ -66,12 +82,17 @@ std::vector<Hyphenator::Word> Hyphenator::words(std::string_view text) const {
   const char* begin = text.data();
   const char* end = begin + text.size();
   const char* p = begin;
+  // A name starts at a capitalised word and goes on through particles to
+  // the word after them: "Table de quartier" is one name, whose last word is
+  // no more to be cut than its first.
+  bool in_name = false, after_particle = false;
   while (p < end) {
     // A word: a run of letters. Apostrophes end it ("l'organisation" breaks
     // as "organisation"), so do hyphens (already break points) and digits.
     gunichar c = g_utf8_get_char_validated(p, end - p);
     if (c == static_cast<gunichar>(-1) || c == static_cast<gunichar>(-2)) return out;
     if (!is_letter(c)) {
+      if (!inside_name(c)) in_name = after_particle = false;
       p = g_utf8_next_char(p);
       continue;
     }
@@ -85,17 +106,28 @@ std::vector<Hyphenator::Word> Hyphenator::words(std::string_view text) const {
                       g_unichar_isdigit(d);
         break;
       }
-      if (g_unichar_isupper(d)) capitals++;
+      if (g_unichar_isupper(d) || g_unichar_istitle(d)) capitals++;
       letters++;
       p = g_utf8_next_char(p);
     }
-    // Acronyms (CSSDM) and words glued to digits are not words to break.
-    if (letters < min_word || capitals > 1 || digits_next) continue;
+    // Acronyms (CSSDM) and words glued to digits are not words to break;
+    // nor are names: capitalised words ("William-Hingston", "Commission")
+    // and the rest of a name after its particles ("Table de quartier").
+    std::string_view w(word, p - word);
+    bool name_word = capitals > 0 || (in_name && after_particle);
+    if (capitals > 0) {
+      in_name = true;
+      after_particle = false;
+    } else if (in_name && is_particle(w)) {
+      after_particle = true;
+    } else {
+      in_name = after_particle = false;
+    }
+    if (letters < min_word || name_word || digits_next) continue;
     if (word > begin) {
       gunichar before = g_utf8_get_char(g_utf8_prev_char(word));
       if (g_unichar_isdigit(before)) continue;
     }
-    std::string_view w(word, p - word);
     // The patterns are lowercase. Lowercasing keeps byte lengths for Latin
     // letters; a word where it does not is left alone.
     std::unique_ptr<gchar, decltype(&g_free)> lower(g_utf8_strdown(w.data(), w.size()), g_free);

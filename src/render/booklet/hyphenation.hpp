@@ -1,7 +1,8 @@
 // Where words may be hyphenated, by libhyphen and the hyphen-fr / hyphen-en-us
 // patterns, with the booklet's rules: words of six letters or more only,
-// at least three letters on each side of a break, no acronyms or words with
-// digits, and nothing at all for a language without patterns.
+// at least three letters on each side of a break, no capitalised words
+// (proper names, acronyms) or words with digits, and nothing at all for a
+// language without patterns.
 #pragma once
 
 #include <string>

@@ -40,3 +40,17 @@ TEST_CASE("a language without patterns is not hyphenated", "[booklet]") {
   CHECK_FALSE(Hyphenator::for_language("xx").enabled());
   CHECK(shown("extraordinaire", "xx") == "extraordinaire");
 }
+
+TEST_CASE("capitalised words are never cut: proper names and the names of bodies", "[booklet]") {
+  CHECK(shown("Table de quartier", "fr") == "Table de quartier");
+  // Punctuation ends a name, and so does a word straight after a capital.
+  CHECK(shown("la Table de quartier. Le quartier", "fr") == "la Table de quartier. Le quar-tier");
+  CHECK(shown("Parc-Extension, organisation", "fr") == "Parc-Extension, orga-ni-sa-tion");
+  CHECK(shown("Commission scolaire", "fr").rfind("Commission ", 0) == 0);
+  CHECK(shown("complexe William-Hingston", "fr") == "com-plexe William-Hingston");
+  // A name ends at the first word that does not follow a particle.
+  CHECK(shown("Centre communautaire", "fr") == "Centre com-mu-nau-taire");
+  CHECK(shown("Neighbourhood", "en") == "Neighbourhood");
+  CHECK(shown("neighbourhood", "en") != "neighbourhood");
+  CHECK(Hyphenator::for_language("fr").words("Développement Communautaire").empty());
+}

@@ -63,6 +63,7 @@ Booklet build_page_outline(const model::Site& site, const model::Page& page) {
   if (page.date) out.period = page.date->format_long(lang);
   out.date_iso = page.date ? page.date->iso() : std::string("2000-01-01");
   out.url = site.config.base_url + page.url;
+  out.brand = brand_entry(site, lang);
   out.identifier = "urn:uuid:" + base::stable_uuid(page.source);
   if (!page.summary.empty()) out.summary.push_back(paragraph(page.summary));
 

@@ -7,15 +7,20 @@
 #include "render/booklet/block_layout.hpp"
 #include "render/booklet/progress.hpp"
 #include "render/booklet/table_layout.hpp"
+#include "view/palette.hpp"
 
 namespace carnet::render::booklet {
 
 namespace {
 
 constexpr double min_comfortable_column = 78;  // points, on average
-// Narrower than this even across a landscape page, a table becomes cards.
-constexpr double min_landscape_column = 64;
-constexpr double year_column = 30;  // about what a year of the grid takes
+constexpr double year_column = 30;             // about what a year of the grid takes
+// A heading is kept with the start of what follows it (its level's progress
+// line, description and fields, then the first row of its table or the
+// heading of its first sublevel) when all that takes at most this share of
+// a page; a longer run keeps only a few lines and breaks in its text.
+constexpr double keep_share = 0.5;
+constexpr double keep_lines = 60;  // points kept after a heading otherwise
 
 struct TocEntry {
   std::string text;
@@ -23,12 +28,19 @@ struct TocEntry {
   int level = 0;
 };
 
-// How a section's actions are shown.
+// How a section's actions are shown: a table across the page, or, when its
+// columns would be too narrow to read, a card per action. Pages never turn
+// (booklet.orientation sets every page of the booklet).
 struct TablePlan {
-  enum class Mode { portrait, landscape, cards } mode = Mode::portrait;
+  enum class Mode { table, cards } mode = Mode::table;
   TableSpec spec;
   std::vector<double> widths;
 };
+
+// Pango falls back to another font for a glyph its family lacks; naming the
+// symbol font first makes the marks come from the same font on every machine
+// with fonts-noto-core (Noto Sans has "‖" but not "◐").
+constexpr const char* status_mark_family = "Noto Sans Symbols2, Noto Sans";
 
 CellContent cell_from_blocks(const Blocks& blocks, const TextStyle& base) {
   CellContent out;
@@ -474,35 +486,16 @@ class Layout {
     flow.advance(4);
   }
 
-  void section(Flow& flow, const SectionEntry& s, std::vector<OutlineEntry>& outline,
-               std::vector<std::string>& context) {
-    context.push_back(s.label().empty() ? s.title : s.label());
-    // An outermost section is landscape when any of its tables is, so that
-    // its heading is not left alone on a portrait page; a deeper one when its
-    // own table is, else it stays as its parent.
-    bool landscape = s.depth == 0 ? has_landscape(s) : flow.landscape();
-    auto found = tables_.find(&s);
-    if (found != tables_.end()) landscape = found->second.mode == TablePlan::Mode::landscape;
+  // The space before a section's heading, unless it starts a page.
+  static double gap_before(const SectionEntry& s) { return s.depth + 1 == 2 ? 22 : 16; }
 
+  // A level's heading and what belongs to it before its actions or
+  // sublevels: the accent rule, progress line, description and fields.
+  void section_intro(Flow& flow, const SectionEntry& s) {
     int level = std::min(s.depth + 1, 3);
-    if (s.depth == 0 && b_.page) {
-      // A page's sections follow one another: a report's short chapters
-      // would leave pages half empty.
-      flow.set_running_head(s.heading());
-      flow.space(26);
-    } else if (s.depth == 0) {
-      flow.set_running_head(s.heading());
-      flow.new_page(landscape);
-    } else if (landscape != flow.landscape()) {
-      flow.new_page(landscape);
-    } else {
-      flow.space(level == 2 ? 22 : 16);
-    }
-    outline.push_back({s.heading(), s.anchor, s.depth});
     std::string kicker = s.depth <= 1 ? s.label() : "";
     std::string title = s.depth <= 1 ? s.title : s.heading();
-    // Keep a heading with a few lines of what follows it.
-    place_heading(flow, ts_, kicker, title, level, s.anchor, 60);
+    place_heading(flow, ts_, kicker, title, level, s.anchor, 0);
     if (s.depth == 0) {
       flow.advance(6);
       flow.add(FillRect{{flow.left(), flow.y(), 36, 2.5}, palette::accent});
@@ -518,8 +511,59 @@ class Layout {
       flow.ensure(label.height() + 30);
       flow.text(label, 0, "P");
       flow.advance(2);
-      place_blocks(flow, ts_, f.blocks, styles::body());
+      // A level's fields (results, indicators, dated notes, history) are
+      // tracking data: in the face of the action tables, as the actions'
+      // own fields are.
+      place_blocks(flow, ts_, f.blocks, styles::data());
     }
+  }
+
+  // How much must stay on the page with a section's heading: its intro,
+  // then the start of its table, else its first sublevel's own keep. The
+  // intro is measured by laying it out on a scratch page as tall as needed,
+  // so the measure is the layout itself.
+  double keep_height(const Flow& flow, const SectionEntry& s) {
+    PageGeometry tall = flow.geometry();
+    tall.height = 1e7;
+    std::vector<Page> scratch;
+    Flow dry(tall, scratch);
+    dry.new_page();
+    double top = dry.y();
+    section_intro(dry, s);
+    double h = dry.y() - top;
+    if (auto found = tables_.find(&s); found != tables_.end())
+      return h + 8 + table_start_height(dry, ts_, found->second.spec, found->second.widths);
+    if (!s.children.empty())
+      return h + gap_before(s.children.front()) + keep_height(flow, s.children.front());
+    return h;
+  }
+
+  void section(Flow& flow, const SectionEntry& s, std::vector<OutlineEntry>& outline,
+               std::vector<std::string>& context) {
+    context.push_back(s.label().empty() ? s.title : s.label());
+    auto found = tables_.find(&s);
+    if (s.depth == 0) {
+      flow.set_running_head(s.heading());
+      // A page's sections follow one another: a report's short chapters
+      // would leave pages half empty.
+      if (b_.page)
+        flow.space(26);
+      else
+        flow.new_page();
+    } else {
+      flow.space(gap_before(s));
+    }
+    outline.push_back({s.heading(), s.anchor, s.depth});
+    // No page ends with a heading: the heading goes to the next page unless
+    // the start of what follows it fits below it.
+    double keep = keep_height(flow, s);
+    if (keep > flow.geometry().content_height() * keep_share) {
+      TextBlock t = ts_.set(s.depth <= 1 ? s.title : s.heading(),
+                            styles::heading(std::min(s.depth + 1, 3)), flow.width());
+      keep = t.height() + keep_lines;
+    }
+    flow.ensure(keep);
+    section_intro(flow, s);
     if (found != tables_.end()) {
       flow.space(8);
       place_table(flow, ts_, found->second.spec, found->second.widths);
@@ -538,12 +582,14 @@ class Layout {
     if (!a.code.empty()) title.text.push_back(Span{a.code + "\u2002"});
     title.text.push_back(Span{a.title});
     out.push_back(title);
+    // The status at the table's text size, in ink, after a mark whose shape
+    // alone names it: read on a black-and-white photocopy too.
     CellPara status;
     status.style = s;
-    status.style.size = 8;
-    status.style.color = palette::muted;
-    status.indent = 8;
-    status.dot = status_color(static_cast<int>(a.status));
+    status.indent = s.size * 1.25;
+    status.bullet = view::status_mark(a.status);
+    status.bullet_color = status_color(static_cast<int>(a.status));
+    status.bullet_family = status_mark_family;
     status.text = plain(a.status_label);
     if (a.late) {
       // In words beside the status, not in colour alone.
@@ -574,14 +620,6 @@ class Layout {
     }
   }
 
-  bool has_landscape(const SectionEntry& s) const {
-    auto found = tables_.find(&s);
-    if (found != tables_.end() && found->second.mode == TablePlan::Mode::landscape) return true;
-    for (const auto& c : s.children)
-      if (has_landscape(c)) return true;
-    return false;
-  }
-
   TablePlan plan_table(const SectionEntry& s, const std::vector<std::string>& context) {
     TablePlan plan;
     plan.spec.context = join_context(context);
@@ -598,26 +636,19 @@ class Layout {
       for (const auto& cell : a.cells) row.cells.push_back(cell_content(cell));
       plan.spec.rows.push_back(std::move(row));
     }
-    PageGeometry land = geometry_.landscape();
-    // Portrait when the columns fit with room to read (some fifteen
-    // characters a line); else landscape, where they get half as much again.
-    // The year grid's columns are narrow and do not count.
+    // A table when the columns fit the page with room to read (some fifteen
+    // characters a line), else cards. The year grid's columns are narrow and
+    // do not count.
     size_t narrow = std::count(plan.spec.narrow.begin(), plan.spec.narrow.end(), true);
     size_t wide = plan.spec.headers.size() - narrow;
     auto per_column = [&](double width) { return (width - narrow * year_column) / wide; };
-    double portrait = geometry_.content_width();
-    bool roomy = per_column(portrait) >= min_comfortable_column;
-    if (auto w = roomy ? fit_columns(ts_, plan.spec, portrait) : std::nullopt) {
+    double page_width = geometry_.content_width();
+    bool roomy = per_column(page_width) >= min_comfortable_column;
+    if (auto w = roomy ? fit_columns(ts_, plan.spec, page_width) : std::nullopt) {
       plan.widths = *w;
       return plan;
     }
-    bool readable = per_column(land.content_width()) >= min_landscape_column;
-    if (auto w = readable ? fit_columns(ts_, plan.spec, land.content_width()) : std::nullopt) {
-      plan.mode = TablePlan::Mode::landscape;
-      plan.widths = *w;
-      return plan;
-    }
-    // Too many columns even across a landscape page: a card per action.
+    // Too many columns for the page: a card per action.
     plan.mode = TablePlan::Mode::cards;
     TableSpec cards;
     cards.context = plan.spec.context;
@@ -675,7 +706,8 @@ class Layout {
     for (size_t i = 0; i < pages.size(); ++i) {
       Page& p = pages[i];
       if (!p.chrome) continue;
-      PageGeometry g = p.width > p.height ? geometry_.landscape() : geometry_;
+      bool turned = (p.width > p.height) != (geometry_.width > geometry_.height);
+      PageGeometry g = turned ? geometry_.landscape() : geometry_;
       double width = g.content_width();
       TextStyle s = styles::running();
       s.ellipsize = true;

@@ -60,6 +60,8 @@ LaidCell lay_cell(Typesetter& ts, const CellContent& content, double width) {
     TextStyle ms = p.style;
     ms.hyphenate = false;
     ms.align = TextStyle::Align::left;
+    if (p.bullet_color) ms.color = *p.bullet_color;
+    if (p.bullet_family) ms.family = p.bullet_family;
     c.markers.push_back(p.bullet.empty() ? TextBlock{} : ts.set(p.bullet, ms, -1));
     y += c.blocks.back().height();
   }
@@ -182,10 +184,6 @@ struct Placer {
           if (!cell.markers[b].empty()) {
             double dy = block.lines[0].baseline - cell.markers[b].lines[0].baseline;
             flow.add(DrawText{cell.markers[b], 0, cell.markers[b].lines.size(), cx, top + dy});
-          } else if (para.dot) {
-            double d = para.style.size * 0.62;
-            double cy = top + block.lines[0].baseline - para.style.size * 0.36;
-            flow.add(FillRect{{cx, cy - d / 2, d, d}, *para.dot, d / 2});
           }
         }
         flow.add(DrawText{cell.blocks[b], first, last, cx + para.indent, top});
@@ -364,17 +362,12 @@ std::optional<std::vector<double>> fit_columns(Typesetter& ts, const TableSpec& 
   return w;
 }
 
-void place_table(Flow& flow, Typesetter& ts, const TableSpec& table,
-                 const std::vector<double>& widths) {
-  Placer p{flow, ts, table, widths, {}, {}, 0, 0};
-  double x = 0;
-  for (double w : widths) {
-    p.xs.push_back(x);
-    x += w;
-  }
-  p.prepare_header();
-  // The header stays with its first row: the whole row when the row would
-  // move to the next page whole (see place_row), else its first lines.
+namespace {
+
+// The header row and what stays with it: the whole first row when that row
+// would move to the next page whole (see place_row), else its first lines.
+double start_height(Placer& p, Typesetter& ts, const TableSpec& table,
+                    const std::vector<double>& widths) {
   double first = 4 * line_height(styles::table_cell()) + 2 * pad_y;
   if (!table.rows.empty()) {
     const TableRow& row = table.rows[0];
@@ -382,10 +375,39 @@ void place_table(Flow& flow, Typesetter& ts, const TableSpec& table,
     for (size_t c = 0; c < row.cells.size(); ++c)
       h = std::max(h, lay_cell(ts, row.cells[c], row.group ? p.table_width() : widths[c]).height);
     h += 2 * pad_y;
-    double page_room = flow.geometry().content_height() - p.header_height - 30;
+    double page_room = p.flow.geometry().content_height() - p.header_height - 30;
     if (h <= page_room * 0.5) first = std::max(first, h);
+    // A card's title bar keeps the start of the card with it (place_row).
+    if (row.group && table.rows.size() > 1)
+      first = std::max(first, h + 3 * line_height(styles::table_cell()) + 2 * pad_y);
   }
-  flow.ensure(p.header_height + first);
+  return p.header_height + first;
+}
+
+Placer make_placer(Flow& flow, Typesetter& ts, const TableSpec& table,
+                   const std::vector<double>& widths) {
+  Placer p{flow, ts, table, widths, {}, {}, 0, 0};
+  double x = 0;
+  for (double w : widths) {
+    p.xs.push_back(x);
+    x += w;
+  }
+  p.prepare_header();
+  return p;
+}
+
+}  // namespace
+
+double table_start_height(Flow& flow, Typesetter& ts, const TableSpec& table,
+                          const std::vector<double>& widths) {
+  Placer p = make_placer(flow, ts, table, widths);
+  return start_height(p, ts, table, widths);
+}
+
+void place_table(Flow& flow, Typesetter& ts, const TableSpec& table,
+                 const std::vector<double>& widths) {
+  Placer p = make_placer(flow, ts, table, widths);
+  flow.ensure(start_height(p, ts, table, widths));
   flow.open("Table");
   p.draw_header();
   for (size_t r = 0; r < table.rows.size(); ++r)

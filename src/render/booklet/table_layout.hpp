@@ -19,9 +19,10 @@ struct CellPara {
   Inline text;
   TextStyle style;
   std::string lang;
-  double indent = 0;         // from the cell's left padding
-  std::string bullet;        // drawn in the indent ("•", "1.")
-  std::optional<Color> dot;  // a status dot drawn in the indent
+  double indent = 0;                    // from the cell's left padding
+  std::string bullet;                   // drawn in the indent ("•", "1.", a status mark "◐")
+  std::optional<Color> bullet_color;    // else the text's
+  const char* bullet_family = nullptr;  // else the text's (a status mark's symbol font)
   double space_before = 0;
 };
 using CellContent = std::vector<CellPara>;
@@ -46,6 +47,12 @@ struct TableSpec {
 // readable widths do not fit.
 std::optional<std::vector<double>> fit_columns(Typesetter& ts, const TableSpec& table,
                                                double width);
+
+// The height the table keeps together at its start, in `flow`'s page: its
+// header row and its first row (or the first lines of a tall one). What
+// comes before a table (a heading) stays with this much of it.
+double table_start_height(Flow& flow, Typesetter& ts, const TableSpec& table,
+                          const std::vector<double>& widths);
 
 // Places the table in the flow, from the current position.
 void place_table(Flow& flow, Typesetter& ts, const TableSpec& table,

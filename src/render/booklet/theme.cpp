@@ -68,6 +68,15 @@ TextStyle field_label() {
   return s;
 }
 
+TextStyle data() {
+  TextStyle s;
+  s.family = "Noto Sans";
+  s.size = 9;
+  s.line_spacing = 1.3;
+  s.hyphenate = true;
+  return s;
+}
+
 TextStyle table_cell() {
   TextStyle s;
   s.family = "Noto Sans";

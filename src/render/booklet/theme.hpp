@@ -58,6 +58,7 @@ TextStyle body_small();
 TextStyle heading(int level);  // 1: a part or outermost level, 2, 3...
 TextStyle kicker();            // "ORIENTATION 2" above a heading
 TextStyle field_label();       // "Résultats attendus" above a list
+TextStyle data();              // a level's fields: the face of the action tables
 TextStyle table_cell();
 TextStyle table_header();
 TextStyle table_context();  // "Orientation 2 › Objectif 2.1 (suite)"
