@@ -126,11 +126,18 @@ namespace {
 
 using namespace detail;
 
+bool is_fenced(cmark_node* code_block) {
+  int length = 0, offset = 0;
+  char fence = 0;
+  return cmark_node_get_fenced(code_block, &length, &offset, &fence) != 0;
+}
+
 struct Walk {
   const Options& options;
   std::vector<std::string>* anchors;
   std::set<std::string> used_ids;
   std::vector<cmark_node*> headings;
+  std::vector<std::pair<cmark_node*, std::string>> replaced;  // code blocks → HTML
 
   void visit(cmark_node* root) {
     wrap::CmarkIter it(cmark_iter_new(root));
@@ -146,6 +153,16 @@ struct Walk {
         case CMARK_NODE_HEADING:
           if (options.heading_ids) headings.push_back(n);
           break;
+        case CMARK_NODE_CODE_BLOCK:
+          if (options.fenced_block && is_fenced(n)) {
+            const char* info = cmark_node_get_fence_info(n);
+            const char* lit = cmark_node_get_literal(n);
+            FencedCode code{info ? info : "", lit ? lit : "",
+                            cmark_node_get_start_line(n) + options.first_line - 1,
+                            cmark_node_get_start_column(n)};
+            if (auto html = options.fenced_block(code)) replaced.emplace_back(n, std::move(*html));
+          }
+          break;
         case CMARK_NODE_HTML_BLOCK:
         case CMARK_NODE_HTML_INLINE:
           if (options.unsafe_html) {
@@ -159,6 +176,13 @@ struct Walk {
     }
     // Changing the tree while iterating is not allowed; headings are swapped after.
     for (cmark_node* h : headings) add_id(h);
+    for (auto& [node, html] : replaced) {
+      // A custom block prints its on_enter text as is, like a heading's tag.
+      cmark_node* block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
+      cmark_node_set_on_enter(block, html.c_str());
+      cmark_node_replace(node, block);
+      cmark_node_free(node);
+    }
   }
 
   // cmark-gfm writes <h2> without an id; a custom block prints the opening
@@ -196,7 +220,7 @@ Html to_html(std::string_view markdown, const Options& options) {
   Html out;
   auto parser = make_parser(options);
   auto root = parse(parser.get(), markdown);
-  Walk walk{options, &out.anchors, {}, {}};
+  Walk walk{options, &out.anchors, {}, {}, {}};
   walk.visit(root.get());
   out.html = render(parser.get(), root.get(), options);
   return out;

@@ -37,6 +37,7 @@ namespace {
 // site's HTML, flattened to what a booklet shows: one block per paragraph,
 // heading, list item, quoted paragraph, code block and table row.
 struct Builder {
+  const DataBlockSource* data = nullptr;
   Blocks blocks;
   Block current;
   bool open = false;
@@ -149,6 +150,15 @@ struct Builder {
         --quote;
         break;
       case K::code_block:
+        if (data && *data && model::data_block_kind(n.info))
+          if (auto view = (*data)(n.line)) {
+            finish();
+            Block b;
+            b.kind = Block::Kind::data;
+            b.data = std::move(view);
+            blocks.push_back(std::move(b));
+            break;
+          }
         start(Block::Kind::code);
         style = Span{};
         style.code = true;
@@ -248,7 +258,13 @@ struct Builder {
 }  // namespace
 
 Blocks markdown_to_blocks(std::string_view md, const markdown::Options& options) {
+  return markdown_to_blocks(md, options, DataBlockSource());
+}
+
+Blocks markdown_to_blocks(std::string_view md, const markdown::Options& options,
+                          const DataBlockSource& data) {
   Builder b;
+  b.data = &data;
   b.blocks_of(markdown::parse(md, options));
   b.finish();
   return b.blocks;

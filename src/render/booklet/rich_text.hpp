@@ -5,11 +5,14 @@
 // serialize their own way.
 #pragma once
 
+#include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "markdown/markdown.hpp"
+#include "view/data_blocks.hpp"
 
 namespace carnet::render::booklet {
 
@@ -28,7 +31,8 @@ struct Span {
 using Inline = std::vector<Span>;
 
 struct Block {
-  enum class Kind { paragraph, item, quote, code };
+  // data: a page's ```figures, ```chart or ```plan block, drawn from `data`.
+  enum class Kind { paragraph, item, quote, code, data };
   Kind kind = Kind::paragraph;
   int depth = 0;         // list nesting of an item: 0 for a top-level item
   bool ordered = false;  // item of a numbered list
@@ -36,6 +40,7 @@ struct Block {
   bool heading = false;  // a Markdown heading inside a field: shown bold
   Inline text;
   std::string lang;  // the text's language when not the booklet's (a fallback)
+  std::shared_ptr<const view::DataBlockView> data;  // Kind::data
 };
 
 using Blocks = std::vector<Block>;
@@ -54,5 +59,14 @@ std::string plain_text(const Blocks& blocks);
 // `options.rewrite_link` and lose an in-page target ('#...', footnote
 // references): it means nothing on paper. Raw HTML is left out.
 Blocks markdown_to_blocks(std::string_view md, const markdown::Options& options);
+
+// The data block whose fence is on `line` of the file, or nullptr (the
+// fenced block is then shown as code).
+using DataBlockSource = std::function<std::shared_ptr<const view::DataBlockView>(int line)>;
+
+// The same, with a page's data blocks (```figures, ```chart, ```plan) as
+// Kind::data blocks from `data` (render/booklet/data_blocks.hpp makes it).
+Blocks markdown_to_blocks(std::string_view md, const markdown::Options& options,
+                          const DataBlockSource& data);
 
 }  // namespace carnet::render::booklet
