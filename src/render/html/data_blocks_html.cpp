@@ -26,6 +26,21 @@ std::string num(double v) {
   return buf;
 }
 
+// Where to cut a chart label that would not fit `band` units at 12 units a
+// character's 0.6 em; npos to keep it whole.
+size_t label_cut(const std::string& label, double band) {
+  size_t chars = 0;
+  for (unsigned char ch : label) chars += (ch & 0xC0) != 0x80;
+  if (static_cast<double>(chars) * 7.2 <= band - 4) return std::string::npos;
+  size_t best = std::string::npos;
+  const size_t middle = label.size() / 2;
+  for (size_t at = label.find(' '); at != std::string::npos; at = label.find(' ', at + 1))
+    if (best == std::string::npos ||
+        (at > middle ? at - middle : middle - at) < (best > middle ? best - middle : middle - best))
+      best = at;
+  return best;
+}
+
 std::string figures_html(const std::vector<view::FigureView>& figures) {
   // A description list: each label is a term, its number and note what
   // describes it; the number is moved above its label by the stylesheet.
@@ -50,7 +65,7 @@ std::string figures_html(const std::vector<view::FigureView>& figures) {
 // its column, so on a phone the text shrinks with it and the table carries
 // the numbers.
 std::string chart_svg(const view::ChartView& c, const std::string& title_id) {
-  const double width = 640, height = 300, left = 56, right = 16, top = 16, bottom = 40;
+  const double width = 640, height = 300, left = 56, right = 16, top = 16, bottom = 44;
   const double pw = width - left - right, ph = height - top - bottom;
   const size_t n = c.labels.size();
   const double band = n ? pw / static_cast<double>(n) : pw;
@@ -68,10 +83,22 @@ std::string chart_svg(const view::ChartView& c, const std::string& title_id) {
   }
   out +=
       "</g>\n<g class=\"chart-labels\" font-size=\"12\" text-anchor=\"middle\" fill=\"#1b1b1b\">\n";
-  for (size_t i = 0; i < n; ++i)
-    out += "<text x=\"" + num(left + band * (static_cast<double>(i) + 0.5)) + "\" y=\"" +
-           num(top + ph + 18) + "\"" + attr_lang(c.labels[i]) + ">" +
-           base::html_escape(c.labels[i].value) + "</text>\n";
+  for (size_t i = 0; i < n; ++i) {
+    const std::string x = num(left + band * (static_cast<double>(i) + 0.5));
+    out += "<text x=\"" + x + "\" y=\"" + num(top + ph + 18) + "\"" + attr_lang(c.labels[i]) + ">";
+    // SVG text does not wrap: a label wider than its band goes on two lines,
+    // cut at the space nearest its middle.
+    const std::string& label = c.labels[i].value;
+    const size_t cut = label_cut(label, band);
+    if (cut == std::string::npos) {
+      base::html_escape_to(out, label);
+    } else {
+      out += "<tspan x=\"" + x + "\">" + base::html_escape(label.substr(0, cut)) +
+             "</tspan><tspan x=\"" + x + "\" dy=\"14\">" +
+             base::html_escape(label.substr(cut + 1)) + "</tspan>";
+    }
+    out += "</text>\n";
+  }
   out += "</g>\n";
   const size_t k = c.series.size();
   for (size_t s = 0; s < k; ++s) {
@@ -155,15 +182,32 @@ std::string excerpt_html(const view::ExcerptView& e, const std::string& page_url
   out += "<div class=\"table-scroll\"><table class=\"excerpt\">\n<thead><tr>";
   for (const auto& h : e.headers) out += "<th scope=\"col\">" + base::html_escape(h) + "</th>";
   out += "</tr></thead>\n<tbody>\n";
+  // Each cell names its column: on a phone the rows become cards (style.css).
+  auto cell = [&](size_t column, const char* cls = nullptr) {
+    out += "<td";
+    if (cls) out += std::string(" class=\"") + cls + "\"";
+    if (column < e.headers.size())
+      out += " data-label=\"" + base::html_escape(e.headers[column]) + "\"";
+    out += ">";
+  };
   for (const auto& r : e.rows) {
     const auto& a = r.action;
-    out += "<tr><td class=\"code\">" + base::html_escape(a.code) + "</td><td><a href=\"" +
-           base::html_escape(base::relative_url(page_url, r.href.substr(0, r.href.find('#'))) +
-                             r.href.substr(r.href.find('#'))) +
+    const size_t hash = r.href.find('#');
+    out += "<tr>";
+    cell(0, "code");
+    base::html_escape_to(out, a.code);
+    out += "</td>";
+    cell(1);
+    out += "<a href=\"" +
+           base::html_escape(base::relative_url(page_url, r.href.substr(0, hash)) +
+                             (hash == std::string::npos ? "" : r.href.substr(hash))) +
            "\">";
     append_text(out, a.title);
-    out += "</a></td><td><span class=\"status status-" + a.status.key + "\">" +
-           base::html_escape(a.status.word) + "</span></td><td>";
+    out += "</a></td>";
+    cell(2);
+    out += "<span class=\"status status-" + a.status.key + "\">" +
+           base::html_escape(a.status.word) + "</span></td>";
+    cell(3);
     if (!r.date_iso.empty())
       out += "<time datetime=\"" + r.date_iso + "\">" + base::html_escape(r.date) + "</time>";
     else
