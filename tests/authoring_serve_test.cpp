@@ -2,8 +2,12 @@
 // preview of the starter site — pages under the base path, reload events
 // after a file change, the error page while the site has an error, and
 // traversal attempts refused.
+#include <arpa/inet.h>
 #include <httplib.h>
+#include <netinet/in.h>
+#include <poll.h>
 #include <sys/eventfd.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
@@ -14,6 +18,7 @@
 #include <thread>
 
 #include "base/fs.hpp"
+#include "cli/serve/unique_fd.hpp"
 #include "cli/serve_command.hpp"
 #include "e2e_support.hpp"
 
@@ -79,6 +84,50 @@ bool eventually(Pred pred, std::chrono::milliseconds limit = 10s) {
     std::this_thread::sleep_for(20ms);
   }
   return pred();
+}
+
+// A connection made by hand, for requests no well-behaved client sends.
+carnet::cli::serve::UniqueFd raw_connect(int port) {
+  carnet::cli::serve::UniqueFd fd(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0));
+  REQUIRE(fd);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<uint16_t>(port));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  REQUIRE(::connect(fd.get(), reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
+  return fd;
+}
+
+void raw_send(int fd, const std::string& bytes) {
+  REQUIRE(::send(fd, bytes.data(), bytes.size(), MSG_NOSIGNAL) ==
+          static_cast<ssize_t>(bytes.size()));
+}
+
+// What arrives on `fd` until `until` is seen, the peer closes, or `limit` passes.
+std::string raw_read(int fd, std::chrono::milliseconds limit, const std::string& until = "") {
+  std::string got;
+  auto end = std::chrono::steady_clock::now() + limit;
+  for (;;) {
+    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+                    end - std::chrono::steady_clock::now())
+                    .count();
+    if (left <= 0) break;
+    pollfd p{fd, POLLIN, 0};
+    if (::poll(&p, 1, static_cast<int>(left)) <= 0) break;
+    char buf[4096];
+    ssize_t n = ::recv(fd, buf, sizeof buf, 0);
+    if (n <= 0) break;
+    got.append(buf, static_cast<size_t>(n));
+    if (!until.empty() && got.find(until) != std::string::npos) break;
+  }
+  return got;
+}
+
+std::string raw_request(int port, const std::string& request,
+                        std::chrono::milliseconds limit = 1000ms) {
+  auto fd = raw_connect(port);
+  raw_send(fd.get(), request);
+  return raw_read(fd.get(), limit);
 }
 
 }  // namespace
@@ -244,4 +293,83 @@ TEST_CASE("serve: a saved file sends a reload event; an error shows until fixed"
                            "---\ntitle: \"About\"\ntranslation_key: about\n---\n\nOnce more.\n");
   CHECK(preview.stop() == 0);
   listener.join();
+}
+
+TEST_CASE("serve: pages still answer with 100 reload streams open", "[authoring]") {
+  auto site = starter_copy("serve-streams");
+  RunningPreview preview(site);
+  // Open tabs, or a stuck proxy that never lets go: each holds a stream.
+  std::vector<carnet::cli::serve::UniqueFd> streams;
+  for (int i = 0; i < 100; ++i) {
+    streams.push_back(raw_connect(preview.port()));
+    raw_send(streams.back().get(), "GET /__carnet/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+  }
+  int answered = 0;
+  for (auto& s : streams)
+    if (raw_read(s.get(), 100ms, "retry:").find("retry:") != std::string::npos) ++answered;
+  CHECK(answered == 100);
+
+  auto start = std::chrono::steady_clock::now();
+  std::string page = raw_request(
+      preview.port(), "GET /demo/ HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+  CHECK(page.rfind("HTTP/1.1 200", 0) == 0);
+  CHECK(page.find("</html>") != std::string::npos);
+  CHECK(std::chrono::steady_clock::now() - start < 1s);
+  streams.clear();  // as the browser closes them when their stream ends
+  CHECK(preview.stop() == 0);
+}
+
+TEST_CASE("serve: requests for another Host are refused (DNS rebinding)", "[authoring]") {
+  auto site = starter_copy("serve-host");
+  RunningPreview preview(site);
+  const int port = preview.port();
+  auto get = [&](const std::string& path, const std::string& host_line) {
+    return raw_request(port,
+                       "GET " + path + " HTTP/1.1\r\n" + host_line + "Connection: close\r\n\r\n");
+  };
+  for (const std::string& host :
+       std::vector<std::string>{"evil.example", "evil.example:" + std::to_string(port),
+                                "localhost.evil.example", "127.0.0.1.nip.io", "0.0.0.0"}) {
+    INFO(host);
+    for (const char* path : {"/demo/", "/demo/en/", "/__carnet/events", "/nope"}) {
+      INFO(path);
+      std::string r = get(path, "Host: " + host + "\r\n");
+      CHECK(r.rfind("HTTP/1.1 403", 0) == 0);
+      CHECK(r.find("answers only at localhost or 127.0.0.1") != std::string::npos);
+      CHECK(r.find("<html") == std::string::npos);
+    }
+  }
+  // HTTP/1.0 without a Host: nothing says it is this computer.
+  CHECK(raw_request(port, "GET /demo/ HTTP/1.0\r\n\r\n").rfind("HTTP/1.1 403", 0) == 0);
+  for (const std::string& host : std::vector<std::string>{
+           "localhost", "localhost:" + std::to_string(port), "127.0.0.1:" + std::to_string(port),
+           "[::1]:" + std::to_string(port), "LOCALHOST"}) {
+    INFO(host);
+    std::string r = get("/demo/", "Host: " + host + "\r\n");
+    CHECK(r.rfind("HTTP/1.1 200", 0) == 0);
+    CHECK(r.find("</html>") != std::string::npos);
+  }
+}
+
+TEST_CASE("serve: reload streams beyond the cap are refused, pages still answer", "[authoring]") {
+  auto site = starter_copy("serve-stream-cap");
+  RunningPreview preview(site);
+  std::vector<carnet::cli::serve::UniqueFd> streams;
+  for (int i = 0; i < 256; ++i) {  // max_streams in preview_server.cpp
+    streams.push_back(raw_connect(preview.port()));
+    raw_send(streams.back().get(), "GET /__carnet/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+  }
+  int answered = 0;
+  for (auto& s : streams)
+    if (raw_read(s.get(), 1000ms, "retry:").find("retry:") != std::string::npos) ++answered;
+  CHECK(answered == 256);
+  std::string refused =
+      raw_request(preview.port(), "GET /__carnet/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+  CHECK(refused.rfind("HTTP/1.1 503", 0) == 0);
+  CHECK(refused.find("Too many pages are open") != std::string::npos);
+  std::string page = raw_request(
+      preview.port(), "GET /demo/ HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+  CHECK(page.rfind("HTTP/1.1 200", 0) == 0);
+  streams.clear();
+  CHECK(preview.stop() == 0);
 }

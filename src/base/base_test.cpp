@@ -167,3 +167,26 @@ TEST_CASE("html escaping covers attributes", "[base]") {
   CHECK(html_escape("<a href=\"x\">L'été & co</a>") ==
         "&lt;a href=&quot;x&quot;&gt;L&#39;été &amp; co&lt;/a&gt;");
 }
+
+TEST_CASE("a diagnostic stays one line when a file name holds a line break", "[base][harden]") {
+  Diagnostics diags;
+  diags.error({"content/a\nb\x01.fr.md", 2, 3}, "unknown column \"x\ty\"");
+  CHECK(diags.items().at(0).format() ==
+        "content/a\\nb\\x01.fr.md:2:3: error: unknown column \"x\\ty\"");
+  CHECK(escape_controls("été\r\n\x7f") == "été\\r\\n\\x7f");
+}
+
+TEST_CASE("control characters are found raw and as references, with their place",
+          "[base][harden]") {
+  const auto found = find_control_chars("a\x0b\né\x1f &#0; &#x9; &#X1b; &#12 &#31;", true);
+  REQUIRE(found.size() == 5);
+  CHECK(found[0].code == 0x0b);
+  CHECK((found[0].at.line == 1 && found[0].at.column == 2));
+  CHECK((found[1].code == 0x1f && found[1].at.line == 2 && found[1].at.column == 2));
+  CHECK((found[2].code == 0 && found[2].reference == "&#0;"));
+  CHECK((found[3].code == 0x1b && found[3].reference == "&#X1b;"));
+  CHECK((found[4].code == 31 && found[4].at.column == 27));
+  CHECK(find_control_chars("a\tb\r\nc &#10; &#x20;", true).empty());
+  CHECK(find_control_chars("&#1;", false).empty());
+  CHECK(control_char_message(found[0]) == "control character U+000B is not allowed");
+}

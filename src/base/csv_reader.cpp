@@ -105,6 +105,10 @@ CsvTable parse_csv(std::string_view input, const std::string& path, base::Diagno
     input = converted;
   }
 
+  // A control character (a NUL in a translated cell) would reach the site's
+  // sources and then its XML outputs: refused here, at its place.
+  if (!check_control_chars(input, path, 1, false, diags)) return {};
+
   CsvTable table;
   table.separator = guess_separator(input);
   CsvRow row;

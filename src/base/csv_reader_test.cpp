@@ -91,3 +91,17 @@ TEST_CASE("csv: Mac line endings are read, UTF-16 is an error that says what to 
         "u.csv:1:1: error: this file is UTF-16 (Excel's \"Unicode text\"); save it again as \"CSV "
         "UTF-8\"");
 }
+
+// Issue 13, item 8: a NUL in a translated cell, a U+000B from Word in a
+// plan's cell, reached the sources and then the XML outputs.
+TEST_CASE("csv: a control character is an error at its place", "[authoring][harden]") {
+  Diagnostics d;
+  const char raw[] = "titre;texte\nÉté\x0b;a\0b\n\"tab\tok\";x\r\n";
+  auto table = parse_csv(std::string_view(raw, sizeof raw - 1), "t.csv", d);
+  CHECK(table.rows.empty());
+  std::vector<std::string> got;
+  for (const auto& x : d.sorted()) got.push_back(x.format());
+  CHECK(got ==
+        std::vector<std::string>{"t.csv:2:4: error: control character U+000B is not allowed",
+                                 "t.csv:2:7: error: control character U+0000 is not allowed"});
+}

@@ -86,14 +86,71 @@ std::optional<Date> parse_date(std::string_view text, std::string* why) {
   return fail("expected a date written YYYY-MM-DD, YYYY-MM or YYYY");
 }
 
+namespace {
+
+// The time after a full date: HH:MM, HH:MM:SS or HH:MM:SS.fraction, then
+// perhaps an offset (Z, +HH:MM, -HHMM, +HH), each part in its range. The
+// time itself is not used (feeds date entries at midnight), but a time that
+// does not exist is a typo the author should see. "" when it is fine.
+std::string time_problem(std::string_view t) {
+  const std::string shape =
+      "expected a time written HH:MM or HH:MM:SS after the date, perhaps with an offset such as "
+      "+02:00 or Z";
+  auto two = [&](size_t at) { return digits(t.substr(at, 2), 2) ? to_int(t.substr(at, 2)) : -1; };
+  const int hour = two(0), minute = t.size() >= 5 && t[2] == ':' ? two(3) : -1;
+  if (hour < 0 || minute < 0) return shape;
+  if (hour > 23) return fmt::format("hour {} does not exist", hour);
+  if (minute > 59) return fmt::format("minute {} does not exist", minute);
+  size_t i = 5;
+  if (i < t.size() && t[i] == ':') {
+    const int second = two(i + 1);
+    if (second < 0) return shape;
+    // 60: a leap second, which RFC 3339 allows.
+    if (second > 60) return fmt::format("second {} does not exist", second);
+    i += 3;
+    if (i < t.size() && t[i] == '.') {
+      size_t n = 0;
+      while (i + 1 + n < t.size() && t[i + 1 + n] >= '0' && t[i + 1 + n] <= '9') ++n;
+      if (n == 0) return shape;
+      i += 1 + n;
+    }
+  }
+  if (i < t.size() && t[i] == ' ') ++i;
+  if (i == t.size()) return "";
+  if ((t[i] == 'Z' || t[i] == 'z') && i + 1 == t.size()) return "";
+  if (t[i] != '+' && t[i] != '-') return shape;
+  const std::string_view offset = t.substr(i + 1);
+  const int oh = two(i + 1);
+  int om = 0;
+  if (offset.size() == 5 && offset[2] == ':')
+    om = two(i + 4);
+  else if (offset.size() == 4)
+    om = two(i + 3);
+  else if (offset.size() != 2)
+    return shape;
+  if (oh < 0 || om < 0) return shape;
+  if (oh > 23 || om > 59)
+    return fmt::format("the offset {} does not exist (at most 23:59)", t.substr(i));
+  return "";
+}
+
+}  // namespace
+
 std::optional<Date> parse_full_date(std::string_view text, std::string* why) {
-  std::string_view head =
-      text.size() > 10 && (text[10] == 'T' || text[10] == ' ') ? text.substr(0, 10) : text;
-  if (head.size() != 10) {
+  if (text.size() > 10 && (text[10] == 'T' || text[10] == 't' || text[10] == ' ')) {
+    auto date = parse_full_date(text.substr(0, 10), why);
+    if (!date) return date;
+    if (auto problem = time_problem(text.substr(11)); !problem.empty()) {
+      if (why) *why = problem;
+      return std::nullopt;
+    }
+    return date;
+  }
+  if (text.size() != 10) {
     if (why) *why = "expected a date written YYYY-MM-DD";
     return std::nullopt;
   }
-  return parse_date(head, why);
+  return parse_date(text, why);
 }
 
 }  // namespace carnet::base

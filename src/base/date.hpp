@@ -33,7 +33,9 @@ std::string month_name(int month, std::string_view lang);
 // text is not such a date or the date does not exist.
 std::optional<Date> parse_date(std::string_view text, std::string* why = nullptr);
 
-// Same, but only a full YYYY-MM-DD date (a time part "T10:00:00..." is allowed and ignored).
+// Same, but only a full YYYY-MM-DD date. A time part ("T10:00", " 10:00:00",
+// "T10:00:00.5+02:00") is allowed and ignored, but checked: hours to 23,
+// minutes to 59, seconds to 60, an offset Z or ±HH[:MM] to 23:59.
 std::optional<Date> parse_full_date(std::string_view text, std::string* why = nullptr);
 
 }  // namespace carnet::base

@@ -1,18 +1,22 @@
 #include "base/diagnostics.hpp"
 
+#include "base/utf8.hpp"
+
 #include <algorithm>
 #include <tuple>
 
 namespace carnet::base {
 
 std::string Diagnostic::format() const {
-  std::string out = pos.path;
+  // A file name or a quoted value may hold a line break: escaped, the
+  // diagnostic stays one line, as tools that read them expect.
+  std::string out = escape_controls(pos.path);
   if (pos.line > 0) {
     out += ':' + std::to_string(pos.line);
     if (pos.column > 0) out += ':' + std::to_string(pos.column);
   }
   out += severity == Severity::error ? ": error: " : ": warning: ";
-  out += message;
+  out += escape_controls(message);
   return out;
 }
 

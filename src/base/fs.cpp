@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstring>
 #include <memory>
+#include <set>
 
 #include "base/site_folders.hpp"
 #include "base/system_error.hpp"
@@ -59,6 +60,18 @@ void write_file(const fs::path& path, std::string_view bytes) {
   }
 }
 
+namespace {
+// Whether a path relative to the listed folder passes through a hidden
+// (dot) folder, which the listing does not enter.
+bool hidden_under(const fs::path& rel) {
+  for (const auto& part : rel) {
+    const auto name = part.string();
+    if (!name.empty() && name[0] == '.' && name != "." && name != "..") return true;
+  }
+  return false;
+}
+}  // namespace
+
 std::vector<std::string> list_files(const fs::path& dir) {
   std::vector<std::string> out;
   std::error_code ec;
@@ -67,6 +80,7 @@ std::vector<std::string> list_files(const fs::path& dir) {
   auto fail = [&](const fs::path& where, const std::string& cause) {
     throw SystemError("reading '" + where.string() + "': " + cause);
   };
+  std::set<fs::path> followed;  // folders reached through a link
   auto it =
       fs::recursive_directory_iterator(dir, fs::directory_options::follow_directory_symlink, ec);
   if (ec) fail(dir, ec.message());
@@ -94,6 +108,23 @@ std::vector<std::string> list_files(const fs::path& dir) {
         out.push_back(path.lexically_relative(dir).generic_string());
       } else if (!fs::is_directory(fs::status(path, ec))) {
         fail(path, "the link leads to something that is neither a file nor a folder");
+      } else {
+        // A link to a folder of the site is never followed: to a folder
+        // that holds the link ("img/parent -> ..") it would loop, publishing
+        // the same files again at every turn; to any other, it would
+        // publish that folder's files a second time. Followed links are
+        // only those to folders listed nowhere else (a hidden one), once.
+        const auto place = fs::weakly_canonical(path.parent_path(), ec);
+        const auto up = place.lexically_relative(target);
+        const auto shown = target == root ? "." : rel.generic_string();
+        if (!up.empty() && *up.begin() != "..")
+          fail(path, "the link leads back to '" + shown +
+                         "', a folder that holds it (a loop); Carnet does not follow it: "
+                         "remove the link");
+        if (!hidden_under(rel) || !followed.insert(target).second)
+          fail(path, "the link leads to '" + shown +
+                         "', which is published already; Carnet does not follow it: remove the "
+                         "link, or copy the files you want twice");
       }
     } else if (fs::is_regular_file(status)) {
       out.push_back(path.lexically_relative(dir).generic_string());

@@ -22,6 +22,8 @@ void write_file(const std::filesystem::path& path, std::string_view bytes);
 // cannot be read, a link that leads nowhere, or an entry that is neither a
 // file nor a folder (a pipe) throws SystemError("reading 'path': cause"):
 // a file left out in silence would drop a page from a build that succeeds.
+// So does a link to a folder that holds it (a loop) or to a folder the
+// listing holds already: such links are never followed.
 std::vector<std::string> list_files(const std::filesystem::path& dir);
 
 // Whether `file` is one of the sources of the site at `site`: its carnet.yaml,

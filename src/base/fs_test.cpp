@@ -99,3 +99,42 @@ TEST_CASE("fs: a pipe or a broken link among the files is an error that names it
                     Catch::Contains("lien.fr.md': the link leads to nothing"));
   fs::remove_all(dir);
 }
+
+TEST_CASE("fs: a link to a folder that holds it (a loop) is an error, never followed",
+          "[base][harden]") {
+  const fs::path dir = fs::temp_directory_path() / "carnet-fs-loop";
+  fs::remove_all(dir);
+  carnet::base::write_file(dir / "img/photo.jpg", "jpeg");
+  fs::create_directory_symlink("..", dir / "img/parent");
+  CHECK_THROWS_WITH(carnet::base::list_files(dir),
+                    "reading '" + (dir / "img/parent").string() +
+                        "': the link leads back to '.', a folder that holds it (a loop); Carnet "
+                        "does not follow it: remove the link");
+  fs::remove(dir / "img/parent");
+  fs::create_directory_symlink(".", dir / "img/self");
+  CHECK_THROWS_WITH(carnet::base::list_files(dir),
+                    Catch::Contains("img/self': the link leads back to 'img', a folder that holds "
+                                    "it (a loop)"));
+  fs::remove_all(dir);
+}
+
+TEST_CASE("fs: a link to a folder listed already is an error; a hidden one is followed once",
+          "[base][harden]") {
+  const fs::path dir = fs::temp_directory_path() / "carnet-fs-twice";
+  fs::remove_all(dir);
+  carnet::base::write_file(dir / "img/photo.jpg", "jpeg");
+  carnet::base::write_file(dir / ".shared/logo.svg", "svg");
+  fs::create_directories(dir / "docs");
+  fs::create_directory_symlink("../img", dir / "docs/images");
+  CHECK_THROWS_WITH(carnet::base::list_files(dir),
+                    Catch::Contains("docs/images': the link leads to 'img', which is published "
+                                    "already; Carnet does not follow it"));
+  fs::remove(dir / "docs/images");
+  fs::create_directory_symlink("../.shared", dir / "docs/shared");
+  CHECK(carnet::base::list_files(dir) ==
+        std::vector<std::string>{"docs/shared/logo.svg", "img/photo.jpg"});
+  fs::create_directory_symlink(".shared", dir / "again");
+  CHECK_THROWS_WITH(carnet::base::list_files(dir),
+                    Catch::Contains("the link leads to '.shared', which is published already"));
+  fs::remove_all(dir);
+}

@@ -1,5 +1,7 @@
 #include "base/utf8.hpp"
 
+#include <cstdio>
+
 #include <glib.h>
 
 namespace carnet::base {
@@ -36,6 +38,93 @@ LineColumn line_column_at(std::string_view s, size_t offset) {
     }
   }
   return lc;
+}
+
+namespace {
+
+bool is_xml_control(char32_t c) { return c < 0x20 && c != '\t' && c != '\n' && c != '\r'; }
+
+// "&#11;" or "&#x0B;" at `i`: its length and code point (0 when it is none).
+std::pair<size_t, char32_t> numeric_reference(std::string_view s, size_t i) {
+  if (s.substr(i, 2) != "&#") return {0, 0};
+  size_t j = i + 2;
+  const bool hex = j < s.size() && (s[j] == 'x' || s[j] == 'X');
+  if (hex) ++j;
+  char32_t value = 0;
+  size_t digits = 0;
+  for (; j < s.size() && digits < 8; ++j, ++digits) {
+    const char c = s[j];
+    int d = -1;
+    if (c >= '0' && c <= '9') d = c - '0';
+    if (hex && c >= 'a' && c <= 'f') d = c - 'a' + 10;
+    if (hex && c >= 'A' && c <= 'F') d = c - 'A' + 10;
+    if (d < 0) break;
+    value = value * (hex ? 16 : 10) + static_cast<char32_t>(d);
+  }
+  if (digits == 0 || j >= s.size() || s[j] != ';') return {0, 0};
+  return {j + 1 - i, value};
+}
+
+}  // namespace
+
+std::vector<ControlChar> find_control_chars(std::string_view s, bool references) {
+  std::vector<ControlChar> out;
+  LineColumn lc;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (is_xml_control(c)) {
+      out.push_back({i, lc, c, {}});
+    } else if (references && c == '&') {
+      const auto [length, code] = numeric_reference(s, i);
+      if (length && is_xml_control(code)) out.push_back({i, lc, code, s.substr(i, length)});
+    }
+    if (c == '\n') {
+      ++lc.line;
+      lc.column = 1;
+    } else if ((c & 0xC0) != 0x80) {
+      ++lc.column;
+    }
+  }
+  return out;
+}
+
+std::string control_char_message(const ControlChar& c) {
+  char code[16];
+  std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(c.code));
+  if (!c.reference.empty())
+    return "character reference " + std::string(c.reference) + " is the control character " + code +
+           ", which is not allowed";
+  return std::string("control character ") + code + " is not allowed";
+}
+
+bool check_control_chars(std::string_view s, const std::string& path, int first_line,
+                         bool references, Diagnostics& diags) {
+  const auto found = find_control_chars(s, references);
+  for (const auto& c : found)
+    diags.error({path, c.at.line + first_line - 1, c.at.column}, control_char_message(c));
+  return found.empty();
+}
+
+std::string escape_controls(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char ch : s) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c >= 0x20 && c != 0x7F) {
+      out += ch;
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\x%02x", c);
+      out += buf;
+    }
+  }
+  return out;
 }
 
 }  // namespace carnet::base

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "base/system_error.hpp"
+#include "base/utf8.hpp"
 #include "cli/booklet_command.hpp"
 #include "cli/build_command.hpp"
 #include "cli/changes_command.hpp"
@@ -34,7 +35,8 @@ int run(int argc, char** argv) {
     int rc = app.exit(e);
     return rc == 0 ? 0 : 2;
   } catch (const base::SystemError& e) {
-    std::fprintf(stderr, "carnet: error: %s\n", e.what());
+    // Its paths may hold a line break; the message stays one line.
+    std::fprintf(stderr, "carnet: error: %s\n", base::escape_controls(e.what()).c_str());
     return 1;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "carnet: internal error: %s\n", e.what());

@@ -44,7 +44,7 @@ std::optional<fs::path> find_site(const fs::path& plan) {
 // PDF whose creator is Carnet, an ODT whose generator is, an EPUB laid out
 // as Carnet lays them out. Someone's own PDF or LibreOffice document is not.
 bool is_carnet_booklet(const fs::path& path, const std::string& format) {
-  if (format == "pdf") {
+  if (format == "pdf" || format == "summary") {
     const std::string bytes = base::read_file(path);
     return bytes.rfind("%PDF-", 0) == 0 && bytes.find("/Creator (Carnet)") != std::string::npos;
   }
@@ -158,8 +158,10 @@ void add_booklet_command(CLI::App& app, int& exit_code) {
   cmd->add_option("PLAN", args->plan, "The plan file (content/plans/NAME.plan.yaml)")->required();
   cmd->add_option("--lang", args->lang,
                   "The booklet's language (default: the site's first language)");
-  cmd->add_option("--format", args->format, "pdf, epub or odt (default: from FILE's extension)")
-      ->check(CLI::IsMember({"pdf", "epub", "odt"}));
+  cmd->add_option("--format", args->format,
+                  "pdf, epub, odt, or summary for the one-page summary PDF (default: from FILE's "
+                  "extension)")
+      ->check(CLI::IsMember({"pdf", "epub", "odt", "summary"}));
   cmd->add_option("-o,--output", args->output, "The file to write")->required();
   cmd->add_option("--site", args->site,
                   "The site folder (default: the folder above the plan holding content/)");

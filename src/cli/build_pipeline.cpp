@@ -9,6 +9,36 @@
 
 namespace carnet::cli {
 
+namespace {
+
+// Every part of an output path fits a file name (255 bytes on every common
+// file system): a plan file named at length gets booklet suffixes
+// ("NAME.fr.saddle-stitch.pdf"). A content error at the source that names
+// it, not an I/O error in the staging folder. (Slugs are checked at their
+// position when read.)
+void check_name_lengths(const model::Site& site, const std::vector<base::OutputFile>& files,
+                        base::Diagnostics& diags) {
+  constexpr size_t limit = 255;
+  for (const auto& f : files) {
+    size_t longest = 0;
+    for (size_t start = 0, end = 0; end != std::string::npos; start = end + 1) {
+      end = f.path.find('/', start);
+      longest = std::max(longest, (end == std::string::npos ? f.path.size() : end) - start);
+    }
+    if (longest <= limit) continue;
+    std::string source = !f.copy_from.empty() ? "static/" + f.path : "content";
+    for (const auto& p : site.plans)
+      if (f.path.find("/" + p.name + ".") != std::string::npos) source = p.source;
+    for (const auto& p : site.pages)
+      if (!p.url.empty() && f.path.starts_with(p.url)) source = p.source;
+    diags.error({source, 0, 0}, "the output file '" + f.path + "' would have a name of " +
+                                    std::to_string(longest) + " bytes; file systems allow " +
+                                    std::to_string(limit) + ": shorten the file's name");
+  }
+}
+
+}  // namespace
+
 BuildResult build_site(const std::filesystem::path& root, const BuildOptions& options) {
   BuildResult result;
   model::Site site = load::load_site(root, options.load, result.diags);
@@ -28,6 +58,8 @@ BuildResult build_site(const std::filesystem::path& root, const BuildOptions& op
     files.insert(files.end(), std::make_move_iterator(booklets.begin()),
                  std::make_move_iterator(booklets.end()));
   }
+
+  check_name_lengths(site, files, result.diags);
 
   // A file in static/ must not silently replace a generated one (or the
   // other way round): say which two collide.

@@ -1,7 +1,6 @@
 #include "import/plan_headers.hpp"
 
 #include <algorithm>
-#include <regex>
 
 #include "base/slug.hpp"
 #include "base/text.hpp"
@@ -38,16 +37,28 @@ const LanguageName language_names[] = {{"fr", "fr"},     {"en", "en"},      {"fr
 
 }  // namespace
 
+// "Action (en)", "Titre [anglais]": the last bracketed word names a language.
+// As the regular expression it was, (.*?)\s*[\(\[]\s*([^\)\]]+?)\s*[\)\]]\s*:
+// the text ends with a closing bracket, and the word runs from the first
+// opening bracket after the last other closing one. Plain scanning, not
+// std::regex, which recursed once per character of a 50 KB header.
 std::pair<std::string, std::string> split_header_language(std::string_view header) {
-  static const std::regex suffix(R"(^(.*?)\s*[\(\[]\s*([^\)\]]+?)\s*[\)\]]\s*$)");
-  std::string h(base::trim(header));
-  std::smatch m;
-  if (std::regex_match(h, m, suffix)) {
-    const std::string word = base::slugify(m[2].str());
-    for (const auto& l : language_names)
-      if (word == l.word) return {m[1].str(), l.code};
+  const std::string_view h = base::trim(header);
+  const std::string_view closing = ")]", opening = "([";
+  if (!h.empty() && closing.find(h.back()) != std::string_view::npos) {
+    const std::string_view inside = h.substr(0, h.size() - 1);
+    const size_t last_close = inside.find_last_of(closing);
+    const size_t open =
+        inside.find_first_of(opening, last_close == std::string_view::npos ? 0 : last_close + 1);
+    if (open != std::string_view::npos && open + 1 < inside.size()) {
+      const std::string word = base::slugify(inside.substr(open + 1));
+      const std::string_view name = base::trim(h.substr(0, open));
+      for (const auto& l : language_names)
+        if (word == l.word && name.find_first_of("\r\n") == std::string_view::npos)
+          return {std::string(name), l.code};
+    }
   }
-  return {h, ""};
+  return {std::string(h), ""};
 }
 
 std::optional<HeaderMatch> match_header(std::string_view header) {
@@ -66,13 +77,26 @@ std::optional<HeaderMatch> match_header(std::string_view header) {
   return std::nullopt;
 }
 
+// "2021", "2021-2022", "2021 – 2022", "2021 à 2022", "2021 to 2022":
+//   \s*(\d{4})\s*(?:-|/|–|—|à|to)?\s*(\d{4})?\s*
 std::optional<std::string> year_header(std::string_view header) {
-  static const std::regex range(R"(^\s*(\d{4})\s*(?:-|/|–|—|à|to)?\s*(\d{4})?\s*$)");
-  std::string h(header);
-  std::smatch m;
-  if (!std::regex_match(h, m, range)) return std::nullopt;
-  if (!m[2].matched) return m[1].str();
-  return m[1].str() + "-" + m[2].str();
+  auto four_digits = [](std::string_view s) {
+    return s.size() >= 4 &&
+           std::all_of(s.begin(), s.begin() + 4, [](char c) { return c >= '0' && c <= '9'; });
+  };
+  std::string_view h = base::trim(header);
+  if (!four_digits(h)) return std::nullopt;
+  const std::string first(h.substr(0, 4));
+  h = base::trim(h.substr(4));
+  if (h.empty()) return first;
+  for (std::string_view sep : {"-", "/", "\u2013", "\u2014", "\u00e0", "to"})
+    if (h.starts_with(sep)) {
+      h = base::trim(h.substr(sep.size()));
+      break;
+    }
+  if (h.empty()) return first;
+  if (h.size() != 4 || !four_digits(h)) return std::nullopt;
+  return first + "-" + std::string(h);
 }
 
 const std::vector<std::string>& known_header_names() {

@@ -1,6 +1,7 @@
 #include "import/plan_import.hpp"
 
 #include "base/numbers.hpp"
+#include "model/plan_code.hpp"
 #include "model/plan_fields.hpp"
 
 #include <algorithm>
@@ -9,7 +10,6 @@
 #include <cstdio>
 #include <filesystem>
 #include <map>
-#include <regex>
 #include <set>
 
 #include "base/csv_reader.hpp"
@@ -79,6 +79,92 @@ struct CodeAndTitle {
   std::string code, title;
 };
 
+// The cells below are read by plain scanning, never std::regex: libstdc++'s
+// regex recurses once per character and overflowed the stack on a 30 KB cell
+// (Excel allows 32,767 characters). The comments give each grammar as the
+// regular expression it used to be; \s is ASCII white space.
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
+}
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+size_t skip_spaces(std::string_view s, size_t i) {
+  while (i < s.size() && is_space(s[i])) ++i;
+  return i;
+}
+size_t count_digits(std::string_view s, size_t i) {
+  size_t n = 0;
+  while (i + n < s.size() && is_digit(s[i + n])) ++n;
+  return n;
+}
+// The length of "-", "–" or "—" at `i` (`en_dash_only`: not "—"), or 0.
+size_t dash_at(std::string_view s, size_t i, bool en_dash_only = false) {
+  if (i < s.size() && s[i] == '-') return 1;
+  if (s.substr(i, 3) == "\u2013") return 3;
+  if (!en_dash_only && s.substr(i, 3) == "\u2014") return 3;
+  return 0;
+}
+// The length of a separator at `i`: one of `chars`, or a dash; 0 if none.
+size_t separator_at(std::string_view s, size_t i, std::string_view chars) {
+  if (i < s.size() && chars.find(s[i]) != std::string_view::npos) return 1;
+  return dash_at(s, i);
+}
+
+// `rest` after a code: the title that starts at `i`, after white space
+// (at least one character of it when `space_needed`); nullopt when the
+// title would be empty.
+std::optional<std::string_view> title_from(std::string_view rest, size_t i, bool space_needed) {
+  const size_t t = skip_spaces(rest, i);
+  if ((space_needed && t == i) || t >= rest.size()) return std::nullopt;
+  return rest.substr(t);
+}
+
+// A level cell's code and title, in this order of forms:
+//   dotted     ((?:\d{1,3}|[IVX]{1,5})(?:\.PART)+)\.?\s+(.+)    "1.2. Title", "II.A Title"
+//   separated  (\d{1,3})\s*(?:[:).]|-|–|—)\s*(.+)                "2) Title", "3 - Title"
+//   lettered   ([IVX]{1,5}|[ivx]{1,5}|[A-Za-z])(?:\s*[:).]|\s+(?:-|–|—))\s+(.+)
+//   plain      (\d{1,3})\s+(.+), only after the level's name     "Objectif 3 Title"
+// and, after the level's name, (?:[:.]|-|–|—)\s*(.+) is a title alone.
+std::optional<CodeAndTitle> read_code(std::string_view rest, bool named) {
+  auto split = [&](size_t code_end, std::optional<std::string_view> title) {
+    return title ? std::optional<CodeAndTitle>(
+                       CodeAndTitle{std::string(rest.substr(0, code_end)), std::string(*title)})
+                 : std::nullopt;
+  };
+  // dotted: the code is the first word, less one final dot.
+  size_t word = 0;
+  while (word < rest.size() && !is_space(rest[word])) ++word;
+  if (word > 0 && word < rest.size()) {
+    size_t code_end = word;
+    if (rest[code_end - 1] == '.') --code_end;
+    const std::string_view code = rest.substr(0, code_end);
+    if (code.find('.') != std::string_view::npos && model::is_plan_code(code))
+      if (auto r = split(code_end, title_from(rest, word, true))) return r;
+  }
+  const size_t digits = count_digits(rest, 0);
+  if (digits >= 1 && digits <= 3) {
+    const size_t at = skip_spaces(rest, digits);
+    if (size_t sep = separator_at(rest, at, ":)."))
+      if (auto r = split(digits, title_from(rest, at + sep, false))) return r;
+  }
+  size_t letters = 0;
+  while (letters < rest.size() && is_letter(rest[letters])) ++letters;
+  if (letters > 0 && model::is_code_part(rest.substr(0, letters), false)) {
+    const size_t at = skip_spaces(rest, letters);
+    size_t sep =
+        at < rest.size() && std::string_view(":).").find(rest[at]) != std::string_view::npos;
+    if (!sep && at > letters) sep = dash_at(rest, at);
+    if (sep)
+      if (auto r = split(letters, title_from(rest, at + sep, true))) return r;
+  }
+  if (!named) return std::nullopt;
+  if (digits >= 1 && digits <= 3)
+    if (auto r = split(digits, title_from(rest, digits, true))) return r;
+  if (size_t sep = separator_at(rest, 0, ":."))
+    if (auto title = title_from(rest, sep, false)) return CodeAndTitle{"", std::string(*title)};
+  return std::nullopt;
+}
+
 // "ORIENTATION 1 : Relocalisation", "1.1 Aider à...", "2. Créer" → code and
 // title. Plain numbers need a separator so that "3 ateliers par an" stays a
 // title, unless the level's name came first ("Objectif 3 Relocaliser").
@@ -99,19 +185,63 @@ CodeAndTitle split_code(std::string_view cell, std::string_view level_name) {
       named = true;
     }
   }
-  static const std::regex dotted(
-      R"(^((?:\d{1,3}|[IVX]{1,5})(?:\.(?:\d{1,3}|[IVX]{1,5}|[ivx]{1,5}|[A-Za-z]))+)\.?\s+(.+)$)");
-  static const std::regex separated(R"(^(\d{1,3})\s*(?:[:).]|-|–|—)\s*(.+)$)");
-  static const std::regex lettered(
-      R"(^([IVX]{1,5}|[ivx]{1,5}|[A-Za-z])(?:\s*[:).]|\s+(?:-|–|—))\s+(.+)$)");
-  static const std::regex plain(R"(^(\d{1,3})\s+(.+)$)");
-  static const std::regex lead_punct(R"(^(?:[:.]|-|–|—)\s*(.+)$)");
-  std::smatch m;
-  if (std::regex_match(rest, m, dotted) || std::regex_match(rest, m, separated) ||
-      std::regex_match(rest, m, lettered) || (named && std::regex_match(rest, m, plain)))
-    return {m[1].str(), m[2].str()};
-  if (named && std::regex_match(rest, m, lead_punct)) return {"", m[1].str()};
+  if (auto split = read_code(rest, named)) return *split;
   return {"", rest};
+}
+
+// A note line "2021-03 : text":
+//   (\d{4}(?:-\d{2}(?:-\d{2})?)?)\s*(?::|-|–)\s*(.+)
+// with the date as long as it can be (the regex's backtracking order), and
+// only when it is a date that exists. The date is returned as `code`.
+std::optional<CodeAndTitle> read_dated_note(std::string_view line) {
+  if (count_digits(line, 0) != 4) return std::nullopt;
+  auto digit_at = [&](size_t i) { return i < line.size() && is_digit(line[i]); };
+  auto dash_then_two = [&](size_t i) {
+    return i < line.size() && line[i] == '-' && digit_at(i + 1) && digit_at(i + 2);
+  };
+  for (size_t length : {10, 7, 4}) {
+    if ((length >= 7 && !dash_then_two(4)) || (length == 10 && !dash_then_two(7))) continue;
+    const size_t at = skip_spaces(line, length);
+    const size_t sep = at < line.size() && line[at] == ':' ? 1 : dash_at(line, at, true);
+    if (!sep) continue;
+    auto title = title_from(line, at + sep, false);
+    if (!title) continue;
+    const std::string_view date = line.substr(0, length);
+    if (!base::parse_date(date)) return std::nullopt;
+    return CodeAndTitle{std::string(date), std::string(*title)};
+  }
+  return std::nullopt;
+}
+
+// \d{4}(-\d{1,2}){0,2}: a date in ISO order, perhaps with one-digit parts.
+bool is_iso_like(std::string_view text) {
+  if (text.size() < 4 || count_digits(text, 0) != 4) return false;
+  size_t i = 4;
+  for (int part = 0; part < 2 && i < text.size(); ++part) {
+    if (text[i] != '-') return false;
+    const size_t n = count_digits(text, i + 1);
+    if (n < 1 || n > 2) return false;
+    i += 1 + n;
+  }
+  return i == text.size();
+}
+
+// (\d{1,2})[/.](\d{1,2})[/.](\d{4}): "31/12/2022", "1.3.2023".
+std::optional<std::array<int, 3>> numeric_date(std::string_view text) {
+  std::array<int, 3> out{};
+  size_t i = 0;
+  for (int part = 0; part < 3; ++part) {
+    const size_t n = count_digits(text, i);
+    if (part < 2 ? (n < 1 || n > 2) : n != 4) return std::nullopt;
+    out[part] = std::stoi(std::string(text.substr(i, n)));
+    i += n;
+    if (part < 2) {
+      if (i >= text.size() || (text[i] != '/' && text[i] != '.')) return std::nullopt;
+      ++i;
+    }
+  }
+  if (i != text.size()) return std::nullopt;
+  return out;
 }
 
 struct ColumnSet {
@@ -503,7 +633,10 @@ class Importer {
       }
       for (const auto& [l, x] : cells) item.due_text[l] = one_line(x->text);
     } else if (kind == model::FieldKind::years) {
-      for (auto part : base::split(std::regex_replace(value, std::regex("[;,\n]"), ","), ',')) {
+      std::string parts = value;
+      std::replace_if(
+          parts.begin(), parts.end(), [](char c) { return c == ';' || c == '\n'; }, ',');
+      for (auto part : base::split(parts, ',')) {
         if (base::trim(part).empty()) continue;
         auto y = year_header(part);
         if (!y) {
@@ -541,13 +674,11 @@ class Importer {
       else
         diags_.error(at(*first), field + ": malformed date " + q(value) + ": " + why);
     } else if (kind == model::FieldKind::notes) {
-      static const std::regex dated(R"(^(\d{4}(?:-\d{2}(?:-\d{2})?)?)\s*(?::|-|–)\s*(.+)$)");
       for (const auto& line : cell_lines(value)) {
         csvplan::Note note;
-        std::smatch m;
-        if (std::regex_match(line, m, dated) && base::parse_date(m[1].str())) {
-          note.date = m[1].str();
-          note.text[first_lang] = m[2].str();
+        if (auto dated = read_dated_note(line)) {
+          note.date = dated->code;
+          note.text[first_lang] = dated->title;
         } else {
           note.text[first_lang] = line;
         }
@@ -619,7 +750,11 @@ class Importer {
   std::string sentence_case_file_name() const {
     std::string stem = std::filesystem::path(path_).stem().string();
     std::replace(stem.begin(), stem.end(), '_', ' ');
-    stem = std::regex_replace(stem, std::regex("-(?![0-9])|(?:^|[^0-9])-"), " ");
+    // A hyphen between two digits stays (a range of years); others are spaces.
+    for (size_t i = 0; i < stem.size(); ++i)
+      if (stem[i] == '-' &&
+          !(i > 0 && is_digit(stem[i - 1]) && i + 1 < stem.size() && is_digit(stem[i + 1])))
+        stem[i] = ' ';
     if (!stem.empty() && stem[0] >= 'a' && stem[0] <= 'z')
       stem[0] = static_cast<char>(stem[0] - 'a' + 'A');
     return stem;
@@ -631,8 +766,7 @@ class Importer {
 std::optional<std::string> parse_due_cell(std::string_view cell, std::string* why) {
   const std::string text = one_line(cell);
   if (text.empty()) return std::nullopt;
-  static const std::regex iso_like(R"(^\d{4}(-\d{1,2}){0,2}$)");
-  if (std::regex_match(text, iso_like)) {
+  if (is_iso_like(text)) {
     std::string reason;
     if (auto d = base::parse_date(text, &reason)) return d->iso();
     if (why) *why = reason;
@@ -693,10 +827,8 @@ std::optional<std::string> parse_due_cell(std::string_view cell, std::string* wh
     return iso(number(w[1]), month_of(w[0]), 0);
   // 31/12/2022, 31.12.2022: day first, as in Québec and France, unless the
   // second number cannot be a month.
-  static const std::regex numeric(R"(^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$)");
-  std::smatch m;
-  if (std::regex_match(text, m, numeric)) {
-    int a = std::stoi(m[1].str()), b = std::stoi(m[2].str()), y = std::stoi(m[3].str());
+  if (auto n = numeric_date(text)) {
+    auto [a, b, y] = *n;
     if (b > 12 && a <= 12) std::swap(a, b);
     return iso(y, b, a);
   }

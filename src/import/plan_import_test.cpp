@@ -207,3 +207,72 @@ TEST_CASE("csv plan: roman numerals and letters are level codes, with a separato
   has("title:\n          fr: \"X-ray clinics\"");
   has("title:\n          fr: \"U.S. relations\"");
 }
+
+// Issue 13, item 6: std::regex recursed once per character and overflowed
+// the stack on a long cell (Excel allows 32,767 characters in one).
+TEST_CASE("csv plan: a 30 KB level or notes cell and a 50 KB header cell", "[authoring][harden]") {
+  const std::string long_title(30000, 'x');
+  const std::string long_note = "2021-03 : " + std::string(30000, 'n');
+  {
+    Diagnostics diags;
+    CsvPlanOptions options;
+    auto yaml = csv_to_plan_yaml("Axe;Action;Notes\n1. " + long_title + ";Agir;" + long_note +
+                                     "\n;Planter;" + std::string(30000, 'p') + "\n",
+                                 "plan.csv", options, diags);
+    for (const auto& d : formatted(diags)) UNSCOPED_INFO(d);
+    REQUIRE(yaml);
+    CHECK(yaml->find("code: \"1\"\n    title:\n      fr: \"" + long_title + "\"") !=
+          std::string::npos);
+    CHECK(yaml->find("- date: 2021-03\n") != std::string::npos);
+    CHECK(yaml->find(std::string(30000, 'n')) != std::string::npos);
+  }
+  {
+    Diagnostics diags;
+    CsvPlanOptions options;
+    const std::string header = "Axe (" + std::string(50000, 'h') + ")";
+    auto yaml =
+        csv_to_plan_yaml("Axe;" + header + ";Action\n1. A;;Agir\n", "plan.csv", options, diags);
+    // Columns before the first field are levels: this one too.
+    REQUIRE(yaml);
+    CHECK(yaml->find("  - fr: \"" + header + "\"\n") != std::string::npos);
+  }
+  {
+    Diagnostics diags;
+    CsvPlanOptions options;
+    const std::string header = std::string(50000, '2');
+    auto yaml =
+        csv_to_plan_yaml("Axe;Action;" + header + "\n1. A;Agir;x\n", "plan.csv", options, diags);
+    CHECK_FALSE(yaml);
+  }
+}
+
+TEST_CASE("csv plan: level codes as split_code always read them", "[authoring][harden]") {
+  Diagnostics diags;
+  CsvPlanOptions options;
+  const std::string csv =
+      "Objectif;Sous-objectif;Action\n"
+      "Objectif 3 Relocaliser;1.2. Jardins;Planter\n"
+      ";1 - Vergers;Tailler\n"
+      ";iv) Ruches;Récolter\n"
+      "Objectif : Loger;3 ateliers par an;Inspecter\n"
+      ";1.1234 Mille;Compter\n"
+      ";A: Lettre;Écrire\n"
+      ";B- Tiret;Lire\n";
+  auto yaml = csv_to_plan_yaml(csv, "plan.csv", options, diags);
+  for (const auto& d : formatted(diags)) UNSCOPED_INFO(d);
+  REQUIRE(yaml);
+  auto has = [&](const std::string& s) {
+    INFO(s);
+    CHECK(yaml->find(s) != std::string::npos);
+  };
+  has("code: \"3\"\n    title:\n      fr: \"Relocaliser\"");
+  has("code: \"1.2\"\n        title:\n          fr: \"Jardins\"");
+  has("code: \"1\"\n        title:\n          fr: \"Vergers\"");
+  has("code: \"iv\"\n        title:\n          fr: \"Ruches\"");
+  has("  - title:\n      fr: \"Loger\"");
+  has("title:\n          fr: \"3 ateliers par an\"");
+  // "1" then the separator ".": a code 1 (a fourth digit is not a code's).
+  has("code: \"1\"\n        title:\n          fr: \"1234 Mille\"");
+  has("code: \"A\"\n        title:\n          fr: \"Lettre\"");
+  has("title:\n          fr: \"B- Tiret\"");
+}

@@ -177,9 +177,9 @@ model::SiteConfig read_config(std::string_view yaml, base::Diagnostics& diags) {
         } else {
           for (const auto& item : f) {
             auto s = item.IsScalar() ? item.Scalar() : "";
-            if (s != "pdf" && s != "epub" && s != "odt") {
-              diags.error(src.pos(item),
-                          "booklet.formats: " + quote(s) + " is not one of pdf, epub, odt");
+            if (s != "pdf" && s != "epub" && s != "odt" && s != "summary") {
+              diags.error(src.pos(item), "booklet.formats: " + quote(s) +
+                                             " is not one of pdf, epub, odt, summary");
               continue;
             }
             if (std::find(c.booklet.formats.begin(), c.booklet.formats.end(), s) ==

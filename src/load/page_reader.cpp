@@ -74,6 +74,9 @@ bool read_page(std::string_view text, model::Page& page, const std::vector<std::
   }
   const std::string_view front = split.front;
   const int body_line = split.body_line;
+  // The body reaches XML (the feed, the EPUB) through cmark, which decodes
+  // "&#1;" too. (The front matter is checked by parse_yaml.)
+  if (!base::check_control_chars(split.body, page.source, body_line, true, diags)) return false;
   page.markdown = std::string(split.body);
   page.body_line = body_line;
 
@@ -89,6 +92,7 @@ bool read_page(std::string_view text, model::Page& page, const std::vector<std::
       return false;
     }
     model::Value::Map params;
+    check_duplicate_keys(*root, "front matter", src, diags);
     for (const auto& kv : *root) {
       const std::string key = kv.first.as<std::string>("");
       const YAML::Node& v = kv.second;
@@ -104,6 +108,8 @@ bool read_page(std::string_view text, model::Page& page, const std::vector<std::
           diags.error(src.pos(v), "slug " + quote(page.slug) +
                                       " may only hold lowercase letters, digits and hyphens (try " +
                                       quote(base::slugify(page.slug)) + ")");
+          ok = false;
+        } else if (!check_name_length(page.slug, "slug", src.pos(v), diags)) {
           ok = false;
         }
       } else if (key == "date") {

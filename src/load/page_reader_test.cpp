@@ -132,5 +132,5 @@ markdown: {unsafe_html: true}
   CHECK(lines[0].format() ==
         "carnet.yaml:2:18: error: booklet.paper: \"legal\" is not one of letter, a4");
   CHECK(lines[1].format() ==
-        "carnet.yaml:2:40: error: booklet.formats: \"docx\" is not one of pdf, epub, odt");
+        "carnet.yaml:2:40: error: booklet.formats: \"docx\" is not one of pdf, epub, odt, summary");
 }

@@ -428,7 +428,8 @@ struct PlanReader {
                       "slug " + quote(s) +
                           " may only hold lowercase letters, digits and hyphens (try " +
                           quote(base::slugify(s)) + ")");
-        else
+        else if (check_name_length(s, "slug", t.lang_pos.count(lang) ? t.lang_pos[lang] : t.pos,
+                                   diags))
           plan.slug[lang] = s;
       }
     }

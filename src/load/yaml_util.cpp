@@ -7,6 +7,7 @@
 #include <set>
 
 #include "base/text.hpp"
+#include "base/utf8.hpp"
 
 namespace carnet::load {
 
@@ -50,12 +51,73 @@ bool closed_quote(std::string_view text, size_t at) {
   return false;
 }
 
+// Where the second document of `text` starts: its first node, or the line
+// that starts it when it is empty.
+base::SourcePos second_document_pos(std::string_view text, const YAML::Node& second,
+                                    const YamlSource& src) {
+  if (second.IsDefined() && !second.IsNull() && !second.Mark().is_null())
+    return src.pos(second.Mark());
+  int line = 1;
+  bool body = false;  // past the first document's own content
+  for (size_t at = 0; at < text.size();) {
+    size_t end = text.find('\n', at);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view l = text.substr(at, end - at);
+    if ((l.starts_with("---") || l.starts_with("...")) && body)
+      return {src.path, line + src.line_offset, 1};
+    if (!base::trim(l).empty() && !l.starts_with("#") && !l.starts_with("%")) body = true;
+    at = end + 1;
+    ++line;
+  }
+  return {src.path, line + src.line_offset, 1};
+}
+
+// A control character written as an escape ("\x0B", "\0", "\a") in a
+// quoted scalar (the raw text has none, the value has), or as a character
+// reference ("&#1;"). Keys too.
+bool escaped_controls_ok(const YAML::Node& n, const YamlSource& src, base::Diagnostics& diags) {
+  bool ok = true;
+  if (n.IsScalar()) {
+    // References too: texts may be Markdown, which decodes "&#1;".
+    const auto found = base::find_control_chars(n.Scalar(), true);
+    if (!found.empty()) {
+      diags.error(src.pos(n), base::control_char_message(found[0]) +
+                                  (found[0].reference.empty() ? " (written as an escape)" : ""));
+      ok = false;
+    }
+  } else if (n.IsSequence()) {
+    for (const auto& item : n) ok = escaped_controls_ok(item, src, diags) && ok;
+  } else if (n.IsMap()) {
+    for (const auto& kv : n) {
+      ok = escaped_controls_ok(kv.first, src, diags) && ok;
+      ok = escaped_controls_ok(kv.second, src, diags) && ok;
+    }
+  }
+  return ok;
+}
+
 }  // namespace
 
 std::optional<YAML::Node> parse_yaml(std::string_view text, const YamlSource& src,
                                      base::Diagnostics& diags) {
+  // Before yaml-cpp sees them: it reads a NUL as the end of the text ("unknown
+  // escape character" in a block scalar), and lets the others through to
+  // outputs that are XML.
+  if (!base::check_control_chars(text, src.path, 1 + src.line_offset, false, diags))
+    return std::nullopt;
   try {
-    YAML::Node root = YAML::Load(std::string(text));
+    // Every document, to refuse a second one, which YAML::Load would drop
+    // in silence with all it holds.
+    const std::vector<YAML::Node> documents = YAML::LoadAll(std::string(text));
+    if (documents.size() > 1) {
+      diags.error(second_document_pos(text, documents[1], src),
+                  "a second YAML document starts here; this file holds one: remove the --- "
+                  "line (or the ... line) that ends the first, or move what follows into its "
+                  "own file");
+      return std::nullopt;
+    }
+    YAML::Node root = documents.empty() ? YAML::Node() : documents[0];
+    if (!escaped_controls_ok(root, src, diags)) return std::nullopt;
     // yaml-cpp accepts a quoted text whose closing quote is missing and runs
     // it to the end, swallowing every field after it. Such a text can only be
     // the document's last node.
@@ -107,6 +169,33 @@ void check_keys(const YAML::Node& map, const std::vector<std::string>& known, st
       msg += " (known fields: " + base::join(known, ", ") + ")";
     diags.error(src.pos(kv.first), msg);
   }
+}
+
+void check_duplicate_keys(const YAML::Node& map, std::string_view what, const YamlSource& src,
+                          base::Diagnostics& diags) {
+  if (map.IsSequence())
+    for (const auto& item : map) check_duplicate_keys(item, what, src, diags);
+  if (!map.IsMap()) return;
+  std::set<std::string> seen;
+  for (const auto& kv : map) {
+    const auto key = kv.first.as<std::string>("");
+    if (!seen.insert(key).second)
+      diags.error(src.pos(kv.first),
+                  std::string(what) + " field " + quote(key) + " is given twice");
+    check_duplicate_keys(kv.second, what, src, diags);
+  }
+}
+
+bool check_name_length(std::string_view name, std::string_view field, const base::SourcePos& pos,
+                       base::Diagnostics& diags) {
+  // A slug is a folder of the output on its own ("SLUG/index.html").
+  constexpr size_t limit = 255;
+  if (name.size() <= limit) return true;
+  diags.error(pos, std::string(field) + " is " + std::to_string(name.size()) +
+                       " bytes long; it names a folder of the output, and file systems allow at "
+                       "most " +
+                       std::to_string(limit) + " bytes: shorten it");
+  return false;
 }
 
 std::optional<std::string> read_scalar(const YAML::Node& n, std::string_view field,

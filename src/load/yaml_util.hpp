@@ -38,6 +38,18 @@ std::optional<YAML::Node> parse_yaml(std::string_view text, const YamlSource& sr
 void check_keys(const YAML::Node& map, const std::vector<std::string>& known, std::string_view what,
                 const YamlSource& src, base::Diagnostics& diags);
 
+// Reports every key given twice in `map` and in the maps inside it, which
+// yaml-cpp keeps without a word (one value would be lost): "WHAT field
+// "title" is given twice". For maps whose keys check_keys does not check.
+void check_duplicate_keys(const YAML::Node& map, std::string_view what, const YamlSource& src,
+                          base::Diagnostics& diags);
+
+// A name that becomes one folder of an output path (a slug) has at most 255
+// bytes, the limit of every common file system; an error at `pos` otherwise
+// ("FIELD is 300 bytes long; ..."), not an I/O error while writing.
+bool check_name_length(std::string_view name, std::string_view field, const base::SourcePos& pos,
+                       base::Diagnostics& diags);
+
 // A scalar as a string; reports "expected a text" otherwise.
 std::optional<std::string> read_scalar(const YAML::Node& n, std::string_view field,
                                        const YamlSource& src, base::Diagnostics& diags);

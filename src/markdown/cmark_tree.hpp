@@ -21,9 +21,6 @@ wrap::CmarkNode parse(cmark_parser* parser, std::string_view markdown);
 // ("" for a script URL, which never reaches the hook).
 void rewrite_link(cmark_node* link, const Options& options);
 
-// Raw HTML the site let through, with script URLs neutralised.
-std::string defuse_raw_html(std::string html);
-
 // The text under a node, without markup; breaks read as spaces.
 std::string plain_text_of(cmark_node* node);
 

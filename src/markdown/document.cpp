@@ -96,7 +96,7 @@ struct Converter {
         if (!options.unsafe_html) return false;
         node.kind =
             cmark_node_get_type(n) == CMARK_NODE_HTML_BLOCK ? K::html_block : K::html_inline;
-        node.text = defuse_raw_html(literal(n));
+        node.text = literal(n);  // as written: see document.hpp
         return true;
       case CMARK_NODE_THEMATIC_BREAK:
         node.kind = K::thematic_break;

@@ -22,7 +22,8 @@ struct Node {
     item,            // task (and checked) for a task-list item
     quote,           // a block quote
     code_block,      // text (the code), info (the language, or "")
-    html_block,      // text; only with Options::unsafe_html
+    html_block,      // text, as written (not sanitized: print it only through
+                     // sanitize_html); only with Options::unsafe_html
     thematic_break,  // ***
     table,           // its children are rows
     table_row,       // header for the first; its children are cells
@@ -33,7 +34,7 @@ struct Node {
     soft_break,          // a newline inside a paragraph
     line_break,          // a hard break: two spaces or a backslash at the end of a line
     code,                // text
-    html_inline,         // text; only with Options::unsafe_html
+    html_inline,         // text, as written, as html_block
     emphasis,            // *a*
     strong,              // **a**
     strike,              // ~~a~~

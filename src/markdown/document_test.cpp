@@ -83,7 +83,9 @@ TEST_CASE("markdown tree: raw HTML only when the site lets it through", "[markdo
   auto doc = parse("<div><a href=\"javascript:x()\">x</a></div>\n", unsafe);
   REQUIRE(doc.size() == 1);
   CHECK(doc[0].kind == K::html_block);
-  CHECK(doc[0].text.find("javascript:") == std::string::npos);
+  // As written, so that `carnet check` places what it finds in it; no
+  // output prints it (the booklets leave raw HTML out, pages use to_html).
+  CHECK(doc[0].text == "<div><a href=\"javascript:x()\">x</a></div>\n");
 }
 
 TEST_CASE("markdown tree: URLs escaped as in an href", "[markdown]") {

@@ -1,19 +1,21 @@
 #include "markdown/markdown.hpp"
 
-#include <cstring>
 #include <mutex>
 #include <set>
 
 #include "base/slug.hpp"
 #include "base/text.hpp"
 #include "markdown/cmark_tree.hpp"
+#include "markdown/html_sanitizer.hpp"
 
 namespace carnet::markdown {
 
 namespace {
 
-const char* const extension_names[] = {"table", "strikethrough", "autolink", "tasklist",
-                                       "tagfilter"};
+// GFM's tagfilter is not among them: it writes `<script>` and `<iframe>`
+// tags as visible text, where sanitize_html removes the script with its
+// content and keeps an https embed.
+const char* const extension_names[] = {"table", "strikethrough", "autolink", "tasklist"};
 
 int parse_options(const Options& o) {
   int opts = CMARK_OPT_FOOTNOTES | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE;
@@ -21,13 +23,10 @@ int parse_options(const Options& o) {
   return opts;
 }
 
-void attach_extensions(cmark_parser* parser, bool unsafe_html) {
-  for (const char* name : extension_names) {
-    // tagfilter only matters when raw HTML is let through.
-    if (std::strcmp(name, "tagfilter") == 0 && !unsafe_html) continue;
+void attach_extensions(cmark_parser* parser) {
+  for (const char* name : extension_names)
     if (auto* ext = cmark_find_syntax_extension(name))
       cmark_parser_attach_syntax_extension(parser, ext);
-  }
 }
 
 bool is_script_url(std::string_view url) {
@@ -48,19 +47,8 @@ wrap::CmarkParser make_parser(const Options& o) {
   static std::once_flag registered;
   std::call_once(registered, [] { cmark_gfm_core_extensions_ensure_registered(); });
   wrap::CmarkParser parser(cmark_parser_new(parse_options(o)));
-  attach_extensions(parser.get(), o.unsafe_html);
+  attach_extensions(parser.get());
   return parser;
-}
-
-// Neutralises "javascript:" inside raw HTML the author let through: raw HTML
-// is an opt-in for embeds, not for scripts in links.
-std::string defuse_raw_html(std::string html) {
-  std::string lower = base::to_lower_ascii(html);
-  for (size_t pos = lower.find("javascript:"); pos != std::string::npos;
-       pos = lower.find("javascript:", pos + 1)) {
-    html.replace(pos, 11, "blocked-js:");
-  }
-  return html;
 }
 
 std::string plain_text_of(cmark_node* node) {
@@ -132,6 +120,14 @@ bool is_fenced(cmark_node* code_block) {
   return cmark_node_get_fenced(code_block, &length, &offset, &fence) != 0;
 }
 
+// Where a fenced block's HTML goes until the page's HTML is complete: text
+// the raw-HTML sanitizer keeps as it is (private-use characters around a
+// number), replaced by the hook's HTML after it, since that HTML is Carnet's
+// own and may hold what the sanitizer refuses (comments, SVG).
+std::string fenced_placeholder(size_t index) {
+  return "\uE000carnet-fenced:" + std::to_string(index) + "\uE000\n";
+}
+
 struct Walk {
   const Options& options;
   std::vector<std::string>* anchors;
@@ -163,23 +159,18 @@ struct Walk {
             if (auto html = options.fenced_block(code)) replaced.emplace_back(n, std::move(*html));
           }
           break;
-        case CMARK_NODE_HTML_BLOCK:
-        case CMARK_NODE_HTML_INLINE:
-          if (options.unsafe_html) {
-            auto lit = defuse_raw_html(cmark_node_get_literal(n) ? cmark_node_get_literal(n) : "");
-            cmark_node_set_literal(n, lit.c_str());
-          }
-          break;
         default:
           break;
       }
     }
     // Changing the tree while iterating is not allowed; headings are swapped after.
     for (cmark_node* h : headings) add_id(h);
-    for (auto& [node, html] : replaced) {
-      // A custom block prints its on_enter text as is, like a heading's tag.
+    for (size_t i = 0; i < replaced.size(); ++i) {
+      cmark_node* node = replaced[i].first;
+      // A custom block prints its on_enter text as is, like a heading's tag:
+      // a placeholder here, the hook's HTML once the page is sanitized.
       cmark_node* block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
-      cmark_node_set_on_enter(block, html.c_str());
+      cmark_node_set_on_enter(block, fenced_placeholder(i).c_str());
       cmark_node_replace(node, block);
       cmark_node_free(node);
     }
@@ -223,6 +214,16 @@ Html to_html(std::string_view markdown, const Options& options) {
   Walk walk{options, &out.anchors, {}, {}, {}};
   walk.visit(root.get());
   out.html = render(parser.get(), root.get(), options);
+  // Raw HTML comes out of cmark-gfm in pieces (an inline <b> and its </b>
+  // are two nodes), so only the page's whole HTML can be parsed as the
+  // browser will read it; Markdown's own links and images pass the same
+  // allow-list.
+  if (options.unsafe_html) out.html = sanitize_html(out.html);
+  for (size_t i = 0; i < walk.replaced.size(); ++i) {
+    const std::string placeholder = fenced_placeholder(i);
+    if (auto at = out.html.find(placeholder); at != std::string::npos)
+      out.html.replace(at, placeholder.size(), walk.replaced[i].second);
+  }
   return out;
 }
 

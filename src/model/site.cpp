@@ -34,6 +34,10 @@ std::string booklet_path(const Plan& plan, const std::string& lang, const std::s
   return "booklets/" + plan.name + "." + lang + "." + format;
 }
 
+std::string summary_path(const Plan& plan, const std::string& lang) {
+  return "booklets/" + plan.name + "." + lang + ".summary.pdf";
+}
+
 std::string imposed_path(const Plan& plan, const std::string& lang) {
   return "booklets/" + plan.name + "." + lang + ".saddle-stitch.pdf";
 }
@@ -48,9 +52,15 @@ std::vector<BookletFile> booklet_files(const Site& site, const Plan& plan) {
   const auto& settings = site.config.booklet;
   std::vector<BookletFile> files;
   for (const auto& lang : site.config.languages) {
-    for (const auto& format : settings.formats)
-      files.push_back({BookletFile::Kind::reading, lang, format, booklet_path(plan, lang, format),
-                       "booklet_" + format});
+    for (const auto& format : settings.formats) {
+      // "booklet_summary" is the word for a booklet's summary part.
+      if (format == "summary")
+        files.push_back({BookletFile::Kind::reading, lang, format, summary_path(plan, lang),
+                         "booklet_one_page"});
+      else
+        files.push_back({BookletFile::Kind::reading, lang, format, booklet_path(plan, lang, format),
+                         "booklet_" + format});
+    }
     if (settings.imposition == "saddle-stitch")
       files.push_back({BookletFile::Kind::imposed, lang, "pdf", imposed_path(plan, lang),
                        "booklet_saddle_stitch"});

@@ -92,6 +92,8 @@ struct Site {
 namespace carnet::model {
 // Where a plan's booklet goes in the output: "booklets/x.fr.pdf".
 std::string booklet_path(const Plan& plan, const std::string& lang, const std::string& format);
+// The one-page summary PDF (`summary` in booklet.formats): "booklets/x.fr.summary.pdf".
+std::string summary_path(const Plan& plan, const std::string& lang);
 // The printer's saddle-stitch PDF (booklet.imposition): "booklets/x.fr.saddle-stitch.pdf".
 std::string imposed_path(const Plan& plan, const std::string& lang);
 // The tête-bêche PDF of the site's first two languages (booklet.bilingual): "booklets/x.fr-en.pdf".
@@ -102,7 +104,7 @@ struct BookletFile {
   enum class Kind { reading, imposed, tete_beche };
   Kind kind = Kind::reading;
   std::string lang;    // "" for the tête-bêche PDF, which holds two
-  std::string format;  // "pdf", "epub", "odt"
+  std::string format;  // "pdf", "epub", "odt", "summary" (a one-page PDF)
   std::string path;    // "booklets/x.fr.pdf"
   std::string word;    // its name in the theme's words: "booklet_pdf", "booklet_saddle_stitch"
 };

@@ -10,7 +10,7 @@ namespace carnet::view {
 namespace {
 
 const char* mime_of(const std::string& format) {
-  if (format == "pdf") return "application/pdf";
+  if (format == "pdf" || format == "summary") return "application/pdf";
   if (format == "epub") return "application/epub+zip";
   if (format == "odt") return "application/vnd.oasis.opendocument.text";
   return "application/octet-stream";

@@ -4,7 +4,9 @@
 #include <sys/socket.h>
 
 #include <chrono>
+#include <deque>
 #include <filesystem>
+#include <vector>
 
 #include "base/fs.hpp"
 #include "base/system_error.hpp"
@@ -16,11 +18,68 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Reload streams stay open as long as their page; the default pool (one
-// thread per core) would be exhausted by a few tabs.
-constexpr size_t worker_threads = 64;
-// A comment line this often lets a stream notice that its page is gone.
+// Every connection runs on a thread of its own (httplib reads, answers
+// and keeps it alive there), and a reload stream keeps its thread as long as
+// its page is open. Streams are capped below the pool's size, so that they
+// can never take the threads pages need (issue 13: 64 open tabs froze the
+// preview); a stream beyond the cap is refused with 503 (that page then
+// misses the live reload, the preview goes on answering).
+constexpr size_t max_streams = 256;
+constexpr size_t page_threads = 64;
+// A comment line this often lets a stream notice that its page is gone
+// (httplib sees a closed socket only when it writes to it).
 constexpr auto keep_alive_every = std::chrono::seconds(10);
+
+// httplib's ThreadPool starts all its threads at once; this one starts them
+// as connections come, up to `max`, so a preview with two tabs has a few
+// threads and one with a hundred tabs still has threads for its pages.
+class ConnectionThreads final : public httplib::TaskQueue {
+ public:
+  explicit ConnectionThreads(size_t max) : max_(max) {}
+  ~ConnectionThreads() override { shutdown(); }
+
+  void enqueue(std::function<void()> fn) override {
+    std::lock_guard lock(mutex_);
+    jobs_.push_back(std::move(fn));
+    // Idle threads that have not woken yet count for the jobs before this one.
+    if (jobs_.size() > idle_ && threads_.size() < max_) threads_.emplace_back([this] { work(); });
+    ready_.notify_one();
+  }
+
+  void shutdown() override {
+    {
+      std::lock_guard lock(mutex_);
+      if (stopping_) return;
+      stopping_ = true;
+    }
+    ready_.notify_all();
+    for (auto& t : threads_) t.join();
+  }
+
+ private:
+  void work() {
+    std::unique_lock lock(mutex_);
+    for (;;) {
+      ++idle_;
+      ready_.wait(lock, [&] { return stopping_ || !jobs_.empty(); });
+      --idle_;
+      if (jobs_.empty()) return;  // stopping, and nothing left to answer
+      auto job = std::move(jobs_.front());
+      jobs_.pop_front();
+      lock.unlock();
+      job();
+      lock.lock();
+    }
+  }
+
+  const size_t max_;
+  std::mutex mutex_;
+  std::condition_variable ready_;
+  std::deque<std::function<void()>> jobs_;
+  std::vector<std::thread> threads_;  // only grows (to max_); joined at shutdown
+  size_t idle_ = 0;
+  bool stopping_ = false;
+};
 
 // A file copied from static/ is read when asked for, so a symbolic link
 // made after the build must still not lead out of the site folder.
@@ -84,14 +143,16 @@ std::string content_type_of(const std::string& path) {
 }
 
 PreviewServer::PreviewServer() : http_(std::make_unique<httplib::Server>()) {
-  http_->new_task_queue = [] { return new httplib::ThreadPool(worker_threads); };
+  // httplib owns the queue it is given (it deletes it after shutdown()).
+  http_->new_task_queue = [] { return new ConnectionThreads(max_streams + page_threads); };
   // httplib's default also sets SO_REUSEPORT, with which a second `carnet
   // serve` on the same port would silently share it with the first (each
   // getting half the requests) instead of failing. SO_REUSEADDR alone still
   // lets a restarted server take its port back at once.
-  http_->set_socket_options([](int sock) {
+  http_->set_socket_options([this](int sock) {
     int yes = 1;
     ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    listening_ = sock;
   });
   route();
 }
@@ -99,8 +160,14 @@ PreviewServer::PreviewServer() : http_(std::make_unique<httplib::Server>()) {
 PreviewServer::~PreviewServer() { stop(); }
 
 int PreviewServer::bind(int port) {
-  if (port == 0) return http_->bind_to_any_port("127.0.0.1");
-  return http_->bind_to_port("127.0.0.1", port) ? port : -1;
+  int bound = port == 0 ? http_->bind_to_any_port("127.0.0.1")
+                        : (http_->bind_to_port("127.0.0.1", port) ? port : -1);
+  // httplib listens with a queue of 5 connections: when the accept loop
+  // falls behind (many tabs reconnecting after a restart, a busy machine),
+  // the others wait a second or more for the kernel to retry. Listening
+  // again on the same socket only makes the queue longer.
+  if (bound >= 0) ::listen(listening_, SOMAXCONN);
+  return bound;
 }
 
 void PreviewServer::start() {
@@ -142,12 +209,39 @@ std::shared_ptr<const SiteSnapshot> PreviewServer::current() const {
 }
 
 void PreviewServer::route() {
+  http_->set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+    if (is_local_host(req.get_header_value("Host")))
+      return httplib::Server::HandlerResponse::Unhandled;
+    res.status = 403;
+    res.set_header("Connection", "close");
+    res.set_content(
+        "This preview answers only at localhost or 127.0.0.1: pages of other sites that point "
+        "their name at this computer must not read it.\n",
+        "text/plain; charset=utf-8");
+    return httplib::Server::HandlerResponse::Handled;
+  });
+
   http_->Get(events_path, [this](const httplib::Request&, httplib::Response& res) {
     res.set_header("Cache-Control", "no-store");
+    {
+      std::lock_guard lock(mutex_);
+      if (streams_ >= max_streams) {
+        res.status = 503;
+        res.set_header("Connection", "close");
+        res.set_content("Too many pages are open on this preview for all to reload at each save.",
+                        "text/plain; charset=utf-8");
+        return;
+      }
+      ++streams_;
+    }
+    // A stream ends only when the preview stops: its connection then closes
+    // instead of waiting for another request.
+    res.set_header("Connection", "close");
     uint64_t seen = generation();
     auto said_hello = std::make_shared<bool>(false);
     res.set_chunked_content_provider(
-        "text/event-stream", [this, seen, said_hello](size_t, httplib::DataSink& sink) mutable {
+        "text/event-stream",
+        [this, seen, said_hello](size_t, httplib::DataSink& sink) mutable {
           if (!*said_hello) {
             *said_hello = true;
             // `retry` makes the browser reconnect quickly after a restart.
@@ -172,6 +266,11 @@ void PreviewServer::route() {
           lock.unlock();
           static const std::string ping = ": ping\n\n";
           return sink.write(ping.data(), ping.size());
+        },
+        // Called when the response is destroyed, however the stream ended.
+        [this](bool) {
+          std::lock_guard lock(mutex_);
+          --streams_;
         });
   });
 

@@ -3,7 +3,9 @@
 // serve their index.html, the site's 404.html answers unknown paths), and
 // tells open pages to reload through Server-Sent Events at
 // /__carnet/events after each new build. While the last build failed, every
-// page of the site answers with the error page.
+// page of the site answers with the error page. Only requests whose Host is
+// this computer are answered (403 otherwise), and reload streams are capped
+// so that pages always have threads to answer them.
 #pragma once
 
 #include <condition_variable>
@@ -63,6 +65,8 @@ class PreviewServer {
   std::condition_variable changed_;
   std::shared_ptr<const SiteSnapshot> snapshot_;
   uint64_t generation_ = 0;
+  size_t streams_ = 0;  // open reload streams
+  int listening_ = -1;  // httplib's listening socket, owned by it
   bool stopping_ = false;
 };
 

@@ -66,4 +66,17 @@ ResolvedRequest resolve_request(std::string_view target, std::string_view base_p
   return {Kind::not_found, ""};
 }
 
+bool is_local_host(std::string_view host) {
+  // An optional ":port" of digits only; "[::1]" keeps its own colons inside
+  // the brackets.
+  if (auto colon = host.rfind(':'); colon != std::string_view::npos && host.back() != ']') {
+    std::string_view port = host.substr(colon + 1);
+    if (port.empty() || port.size() > 5) return false;
+    for (char c : port)
+      if (c < '0' || c > '9') return false;
+    host = host.substr(0, colon);
+  }
+  return base::to_lower_ascii(host) == "localhost" || host == "127.0.0.1" || host == "[::1]";
+}
+
 }  // namespace carnet::cli::serve

@@ -1,6 +1,7 @@
 // From a request's target to a file of the site, the way a static host does
 // it, and nothing else: the preview must never serve a byte from outside the
 // built site, whatever the browser (or an attacker on the machine) sends.
+// Also which Host headers the preview answers.
 #pragma once
 
 #include <functional>
@@ -34,5 +35,11 @@ ResolvedRequest resolve_request(std::string_view target, std::string_view base_p
 // once decoded: an encoded '/', '\', NUL or control character, or a
 // malformed escape.
 std::optional<std::string> decode_path(std::string_view path);
+
+// Whether a request's Host header names this computer: `localhost`,
+// `127.0.0.1` or `[::1]`, with or without a port. A web page that points
+// its own name at 127.0.0.1 (DNS rebinding) sends its name here, and must not
+// read the preview, drafts included.
+bool is_local_host(std::string_view host);
 
 }  // namespace carnet::cli::serve

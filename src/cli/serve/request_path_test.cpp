@@ -44,3 +44,18 @@ TEST_CASE("serve: paths that try to leave the site are refused", "[authoring]") 
   CHECK(decode_path("/a%20b/%C3%A9") == "/a b/\xC3\xA9");
   CHECK_FALSE(decode_path("/a%2Fb"));
 }
+
+TEST_CASE("serve: only Host headers of this computer are answered", "[authoring]") {
+  for (const char* ok :
+       {"localhost", "LocalHost:1313", "127.0.0.1", "127.0.0.1:8080", "[::1]", "[::1]:1313"}) {
+    INFO(ok);
+    CHECK(carnet::cli::serve::is_local_host(ok));
+  }
+  for (const char* evil :
+       {"", "evil.example", "evil.example:1313", "localhost.evil.example", "127.0.0.1.nip.io",
+        "localhost:", "localhost:1313:1313", "localhost:80a", "127.0.0.2", "[::1]x", "::1",
+        "[::2]:80", "localhost :80", "0.0.0.0:1313"}) {
+    INFO(evil);
+    CHECK_FALSE(carnet::cli::serve::is_local_host(evil));
+  }
+}

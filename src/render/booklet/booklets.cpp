@@ -12,6 +12,7 @@
 #include "render/booklet/outline.hpp"
 #include "render/booklet/pdf_layout.hpp"
 #include "render/booklet/pdf_writer.hpp"
+#include "render/booklet/summary_layout.hpp"
 
 namespace carnet::render::booklet {
 
@@ -44,6 +45,14 @@ std::string booklet_from(const model::Site& site, const model::Plan& plan, const
     Typesetter ts(lang);
     LaidOutBooklet laid = lay_out(outline, ts, page_geometry(site.config.booklet.paper, false));
     return write_pdf(laid, reading_sheets(laid.pages), context_for(path));
+  }
+  if (format == "summary") {
+    std::lock_guard lock(typesetting_mutex());
+    Typesetter ts(lang);
+    LaidOutBooklet laid =
+        lay_out_summary(outline, ts, page_geometry(site.config.booklet.paper, false));
+    return write_pdf(laid, reading_sheets(laid.pages),
+                     context_for(model::summary_path(plan, lang)));
   }
   if (format == "epub") return write_epub(outline, context_for(path));
   if (format == "odt") return write_odt(outline, site.config.booklet.paper, context_for(path));

@@ -23,7 +23,8 @@ namespace carnet::render::booklet {
 // and language, plus the imposed and tête-bêche PDFs when asked for.
 std::vector<base::OutputFile> render_booklets(const model::Site& site);
 
-// One booklet. `format` is "pdf", "epub" or "odt". Safe to call from several
+// One booklet. `format` is "pdf", "epub", "odt" or "summary" (the one-page
+// summary PDF, see summary_layout.hpp). Safe to call from several
 // threads at once (typesetting takes a process-wide lock).
 std::string render_booklet(const model::Site& site, const model::Plan& plan,
                            const std::string& lang, const std::string& format);

@@ -62,8 +62,10 @@ std::string stylesheet() {
       "; }\n"
       "td ul, th ul { margin: 0; padding-left: 1.1em; }\n"
       "td p, th p { margin: 0 0 0.2em; text-align: left; }\n"
+      // The status word in the text's colour, not grey: it must read on its
+      // own, in black and white too.
       ".status { font-weight: normal; color: " +
-      muted +
+      ink +
       "; display: block; margin-top: 0.2em; }\n"
       "th p.more, th .more { font-weight: normal; color: " +
       muted +
@@ -75,6 +77,8 @@ std::string stylesheet() {
       ".hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 "
       "0); }\n"
       ".number { text-align: right; }\n"
+      // A cell's column label, repeated for the cards below.
+      ".cell-label { display: none; }\n"
       "figure { margin: 1em 0; }\n"
       "figure img { width: 100%; }\n"
       "blockquote { font-style: italic; color: " +
@@ -89,6 +93,31 @@ std::string stylesheet() {
       "; }\n"
       ".rule { font-size: 0.85em; color: " +
       muted + "; }\n";
+  // Below 40em (a phone, a small reader) an action table has no room for its
+  // columns ("Responsables" cut off at 390 px): each row becomes a card,
+  // each cell led by its column's label. Reading systems honour media
+  // queries; the table's markup stays a table for screen readers.
+  css +=
+      "@media (max-width: 40em) {\n"
+      "table.actions, table.actions tbody, table.actions tr, table.actions th, table.actions td "
+      "{ display: block; width: auto; }\n"
+      "table.actions { font-size: 0.9em; border: none; }\n"
+      "table.actions thead { position: absolute; width: 1px; height: 1px; overflow: hidden; "
+      "clip: rect(0 0 0 0); }\n"
+      "table.actions tbody tr { border: 1px solid " +
+      rule + "; border-top: 4px solid " + primary +
+      "; margin: 0 0 1em; padding: 0.3em 0 0.4em; }\n"
+      "table.actions tbody tr:nth-child(even) { background-color: transparent; }\n"
+      "table.actions th, table.actions td { border: none; padding: 0.25em 0.7em; }\n"
+      "table.actions .cell-label { display: block; font-family: \"Noto Sans\", Arial, "
+      "sans-serif; font-weight: bold; font-size: 0.85em; color: " +
+      primary +
+      "; }\n"
+      "table.actions td.year { display: inline-block; text-align: left; width: auto; font-size: "
+      "1em; padding-right: 0; }\n"
+      "table.actions td.year .cell-label { display: inline; margin-right: 0.3em; }\n"
+      "table.actions td.year-off { display: none; }\n"
+      "}\n";
   for (auto st : model::all_statuses)
     css += std::string(".dot-") + model::status_name(st) +
            " { color: " + view::status_colors(st).strong.hex() + "; }\n";
@@ -170,8 +199,19 @@ class EpubBuilder {
     w.end();
   }
 
+  // The column's label inside each cell, shown only when the table reads as
+  // cards (the stylesheet's narrow media query).
+  void cell_label(wrap::XmlWriter& w, const Column& c) const {
+    w.start("span");
+    w.attribute("class", "cell-label");
+    write_lang(w, c.label_lang);
+    w.text(c.label);
+    w.end();
+  }
+
   void table(wrap::XmlWriter& w, const SectionEntry& s) const {
     w.start("table");
+    w.attribute("class", "actions");
     write_newline(w);
     w.start("thead");
     w.start("tr");
@@ -195,10 +235,12 @@ class EpubBuilder {
       status(w, a);
       for (const auto& f : a.more) write_blocks(w, labelled_blocks(f, b_.words.colon), "more");
       w.end();  // th
-      for (const auto& cell : a.cells) {
+      for (size_t i = 0; i < a.cells.size(); ++i) {
+        const CellEntry& cell = a.cells[i];
         w.start("td");
         if (cell.year) {
-          w.attribute("class", "year");
+          w.attribute("class", cell.mark ? "year" : "year year-off");
+          cell_label(w, b_.columns[i]);
           if (cell.mark) {
             w.start("span");
             w.attribute("aria-hidden", "true");
@@ -210,6 +252,7 @@ class EpubBuilder {
           w.text(cell.mark_word);
           w.end();
         } else {
+          cell_label(w, b_.columns[i]);
           write_blocks(w, cell.blocks);
         }
         w.end();

@@ -22,6 +22,7 @@ Words words(const model::Words& w, const std::string& lang) {
   out.many_actions = get("booklet_many_actions");
   out.progress_of = get("tracking_progress");
   out.late_count = get("tracking_late_count");
+  out.more_items = get("booklet_more_items");
   return out;
 }
 

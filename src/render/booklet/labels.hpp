@@ -22,6 +22,8 @@ struct Words {
   std::string one_action, many_actions;  // under the key figure: "Action", "Actions"
   // Tracking: "Avancement", "Actions en retard", "Historique des états", " → ".
   std::string progress_of, late_count;
+  // What a list cut short ends with: "… et {n} autres" (the one-page summary).
+  std::string more_items;
 };
 
 Words words(const model::Words& site_words, const std::string& lang);

@@ -5,6 +5,7 @@
 #include <initializer_list>
 #include <map>
 #include <utility>
+#include <vector>
 
 #include "render/booklet/data_blocks.hpp"
 #include "render/booklet/progress.hpp"
@@ -73,6 +74,14 @@ struct Paper {
 Paper paper_size(const std::string& paper) {
   return paper == "a4" ? Paper{"21cm", "29.7cm"} : Paper{"8.5in", "11in"};
 }
+
+// Headings go down to level 4 (deeper levels are set as level 4), and so
+// does the table of contents.
+constexpr int toc_levels = 4;
+
+// The portrait page's text width, between its 0.8in margins: where the
+// contents' page numbers are aligned.
+double text_width_in(const std::string& paper) { return (paper == "a4" ? 21 / 2.54 : 8.5) - 1.6; }
 
 // The named styles a person restyles: LibreOffice's own names, so that they
 // map onto Word's built-in styles too ("Heading 1", "Title", ...). Colours
@@ -167,6 +176,41 @@ std::string styles_xml(const std::string& paper_name) {
   paragraph("Table_20_More", "Table More", "Table_20_Contents", {}, {{"fo:color", muted}});
   paragraph("Year_20_Mark", "Year Mark", "Table_20_Contents", {{"fo:text-align", "center"}},
             {{"fo:font-size", "11pt"}, {"fo:font-weight", "bold"}, {"fo:color", primary}});
+  // The table of contents: its heading starts a page (it follows the
+  // cover), and its entries end in a dotted leader to the page number at
+  // the right margin, as LibreOffice's own "Contents N" styles do.
+  paragraph("Contents_20_Heading", "Contents Heading", "Heading",
+            {{"fo:margin-top", "0in"}, {"fo:break-before", "page"}}, {{"fo:font-size", "20pt"}});
+  paragraph("Index", "Index", "Standard", {}, {{"style:font-name", "Noto Sans"}});
+  for (int level = 1; level <= toc_levels; ++level) {
+    const std::string name = "Contents_20_" + std::to_string(level);
+    const double indent = 0.2 * (level - 1);
+    char margin[16], tab[16];
+    std::snprintf(margin, sizeof margin, "%.2fin", indent);
+    std::snprintf(tab, sizeof tab, "%.2fin", text_width_in(paper_name) - indent);
+    w.start("style:style");
+    attributes(w, {{"style:name", name},
+                   {"style:display-name", "Contents " + std::to_string(level)},
+                   {"style:family", "paragraph"},
+                   {"style:parent-style-name", "Index"},
+                   {"style:class", "index"}});
+    w.start("style:paragraph-properties");
+    attributes(w, {{"fo:margin-left", margin},
+                   {"fo:margin-top", level == 1 ? "0.08in" : "0in"},
+                   {"fo:margin-bottom", "0.03in"}});
+    w.start("style:tab-stops");
+    empty(w, "style:tab-stop",
+          {{"style:position", tab},
+           {"style:type", "right"},
+           {"style:leader-style", "dotted"},
+           {"style:leader-text", "."}});
+    w.end();
+    w.end();
+    empty(w, "style:text-properties",
+          {{"fo:font-size", level == 1 ? "10.5pt" : "9.5pt"},
+           {"fo:font-weight", level == 1 ? "bold" : "normal"}});
+    w.end();
+  }
   paragraph("Footer", "Footer", "Standard", {{"fo:text-align", "end"}},
             {{"style:font-name", "Noto Sans"},
              {"fo:font-size", "8.5pt"},
@@ -177,6 +221,11 @@ std::string styles_xml(const std::string& paper_name) {
          {"style:display-name", "Strong Emphasis"},
          {"style:family", "text"}},
         {{"style:text-properties", {{"fo:font-weight", "bold"}}}});
+  style(w,
+        {{"style:name", "Index_20_Link"},
+         {"style:display-name", "Index Link"},
+         {"style:family", "text"}},
+        {});
   style(w, {{"style:name", "Emphasis"}, {"style:family", "text"}},
         {{"style:text-properties", {{"fo:font-style", "italic"}}}});
   // Struck through: an action removed since the reference.
@@ -401,6 +450,7 @@ class OdtBuilder {
 
   void heading(wrap::XmlWriter& w, int level, const std::string& text, const std::string& anchor,
                const std::string& lang, const std::string& style_override = "") {
+    if (recording_) headings_.push_back({level, text, anchor, lang});
     w.start("text:h");
     w.attribute("text:style-name",
                 style_override.empty() ? "Heading_20_" + std::to_string(level) : style_override);
@@ -585,6 +635,7 @@ class OdtBuilder {
     if (!b_.adopted.empty()) para(w, "Field_20_label", b_.adopted);
     if (!b_.as_of_line.empty()) para(w, "Field_20_label", b_.as_of_line);
     for (const auto& line : b_.organization_lines) para(w, "Standard", line);
+    contents(w);
     bool first_part = true;
     auto part = [&](const std::string& title, const std::string& anchor, const Blocks& text) {
       if (text.empty()) return;
@@ -600,12 +651,70 @@ class OdtBuilder {
     w.end();
   }
 
+  // A real table of contents (text:table-of-content): its source says what
+  // LibreOffice and Word gather when asked to update it (every heading down
+  // to level 4, with its page number), and its body is already filled with
+  // the headings, linked to their bookmarks, so that it reads right before
+  // any update. The page numbers only the office suite can know: the
+  // entries have none until then (Tools > Update > Update All).
+  void contents(wrap::XmlWriter& w) {
+    w.start("text:table-of-content");
+    attributes(w, {{"text:name", "Table of Contents1"}, {"text:protected", "true"}});
+    w.start("text:table-of-content-source");
+    attributes(
+        w, {{"text:outline-level", std::to_string(toc_levels)}, {"text:use-index-marks", "false"}});
+    w.start("text:index-title-template");
+    w.attribute("text:style-name", "Contents_20_Heading");
+    w.text(b_.words.contents);
+    w.end();
+    for (int level = 1; level <= toc_levels; ++level) {
+      w.start("text:table-of-content-entry-template");
+      attributes(w, {{"text:outline-level", std::to_string(level)},
+                     {"text:style-name", "Contents_20_" + std::to_string(level)}});
+      empty(w, "text:index-entry-link-start", {{"text:style-name", "Index_20_Link"}});
+      empty(w, "text:index-entry-text", {});
+      empty(w, "text:index-entry-tab-stop", {{"style:type", "right"}, {"style:leader-char", "."}});
+      empty(w, "text:index-entry-page-number", {});
+      empty(w, "text:index-entry-link-end", {});
+      w.end();
+    }
+    w.end();  // source
+    w.start("text:index-body");
+    w.start("text:index-title");
+    w.attribute("text:name", "Table of Contents1_Head");
+    para(w, "Contents_20_Heading", b_.words.contents);
+    w.end();
+    for (const auto& h : headings_) {
+      w.start("text:p");
+      w.attribute("text:style-name",
+                  "Contents_20_" + std::to_string(std::min(h.level, toc_levels)));
+      if (!h.anchor.empty()) {
+        w.start("text:a");
+        attributes(w, {{"xlink:type", "simple"},
+                       {"xlink:href", "#" + h.anchor},
+                       {"text:style-name", "Index_20_Link"},
+                       {"text:visited-style-name", "Index_20_Link"}});
+      }
+      bool l = open_lang(w, h.lang);
+      odf_text(w, h.text);
+      if (l) w.end();
+      if (!h.anchor.empty()) w.end();
+      w.end();
+    }
+    w.end();  // index-body
+    w.end();  // table-of-content
+  }
+
   std::string content(double chart_w_in, double chart_h_in) {
     // A first pass names the languages the text is marked with, whose
-    // styles the automatic styles, written before the text, declare.
+    // styles the automatic styles, written before the text, declare; and
+    // gathers the headings, which the table of contents before them lists.
     {
       wrap::XmlWriter scratch(false);
+      recording_ = true;
+      headings_.clear();
       text(scratch, chart_w_in, chart_h_in);
+      recording_ = false;
     }
     wrap::XmlWriter w(false);
     root(w, "office:document-content");
@@ -683,9 +792,16 @@ class OdtBuilder {
     return name;
   }
 
+  struct HeadingEntry {
+    int level;
+    std::string text, anchor, lang;
+  };
+
   const Booklet& b_;
   bool landscape_;
   int tables_ = 0;
+  bool recording_ = false;
+  std::vector<HeadingEntry> headings_;  // every heading, in order: the contents
   std::map<std::string, std::string> lang_styles_;
 };
 

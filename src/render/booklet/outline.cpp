@@ -262,6 +262,7 @@ Booklet build_outline(const model::Site& site, const model::Plan& plan, const st
   }
   for (const auto& l : view.levels) out.sections.push_back(b.section(l));
   out.counts = view.counts;
+  out.progress = view.progress;
   out.progress_text = view.progress_text;
   out.progress_rule = view.progress_rule;
   if (view.changes) out.changes = b.changes(*view.changes);

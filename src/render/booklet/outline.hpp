@@ -137,6 +137,7 @@ struct Booklet {
   std::string years_label;      // the year grid as one field: "Années" (cards)
   std::vector<SectionEntry> sections;
   model::PlanCounts counts;                // counts.late: the late actions
+  std::optional<double> progress;          // the whole plan's, rolled up, 0 to 100
   std::string progress_text;               // the whole plan's, rolled up: "45 %", or ""
   std::string progress_rule;               // one sentence: how progress is computed
   std::optional<ChangesEntry> changes;     // when the plan has a reference to compare with

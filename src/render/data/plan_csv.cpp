@@ -15,6 +15,7 @@
 #include "base/csv_reader.hpp"
 #include "base/language.hpp"
 #include "base/slug.hpp"
+#include "model/plan_code.hpp"
 #include "render/data/open_data.hpp"
 
 namespace carnet::render::data {
@@ -40,34 +41,6 @@ const char* status_word(model::Status s, const std::string& lang) {
       return fr ? "Annulé" : "Cancelled";
   }
   return "";
-}
-
-// Codes import finds at the start of a level cell written "CODE. Title"
-// (import's split_code): "2", "2.3", "II", "II.A", "b".
-bool splittable_code(const std::string& code) {
-  auto segment = [](std::string_view s, bool first) {
-    auto all = [&](auto pred, size_t max) {
-      return !s.empty() && s.size() <= max && std::all_of(s.begin(), s.end(), pred);
-    };
-    if (all([](char c) { return c >= '0' && c <= '9'; }, 3)) return true;
-    if (all([](char c) { return c == 'I' || c == 'V' || c == 'X'; }, 5)) return true;
-    if (first) return false;
-    if (all([](char c) { return c == 'i' || c == 'v' || c == 'x'; }, 5)) return true;
-    return s.size() == 1 && std::isalpha(static_cast<unsigned char>(s[0]));
-  };
-  std::vector<std::string_view> parts;
-  for (size_t start = 0;;) {
-    size_t dot = code.find('.', start);
-    parts.emplace_back(
-        std::string_view(code).substr(start, dot == std::string::npos ? dot : dot - start));
-    if (dot == std::string::npos) break;
-    start = dot + 1;
-  }
-  // One segment: any kind, as import's "lettered" form reads it.
-  if (parts.size() == 1) return segment(parts[0], false);
-  for (size_t i = 0; i < parts.size(); ++i)
-    if (!segment(parts[i], i == 0)) return false;
-  return true;
 }
 
 struct Column {
@@ -179,7 +152,7 @@ class CsvWriter {
 
   void section(const model::PlanSection& s, std::vector<std::string>& path) {
     const std::string title = text(s.title);
-    path.push_back(splittable_code(s.code) ? s.code + ". " + title : title);
+    path.push_back(model::is_plan_code(s.code) ? s.code + ". " + title : title);
     std::vector<std::string> row = level_cells(path);
     for (size_t i = 0; i < columns_.size(); ++i)
       if (columns_[i].kind == Column::Kind::field) row[i] = level_field(s, *columns_[i].field);

@@ -1,0 +1,129 @@
+// Issue 13: inputs from a hostile round that the loaders accepted, or
+// reported with a wrong message: control characters, a second YAML
+// document, duplicate front matter keys, over-long slugs, impossible times.
+#include <catch2/catch.hpp>
+
+#include "load/config_reader.hpp"
+#include "load/page_reader.hpp"
+#include "load/plan_reader.hpp"
+
+using namespace carnet;
+
+namespace {
+const std::vector<std::string> langs = {"fr", "en"};
+
+std::vector<std::string> errors(const base::Diagnostics& d) {
+  std::vector<std::string> out;
+  for (const auto& x : d.sorted()) out.push_back(x.format());
+  return out;
+}
+
+model::Page blank() {
+  model::Page p;
+  p.source = "content/p.fr.md";
+  p.lang = "fr";
+  return p;
+}
+
+std::vector<std::string> page_errors(std::string_view text) {
+  auto p = blank();
+  base::Diagnostics d;
+  CHECK_FALSE(load::read_page(text, p, langs, d));
+  return errors(d);
+}
+
+std::vector<std::string> plan_errors(std::string_view text) {
+  base::Diagnostics d;
+  load::read_plan(text, "content/p.plan.yaml", langs, d);
+  return errors(d);
+}
+
+using Lines = std::vector<std::string>;
+}  // namespace
+
+TEST_CASE("hostile input: a control character from Word is an error at its place",
+          "[load][harden]") {
+  CHECK(plan_errors("title: \"Plan\"\nsections:\n  - title: Se\x0bloger\n") ==
+        Lines{"content/p.plan.yaml:3:14: error: control character U+000B is not allowed"});
+  // Written as a YAML escape: at the text.
+  CHECK(page_errors("---\ntitle: \"Bilan\\x01\"\n---\nTexte.\n") ==
+        Lines{"content/p.fr.md:2:8: error: control character U+0001 is not allowed (written as "
+              "an escape)"});
+  // In the Markdown body, raw or as a character reference cmark decodes.
+  CHECK(page_errors("---\ntitle: Bilan\n---\nUn \x07son.\n\nEt &#x1B; ou &#8;.\n") ==
+        Lines{"content/p.fr.md:4:4: error: control character U+0007 is not allowed",
+              "content/p.fr.md:6:4: error: character reference &#x1B; is the control character "
+              "U+001B, which is not allowed",
+              "content/p.fr.md:6:14: error: character reference &#8; is the control character "
+              "U+0008, which is not allowed"});
+  // Tabs, line breaks and CRLF stay allowed, and so do other references.
+  auto p = blank();
+  base::Diagnostics d;
+  CHECK(load::read_page("---\r\ntitle: \"A\\tB\"\r\n---\r\n\tcode &#233; &#10;\r\n", p, langs, d));
+  CHECK(d.empty());
+}
+
+TEST_CASE("hostile input: a NUL in a block scalar is named as what it is", "[load][harden]") {
+  const char raw[] = "title: Plan\nsummary: |\n  Un\n  r\0sum\xc3\xa9\n";
+  const std::string text(raw, sizeof raw - 1);
+  CHECK(plan_errors(text) ==
+        Lines{"content/p.plan.yaml:4:4: error: control character U+0000 is not allowed"});
+}
+
+TEST_CASE("hostile input: a second YAML document is an error at its start", "[load][harden]") {
+  CHECK(plan_errors("title: Plan\n---\ntitle: Autre\n") ==
+        Lines{"content/p.plan.yaml:3:1: error: a second YAML document starts here; this file "
+              "holds one: remove the --- line (or the ... line) that ends the first, or move "
+              "what follows into its own file"});
+  CHECK(plan_errors("---\ntitle: Plan\n---\n").size() == 1);
+  // A document end marker alone is no second document.
+  CHECK(plan_errors("title: Plan\nlevels: [Axe]\n...\n").empty());
+  CHECK(page_errors("---\ntitle: Bilan\n...\ntitle: Autre\n---\nTexte\n") ==
+        Lines{"content/p.fr.md:4:1: error: a second YAML document starts here; this file holds "
+              "one: remove the --- line (or the ... line) that ends the first, or move what "
+              "follows into its own file"});
+  base::Diagnostics d;
+  load::read_config("title: T\n---\ntitle: U\n", d);
+  REQUIRE(d.error_count() == 1);
+  CHECK(d.items()[0].message.starts_with("a second YAML document starts here"));
+}
+
+TEST_CASE("hostile input: a front matter key given twice is an error", "[load][harden]") {
+  CHECK(page_errors("---\ntitle: Bilan\ndate: 2019-06-15\ntitle: Autre\nauthor: {a: 1, a: 2}\n"
+                    "---\nTexte\n") ==
+        Lines{"content/p.fr.md:4:1: error: front matter field \"title\" is given twice",
+              "content/p.fr.md:5:16: error: front matter field \"a\" is given twice"});
+}
+
+TEST_CASE("hostile input: a slug longer than a file name can be is a content error",
+          "[load][harden]") {
+  const std::string slug(300, 'a');
+  CHECK(page_errors("---\ntitle: Bilan\nslug: " + slug + "\n---\nTexte\n") ==
+        Lines{"content/p.fr.md:3:7: error: slug is 300 bytes long; it names a folder of the "
+              "output, and file systems allow at most 255 bytes: shorten it"});
+  CHECK(plan_errors("title: Plan\nslug: {fr: " + slug + ", en: plan}\nlevels: [Axe]\n") ==
+        Lines{"content/p.plan.yaml:2:12: error: slug is 300 bytes long; it names a folder of "
+              "the output, and file systems allow at most 255 bytes: shorten it"});
+}
+
+TEST_CASE("hostile input: a date's time and offset must exist", "[load][harden]") {
+  CHECK(page_errors("---\ntitle: Bilan\ndate: 2019-06-15T25:61:61+99:99\n---\n") ==
+        Lines{"content/p.fr.md:3:7: error: date: \"2019-06-15T25:61:61+99:99\" is not a valid "
+              "date: hour 25 does not exist"});
+  CHECK(page_errors("---\ntitle: Bilan\ndate: 2019-06-15T10:61\n---\n") ==
+        Lines{"content/p.fr.md:3:7: error: date: \"2019-06-15T10:61\" is not a valid date: "
+              "minute 61 does not exist"});
+  CHECK(page_errors("---\ntitle: Bilan\ndate: 2019-06-15T10:00:00+99:99\n---\n") ==
+        Lines{"content/p.fr.md:3:7: error: date: \"2019-06-15T10:00:00+99:99\" is not a valid "
+              "date: the offset +99:99 does not exist (at most 23:59)"});
+  CHECK(page_errors("---\ntitle: Bilan\ndate: 2019-06-15Tnoon\n---\n").size() == 1);
+  for (const char* ok :
+       {"2019-06-15T10:00", "2019-06-15 10:00:00", "2019-06-15T23:59:60Z",
+        "2019-06-15T10:00:00.123-05:00", "2019-06-15T10:00:00+0200", "2019-06-15T10:00+02"}) {
+    INFO(ok);
+    auto p = blank();
+    base::Diagnostics d;
+    CHECK(load::read_page(std::string("---\ntitle: B\ndate: ") + ok + "\n---\n", p, langs, d));
+    CHECK(p.date == base::Date{2019, 6, 15});
+  }
+}
