@@ -11,6 +11,7 @@
 #include "base/text.hpp"
 #include "base/url.hpp"
 #include "load/config_reader.hpp"
+#include "load/data_block_reader.hpp"
 #include "load/markdown_texts.hpp"
 #include "load/page_reader.hpp"
 #include "load/plan_history.hpp"
@@ -400,6 +401,15 @@ class Loader {
         else if (!r.fragment.empty() && (r.page || r.plan))
           slot_checks[i].push_back({pos, r});
         return r.href;
+      };
+      DataBlockContext block_ctx{page.source, page.lang, &site_.config.languages, &site_.plans};
+      o.fenced_block = [&](const markdown::FencedCode& code) -> std::optional<std::string> {
+        auto kind = model::data_block_kind(code.info);
+        if (!kind) return std::nullopt;
+        auto block = read_data_block(*kind, code.literal, code.line, block_ctx, slot_diags[i]);
+        if (!block) return std::string();
+        page.blocks.push_back(std::move(*block));
+        return model::data_block_marker(page.blocks.size() - 1);
       };
       auto html = markdown::to_html(page.markdown, o);
       page.html = std::move(html.html);

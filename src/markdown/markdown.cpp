@@ -114,11 +114,26 @@ namespace {
 
 using namespace detail;
 
+bool is_fenced(cmark_node* code_block) {
+  int length = 0, offset = 0;
+  char fence = 0;
+  return cmark_node_get_fenced(code_block, &length, &offset, &fence) != 0;
+}
+
+// Where a fenced block's HTML goes until the page's HTML is complete: text
+// the raw-HTML sanitizer keeps as it is (private-use characters around a
+// number), replaced by the hook's HTML after it, since that HTML is Carnet's
+// own and may hold what the sanitizer refuses (comments, SVG).
+std::string fenced_placeholder(size_t index) {
+  return "\uE000carnet-fenced:" + std::to_string(index) + "\uE000\n";
+}
+
 struct Walk {
   const Options& options;
   std::vector<std::string>* anchors;
   std::set<std::string> used_ids;
   std::vector<cmark_node*> headings;
+  std::vector<std::pair<cmark_node*, std::string>> replaced;  // code blocks → HTML
 
   void visit(cmark_node* root) {
     wrap::CmarkIter it(cmark_iter_new(root));
@@ -134,12 +149,31 @@ struct Walk {
         case CMARK_NODE_HEADING:
           if (options.heading_ids) headings.push_back(n);
           break;
+        case CMARK_NODE_CODE_BLOCK:
+          if (options.fenced_block && is_fenced(n)) {
+            const char* info = cmark_node_get_fence_info(n);
+            const char* lit = cmark_node_get_literal(n);
+            FencedCode code{info ? info : "", lit ? lit : "",
+                            cmark_node_get_start_line(n) + options.first_line - 1,
+                            cmark_node_get_start_column(n)};
+            if (auto html = options.fenced_block(code)) replaced.emplace_back(n, std::move(*html));
+          }
+          break;
         default:
           break;
       }
     }
     // Changing the tree while iterating is not allowed; headings are swapped after.
     for (cmark_node* h : headings) add_id(h);
+    for (size_t i = 0; i < replaced.size(); ++i) {
+      cmark_node* node = replaced[i].first;
+      // A custom block prints its on_enter text as is, like a heading's tag:
+      // a placeholder here, the hook's HTML once the page is sanitized.
+      cmark_node* block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
+      cmark_node_set_on_enter(block, fenced_placeholder(i).c_str());
+      cmark_node_replace(node, block);
+      cmark_node_free(node);
+    }
   }
 
   // cmark-gfm writes <h2> without an id; a custom block prints the opening
@@ -177,7 +211,7 @@ Html to_html(std::string_view markdown, const Options& options) {
   Html out;
   auto parser = make_parser(options);
   auto root = parse(parser.get(), markdown);
-  Walk walk{options, &out.anchors, {}, {}};
+  Walk walk{options, &out.anchors, {}, {}, {}};
   walk.visit(root.get());
   out.html = render(parser.get(), root.get(), options);
   // Raw HTML comes out of cmark-gfm in pieces (an inline <b> and its </b>
@@ -185,6 +219,11 @@ Html to_html(std::string_view markdown, const Options& options) {
   // browser will read it; Markdown's own links and images pass the same
   // allow-list.
   if (options.unsafe_html) out.html = sanitize_html(out.html);
+  for (size_t i = 0; i < walk.replaced.size(); ++i) {
+    const std::string placeholder = fenced_placeholder(i);
+    if (auto at = out.html.find(placeholder); at != std::string::npos)
+      out.html.replace(at, placeholder.size(), walk.replaced[i].second);
+  }
   return out;
 }
 

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,11 +20,23 @@ struct LinkContext {
 // Returns the URL to write instead of `url` (return `url` to keep it).
 using LinkRewriter = std::function<std::string(const std::string& url, const LinkContext& where)>;
 
+// A fenced code block, for Options::fenced_block.
+struct FencedCode {
+  std::string info;     // "figures", "python", ...
+  std::string literal;  // its content
+  int line = 0;         // the opening fence's line in the file (first_line applied)
+  int column = 0;       // 1-based
+};
+
+// Returns the HTML to write instead of the code block, or nullopt to keep it.
+using FencedBlockHook = std::function<std::optional<std::string>(const FencedCode&)>;
+
 struct Options {
   bool unsafe_html = false;   // raw HTML passes through (markdown.unsafe_html: true)
   LinkRewriter rewrite_link;  // may be empty
   int first_line = 1;         // line of the Markdown's first line in its file, for LinkContext
   bool heading_ids = true;
+  FencedBlockHook fenced_block;  // may be empty
 };
 
 struct Html {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "base/date.hpp"
+#include "model/data_blocks.hpp"
 #include "model/value.hpp"
 
 namespace carnet::model {
@@ -40,6 +41,10 @@ struct Page {
   std::string group;  // pages with the same group are translations of each other
   std::string html;   // the body as HTML, links rewritten
   std::vector<std::string> anchors;  // heading ids in the body
+  // The body's ```figures, ```chart and ```plan blocks, in order; `html`
+  // holds a marker where each goes (data_block_marker), which the site
+  // renderer replaces with the block drawn in the page's language.
+  std::vector<DataBlock> blocks;
 };
 
 }  // namespace carnet::model

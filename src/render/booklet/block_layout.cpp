@@ -4,6 +4,8 @@
 
 #include <memory>
 
+#include "render/booklet/data_blocks.hpp"
+
 namespace carnet::render::booklet {
 
 namespace {
@@ -21,6 +23,12 @@ void place_blocks(Flow& flow, Typesetter& ts, const Blocks& blocks, const TextSt
   bool in_list = false;
   for (size_t i = 0; i < blocks.size(); ++i) {
     const Block& b = blocks[i];
+    if (b.kind == Block::Kind::data) {
+      if (in_list) flow.close("L");
+      in_list = false;
+      if (b.data) place_data_block(flow, ts, *b.data, style, indent);
+      continue;
+    }
     bool item = b.kind == Block::Kind::item;
     if (item && !in_list) {
       flow.open("L");

@@ -165,6 +165,7 @@ struct Part {
   std::string file;  // "part-1.xhtml"
   std::string title;
   Body body;
+  std::string xhtml;  // the document, written before the package lists it
 };
 
 class EpubBuilder {
@@ -617,7 +618,11 @@ class EpubBuilder {
     item("css", "style.css", "text/css", nullptr);
     if (!b_.page) item("chart", "chart.svg", "image/svg+xml", nullptr);
     if (logo_) item("logo", logo_->name, logo_->media_type.c_str(), nullptr);
-    for (const auto& p : parts) item(p.id, p.file, "application/xhtml+xml", nullptr);
+    // A document with an inline SVG (a chart of a data block) says so, as
+    // EPUB 3 requires of it.
+    for (const auto& p : parts)
+      item(p.id, p.file, "application/xhtml+xml",
+           p.xhtml.find("<svg") != std::string::npos ? "svg" : nullptr);
     w.end();  // manifest
     w.start("spine");
     auto itemref = [&](const std::string& id) {
@@ -655,6 +660,7 @@ std::string container_xml() {
 std::string write_epub(const Booklet& booklet, const std::string& context) {
   EpubBuilder builder(booklet);
   auto parts = builder.parts();
+  for (auto& p : parts) p.xhtml = document(booklet, p.title, p.body);
   wrap::ZipWriter zip(context);
   int year = 2000, month = 1, day = 1;
   std::sscanf(booklet.date_iso.c_str(), "%d-%d-%d", &year, &month, &day);
@@ -671,7 +677,7 @@ std::string write_epub(const Booklet& booklet, const std::string& context) {
     zip.add("EPUB/chart.svg", progress_svg(booklet, progress_rows(booklet), 480), C::deflate);
   if (const auto& logo = builder.logo()) zip.add("EPUB/" + logo->name, logo->bytes, C::deflate);
   for (const auto& p : parts)
-    zip.add("EPUB/" + p.file, document(booklet, p.title, p.body), C::deflate);
+    zip.add("EPUB/" + p.file, p.xhtml, C::deflate);
   return zip.commit();
 }
 

@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "render/booklet/data_blocks.hpp"
 #include "render/booklet/progress.hpp"
 #include "render/booklet/xhtml.hpp"
 #include "view/palette.hpp"
@@ -438,6 +439,10 @@ class OdtBuilder {
         continue;
       }
       close_to(0);
+      if (b.kind == Block::Kind::data) {
+        if (b.data) write_data_block_odt(w, *b.data);
+        continue;
+      }
       w.start("text:p");
       w.attribute("text:style-name", b.kind == Block::Kind::quote ? "Quotations" : style);
       content(b);

@@ -5,6 +5,7 @@
 #include "base/hash.hpp"
 #include "markdown/document.hpp"
 #include "model/links.hpp"
+#include "render/booklet/data_blocks.hpp"
 
 namespace carnet::render::booklet {
 
@@ -75,6 +76,7 @@ Booklet build_page_outline(const model::Site& site, const model::Page& page) {
     return absolute_link(site, page, url);
   };
   const std::vector<markdown::Node> nodes = markdown::parse(page.markdown, options);
+  const DataBlockSource data = page_data_blocks(site, page, lang);
 
   int top = 7;
   for (const auto& n : nodes)
@@ -82,7 +84,7 @@ Booklet build_page_outline(const model::Site& site, const model::Page& page) {
   std::vector<SectionEntry> flat;
   std::vector<markdown::Node> text;  // what is under the current heading
   auto flush = [&] {
-    Blocks blocks = nodes_to_blocks(text, true);
+    Blocks blocks = nodes_to_blocks(text, true, data);
     text.clear();
     if (flat.empty()) {
       out.intro = std::move(blocks);
@@ -93,7 +95,7 @@ Booklet build_page_outline(const model::Site& site, const model::Page& page) {
   for (const auto& n : nodes) {
     if (n.kind == markdown::Node::Kind::footnote_definition) {
       out.notes.push_back(
-          {n.number, "note-" + std::to_string(n.number), nodes_to_blocks(n.children, true)});
+          {n.number, "note-" + std::to_string(n.number), nodes_to_blocks(n.children, true, data)});
     } else if (n.kind == markdown::Node::Kind::heading) {
       flush();
       SectionEntry s;

@@ -46,6 +46,7 @@ std::string superscript(int number) {
 // site's HTML, flattened to what a booklet shows: one block per paragraph,
 // heading, list item, quoted paragraph, code block and table row.
 struct Builder {
+  const DataBlockSource* data = nullptr;
   Blocks blocks;
   Block current;
   bool open = false;
@@ -159,6 +160,15 @@ struct Builder {
         --quote;
         break;
       case K::code_block:
+        if (data && *data && model::data_block_kind(n.info))
+          if (auto view = (*data)(n.line)) {
+            finish();
+            Block b;
+            b.kind = Block::Kind::data;
+            b.data = std::move(view);
+            blocks.push_back(std::move(b));
+            break;
+          }
         start(Block::Kind::code);
         style = Span{};
         style.code = true;
@@ -262,16 +272,24 @@ struct Builder {
 
 }  // namespace
 
-Blocks nodes_to_blocks(const std::vector<markdown::Node>& nodes, bool note_links) {
+Blocks nodes_to_blocks(const std::vector<markdown::Node>& nodes, bool note_links,
+                       const DataBlockSource& data) {
   Builder b;
   b.note_links = note_links;
+  b.data = &data;
   b.blocks_of(nodes);
   b.finish();
   return b.blocks;
 }
 
 Blocks markdown_to_blocks(std::string_view md, const markdown::Options& options) {
+  return markdown_to_blocks(md, options, DataBlockSource());
+}
+
+Blocks markdown_to_blocks(std::string_view md, const markdown::Options& options,
+                          const DataBlockSource& data) {
   Builder b;
+  b.data = &data;
   b.blocks_of(markdown::parse(md, options));
   b.finish();
   return b.blocks;

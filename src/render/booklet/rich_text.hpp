@@ -5,12 +5,15 @@
 // serialize their own way.
 #pragma once
 
+#include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "markdown/document.hpp"
 #include "markdown/markdown.hpp"
+#include "view/data_blocks.hpp"
 
 namespace carnet::render::booklet {
 
@@ -30,7 +33,8 @@ struct Span {
 using Inline = std::vector<Span>;
 
 struct Block {
-  enum class Kind { paragraph, item, quote, code };
+  // data: a page's ```figures, ```chart or ```plan block, drawn from `data`.
+  enum class Kind { paragraph, item, quote, code, data };
   Kind kind = Kind::paragraph;
   int depth = 0;         // list nesting of an item: 0 for a top-level item
   bool ordered = false;  // item of a numbered list
@@ -38,6 +42,7 @@ struct Block {
   bool heading = false;  // a Markdown heading inside a field: shown bold
   Inline text;
   std::string lang;  // the text's language when not the booklet's (a fallback)
+  std::shared_ptr<const view::DataBlockView> data;  // Kind::data
 };
 
 using Blocks = std::vector<Block>;
@@ -61,6 +66,22 @@ Blocks markdown_to_blocks(std::string_view md, const markdown::Options& options)
 // headings). With `note_links`, a footnote reference reads as its number in
 // superscript, linked to "#note-N": the booklet places note N itself (at the
 // foot of the page, or at the end); without, it is the plain number.
-Blocks nodes_to_blocks(const std::vector<markdown::Node>& nodes, bool note_links);
+
+// The data block whose fence is on `line` of the file, or nullptr (the
+// fenced block is then shown as code).
+using DataBlockSource = std::function<std::shared_ptr<const view::DataBlockView>(int line)>;
+
+// The same, with a page's data blocks (```figures, ```chart, ```plan) as
+// Kind::data blocks from `data` (render/booklet/data_blocks.hpp makes it).
+Blocks markdown_to_blocks(std::string_view md, const markdown::Options& options,
+                          const DataBlockSource& data);
+
+// The same from the Markdown stage's tree (a page's body, cut at its
+// headings). With `note_links`, a footnote reference reads as its number in
+// superscript, linked to "#note-N": the booklet places note N itself (at the
+// foot of the page, or at the end); without, it is the plain number. With
+// `data`, the page's data blocks as in markdown_to_blocks.
+Blocks nodes_to_blocks(const std::vector<markdown::Node>& nodes, bool note_links,
+                       const DataBlockSource& data = {});
 
 }  // namespace carnet::render::booklet

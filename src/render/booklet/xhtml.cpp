@@ -2,6 +2,8 @@
 
 #include <vector>
 
+#include "render/booklet/data_blocks.hpp"
+
 namespace carnet::render::booklet {
 
 std::string xml_id(std::string_view s) {
@@ -99,6 +101,13 @@ void write_blocks(wrap::XmlWriter& w, const Blocks& blocks, const char* paragrap
       continue;
     }
     close_to(0);
+    if (b.kind == Block::Kind::data) {
+      if (in_quote) w.end();
+      in_quote = false;
+      if (b.data) write_data_block_xhtml(w, *b.data);
+      write_newline(w);
+      continue;
+    }
     if (b.kind == Block::Kind::quote && !in_quote) {
       w.start("blockquote");
       in_quote = true;

@@ -10,6 +10,7 @@
 #include "base/url.hpp"
 #include "markdown/markdown.hpp"
 #include "model/page_booklets.hpp"
+#include "render/html/data_blocks_html.hpp"
 #include "render/html/feeds.hpp"
 #include "render/html/plan_view.hpp"
 #include "render/html/render_context.hpp"
@@ -274,7 +275,7 @@ class SiteRenderer {
     PageHead h = head_of(j, p.title, p.summary);
     if (p.date) h.og_type = "article";
     mustache::data d = page_data(ctx_, h);
-    d.set("body", p.html);
+    d.set("body", expand_data_blocks(site_, p, p.html, j.url));
     if (p.date) {
       d.set("date_long", p.date->format_long(p.lang));
       d.set("date_iso", p.date->iso());
@@ -304,7 +305,7 @@ class SiteRenderer {
     const model::Page* index = in.index_page ? &site_.pages[*in.index_page] : nullptr;
     mustache::data d = page_data(ctx_, head_of(j, in.title, index ? index->summary : ""));
     if (index) {
-      set_if(d, "body", index->html);
+      set_if(d, "body", expand_data_blocks(site_, *index, index->html, j.url));
       put(d, "params", to_data(index->params));
     }
     set_section_link(d, base::parent_dir(s.dir), j);
