@@ -1,5 +1,7 @@
 #include "render/booklet/data_blocks.hpp"
 
+#include "view/palette.hpp"
+
 #include <algorithm>
 #include <cstdio>
 #include <map>
@@ -193,8 +195,10 @@ void place_excerpt(Flow& flow, Typesetter& ts, const view::ExcerptView& e, const
     row.cells.push_back(
         para(r.action.title.value, r.action.title.fallback ? r.action.title.lang : ""));
     CellContent status = para(r.action.status.word);
-    status.front().indent = 9;
-    status.front().dot = color_of(r.action.status.colors.strong);
+    status.front().indent = cell.size * 1.25;
+    status.front().bullet = view::status_mark(r.action.status.status);
+    status.front().bullet_color = color_of(r.action.status.colors.strong);
+    status.front().bullet_family = status_mark_family;
     row.cells.push_back(std::move(status));
     row.cells.push_back(para(r.date));
     spec.rows.push_back(std::move(row));

@@ -676,8 +676,7 @@ std::string write_epub(const Booklet& booklet, const std::string& context) {
   if (!booklet.page)
     zip.add("EPUB/chart.svg", progress_svg(booklet, progress_rows(booklet), 480), C::deflate);
   if (const auto& logo = builder.logo()) zip.add("EPUB/" + logo->name, logo->bytes, C::deflate);
-  for (const auto& p : parts)
-    zip.add("EPUB/" + p.file, p.xhtml, C::deflate);
+  for (const auto& p : parts) zip.add("EPUB/" + p.file, p.xhtml, C::deflate);
   return zip.commit();
 }
 

@@ -37,11 +37,6 @@ struct TablePlan {
   std::vector<double> widths;
 };
 
-// Pango falls back to another font for a glyph its family lacks; naming the
-// symbol font first makes the marks come from the same font on every machine
-// with fonts-noto-core (Noto Sans has "‖" but not "◐").
-constexpr const char* status_mark_family = "Noto Sans Symbols2, Noto Sans";
-
 CellContent cell_from_blocks(const Blocks& blocks, const TextStyle& base) {
   CellContent out;
   for (size_t i = 0; i < blocks.size(); ++i) {

@@ -38,6 +38,12 @@ std::string hex(Color c);
 // in text wherever its colour appears.
 Color status_color(int status_index);
 
+// The family of a status mark (view::status_mark). Pango falls back to
+// another font for a glyph its family lacks; naming the symbol font first
+// makes the marks come from the same font on every machine with
+// fonts-noto-core (Noto Sans has "‖" but not "◐").
+inline constexpr const char* status_mark_family = "Noto Sans Symbols2, Noto Sans";
+
 struct TextStyle {
   const char* family = "Noto Serif";
   double size = 10;
