@@ -266,8 +266,7 @@ class Layout {
     name_style.align = TextStyle::Align::center;
     name_style.color = palette::ink;
     TextStyle name_only = name_style;
-    name_only.size = small ? 10.5 : 12;
-    name_only.bold = true;
+    name_only.size = small ? 11 : 13;
     TextStyle heading_style = styles::kicker();
     heading_style.color = palette::primary;
     TextBlock heading = ts_.set(upper(b_.brand.partners_heading), heading_style, width);
