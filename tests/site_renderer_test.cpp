@@ -528,8 +528,13 @@ TEST_CASE("html: the plan page shows overview, levels, actions and booklets", "[
   CHECK(has(en, "<th scope=\"col\" class=\"col-partners\">Resources</th>"));
   CHECK(has(fr, "data-label=\"Ressources\""));
   CHECK(has(fr, "<tr id=\"a1\""));
-  CHECK(has(fr, "<span class=\"status status-in_progress\">En cours</span>"));
-  CHECK(has(en, "<span class=\"status status-cancelled\">Cancelled</span>"));
+  // The status by its mark's shape and its word, not by colour alone.
+  CHECK(has(fr,
+            "<span class=\"status status-in_progress\"><span class=\"status-mark\" "
+            "aria-hidden=\"true\">\u25D0</span> En cours</span>"));
+  CHECK(has(en,
+            "<span class=\"status status-cancelled\"><span class=\"status-mark\" "
+            "aria-hidden=\"true\">\u2715</span> Cancelled</span>"));
   CHECK(has(fr, "40\u202f%"));
   CHECK(has(en, ">40%<"));
   // Due dates in each language.

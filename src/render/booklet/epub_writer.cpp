@@ -190,7 +190,7 @@ class EpubBuilder {
     w.start("span");
     w.attribute("class", std::string("dot-") + model::status_name(a.status));
     w.attribute("aria-hidden", "true");
-    w.text("\u25CF");
+    w.text(view::status_mark(a.status));
     w.end();
     w.text(" " + a.status_label);
     if (a.late) {

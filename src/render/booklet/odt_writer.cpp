@@ -510,7 +510,7 @@ class OdtBuilder {
       w.attribute("text:style-name", "Table_20_Contents");
       w.start("text:span");
       w.attribute("text:style-name", std::string("Status_") + model::status_name(a.status));
-      w.text("\u25CF");
+      w.text(view::status_mark(a.status));
       w.end();
       w.text(" " + a.status_label);
       if (a.late) {

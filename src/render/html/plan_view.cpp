@@ -8,6 +8,7 @@
 #include "base/url.hpp"
 #include "markdown/markdown.hpp"
 #include "model/links.hpp"
+#include "view/palette.hpp"
 #include "view/plan_display.hpp"
 
 namespace carnet::render::html {
@@ -350,7 +351,12 @@ class PlanPage {
         cells.reserve(2048);
         cells += "<td class=\"col-status\" data-label=\"";
         base::html_escape_to(cells, status_label);
-        cells += "\"><span class=\"status status-" + a.status.key + "\">";
+        // The mark names the status by its shape, as on paper: a badge's
+        // colour alone is lost in grey scale and to colour-blind readers.
+        cells += "\"><span class=\"status status-" + a.status.key +
+                 "\"><span class=\"status-mark\" aria-hidden=\"true\">";
+        cells += view::status_mark(a.status.status);
+        cells += "</span> ";
         base::html_escape_to(cells, a.status.word);
         cells += "</span>";
         if (a.late) {
