@@ -30,9 +30,10 @@ std::map<std::string, std::string> build(const fs::path& site, const std::string
   return read_tree(out);
 }
 
-// The action links of the part of an organisation page after `from` and
-// before `to`, as "plan-folder#id" (the page's "../../" taken off).
-Refs action_links(const std::string& html, const std::string& from, const std::string& to) {
+// The action links of the part of an organisation page (output path `page`)
+// after `from` and before `to`, as output paths: "en/plans/x/#id".
+Refs action_links(const std::string& page, const std::string& html, const std::string& from,
+                  const std::string& to) {
   Refs out;
   auto begin = html.find(from);
   if (begin == std::string::npos) return out;
@@ -42,8 +43,7 @@ Refs action_links(const std::string& html, const std::string& from, const std::s
   for (size_t at = 0; (at = part.find("<li><a href=\"", at)) != std::string::npos;) {
     at += 13;
     std::string href = part.substr(at, part.find('"', at) - at);
-    while (href.rfind("../", 0) == 0) href.erase(0, 3);
-    out.insert(href);
+    out.insert((fs::path(page).parent_path() / href).lexically_normal().string());
   }
   return out;
 }
@@ -90,8 +90,8 @@ void check_pages(const std::map<std::string, std::string>& out,
     INFO(path);
     REQUIRE(out.count(path));
     const std::string& html = out.at(path);
-    Refs leads = action_links(html, "id=\"org-leads\"", "id=\"org-partners\"");
-    Refs partners = action_links(html, "id=\"org-partners\"", "</article>");
+    Refs leads = action_links(path, html, "id=\"org-leads\"", "id=\"org-partners\"");
+    Refs partners = action_links(path, html, "id=\"org-partners\"", "</article>");
     // Leads and partners hold action links and the plan and level headings;
     // keep the action links.
     auto actions_only = [&](Refs r) {
@@ -172,7 +172,7 @@ TEST_CASE("organisations: the fixture's pages list exactly the actions naming th
   // The registry's website and short name; status counts; late actions.
   const std::string& clsc = out.at("organisations/clsc/index.html");
   CHECK(clsc.find("href=\"https://example.org/clsc/\"") != std::string::npos);
-  CHECK(action_links(clsc, "id=\"org-late\"", "</section>") ==
+  CHECK(action_links("organisations/clsc/index.html", clsc, "id=\"org-late\"", "</section>") ==
         Refs{"plans/alpha/#a1", "plans/beta/#b1"});
   CHECK(clsc.find("<span class=\"status-count\">4</span>") == std::string::npos);
   CHECK(clsc.find("<dd>4</dd>") != std::string::npos);  // a1, a2, a3, b1
@@ -226,20 +226,24 @@ sections:
   std::vector<std::string> orgs;
   for (const auto& l : lines)
     if (l.find("organisation written two ways") != std::string::npos) orgs.push_back(l);
-  CHECK(orgs ==
-        std::vector<std::string>{
-            "content/plans/gamma.plan.yaml:10:17: warning: \"Ecoles-du-Quartier\" and \"Écoles "
-            "du quartier\" (content/plans/alpha.plan.yaml:34:18) look like one organisation "
-            "written two ways: they differ only in case, accents, punctuation or spaces; write "
-            "it one way, or say in content/organisations.yaml whether they are one (aliases) or "
-            "two (an entry each)",
-            "content/plans/gamma.plan.yaml:10:39: warning: \"EDQ\" and \"Écoles du quartier\" "
-            "(content/plans/alpha.plan.yaml:34:18) look like one organisation written two ways: "
-            "one is the acronym of the other; write it one way, or say in "
-            "content/organisations.yaml whether they are one (aliases) or two (an entry each)",
-            "content/plans/gamma.plan.yaml:11:61: warning: \"ZOO.\" and \"Zoo\" "
-            "(content/plans/beta.plan.yaml:14:31) look like one organisation written two ways: "
-            "they differ only in case, accents, punctuation or spaces; write it one way, or say in "
-            "content/organisations.yaml whether they are one (aliases) or two (an entry each)",
-        });
+  CHECK(
+      orgs ==
+      std::vector<std::string>{
+          "content/plans/gamma.plan.yaml:10:17: warning: \"Ecoles-du-Quartier\" and \"Écoles du "
+          "quartier\" (content/plans/alpha.plan.yaml:34:17) look like one organisation written two "
+          "ways: they differ only in case, accents, punctuation or spaces; write it one way, or "
+          "say in content/organisations.yaml whether they are one (aliases) or two (an entry each)",
+          "content/plans/gamma.plan.yaml:10:39: warning: \"EDQ\" and \"Ecoles-du-Quartier\" "
+          "(content/plans/gamma.plan.yaml:10:17) look like one organisation written two ways: one "
+          "is the acronym of the other; write it one way, or say in content/organisations.yaml "
+          "whether they are one (aliases) or two (an entry each)",
+          "content/plans/gamma.plan.yaml:10:39: warning: \"EDQ\" and \"Écoles du quartier\" "
+          "(content/plans/alpha.plan.yaml:34:17) look like one organisation written two ways: one "
+          "is the acronym of the other; write it one way, or say in content/organisations.yaml "
+          "whether they are one (aliases) or two (an entry each)",
+          "content/plans/gamma.plan.yaml:11:63: warning: \"ZOO.\" and \"Zoo\" "
+          "(content/plans/beta.plan.yaml:16:42) look like one organisation written two ways: they "
+          "differ only in case, accents, punctuation or spaces; write it one way, or say in "
+          "content/organisations.yaml whether they are one (aliases) or two (an entry each)",
+      });
 }

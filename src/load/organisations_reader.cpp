@@ -49,8 +49,9 @@ std::vector<model::OrganisationEntry> read_organisations(std::string_view text,
     // Every spelling of this entry, as written, with where it is.
     std::vector<std::pair<std::string, base::SourcePos>> spellings;
     YAML::Node name;
+    bool has_name = false;
     for (const auto& kv : item)
-      if (kv.first.Scalar() == "name") name = kv.second;
+      if (kv.first.Scalar() == "name") name = kv.second, has_name = true;
     for (const auto& kv : item) {
       const std::string key = kv.first.Scalar();
       const YAML::Node& v = kv.second;
@@ -100,8 +101,8 @@ std::vector<model::OrganisationEntry> read_organisations(std::string_view text,
           e.id = s;
       }
     }
-    if (!name.IsDefined() || e.name.empty()) {
-      if (!name.IsDefined()) diags.error(e.pos, "an organisation needs a name: add `name: ...`");
+    if (!has_name || e.name.empty()) {
+      if (!has_name) diags.error(e.pos, "an organisation needs a name: add `name: ...`");
       continue;
     }
     if (e.id.empty() && !item["id"].IsDefined()) {

@@ -33,7 +33,7 @@ TEST_CASE("organisations: entries are read", "[load][organisations]") {
   CHECK(orgs[0].short_name.get("fr", "fr") == "CLSC");
   CHECK(orgs[0].aliases == std::vector<std::string>{"C.L.S.C.", "CLSC Lachine"});
   CHECK(orgs[0].alias_pos[1].line == 4);
-  CHECK(orgs[0].alias_pos[1].column == 26);
+  CHECK(orgs[0].alias_pos[1].column == 25);
   CHECK(orgs[0].website == "https://example.org");
   CHECK(orgs[1].id == "table-de-quartier");  // made from the name
 }
@@ -57,14 +57,14 @@ TEST_CASE("organisations: every error at once, with its position", "[load][organ
   id: "G G"
 - just a name
 )") == std::vector<std::string>{
-           "content/organisations.yaml:2:3: error: unknown field \"websit\" in organisation (did "
-           "you mean \"website\"?)",
+           "content/organisations.yaml:2:3: error: unknown organisation field \"websit\" (did you "
+           "mean \"website\"?)",
            "content/organisations.yaml:4:12: error: website: expected an address starting with "
            "https:// or http://, not \"www.b.org\"",
            "content/organisations.yaml:5:3: error: an organisation needs a name: add `name: ...`",
            "content/organisations.yaml:7:12: error: aliases: expected a list of names such as "
            "[\"CLSC\", \"C.L.S.C.\"]",
-           "content/organisations.yaml:9:13: error: aliases: expected a text",
+           "content/organisations.yaml:9:13: error: aliases: expected a text, not a map",
            "content/organisations.yaml:11:7: error: id: expected lowercase letters, digits and "
            "hyphens such as \"clsc-lachine\", not \"G G\"",
            "content/organisations.yaml:12:3: error: an organisation: expected {name: ..., short: "
