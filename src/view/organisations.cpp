@@ -1,6 +1,7 @@
 #include "view/organisations.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <set>
 
 #include "base/fold.hpp"
@@ -263,33 +264,55 @@ std::optional<std::string> acronym(const std::string& name) {
 std::vector<LookAlike> look_alike_organisations(const OrganisationIndex& index) {
   std::vector<LookAlike> out;
   const auto& orgs = index.orgs;
+  // Pairs that may look alike, found through keys rather than by comparing
+  // every organisation with every other: a site with thousands of names
+  // would otherwise check millions of pairs.
+  std::map<std::string, std::vector<size_t>> by_loose, by_acronym, by_initials;
   for (size_t i = 0; i < orgs.size(); ++i) {
-    for (size_t j = i + 1; j < orgs.size(); ++j) {
-      if (orgs[i].entry && orgs[j].entry) continue;
-      bool found = false;
-      for (const auto& a : orgs[i].spellings) {
-        for (const auto& b : orgs[j].spellings) {
-          std::string reason;
-          if (base::fold_loose(a.text) == base::fold_loose(b.text)) {
-            reason = "they differ only in case, accents, punctuation or spaces";
-          } else {
-            auto acr_a = acronym(a.text), acr_b = acronym(b.text);
-            auto match = [](const std::string& acr, const std::string& name) {
-              for (const auto& init : initials(name))
-                if (init == acr) return true;
-              return false;
-            };
-            if ((acr_a && !acr_b && match(*acr_a, b.text)) ||
-                (acr_b && !acr_a && match(*acr_b, a.text)))
-              reason = "one is the acronym of the other";
-          }
-          if (reason.empty()) continue;
-          out.push_back({a, b, reason});
-          found = true;
-          break;
+    for (const auto& sp : orgs[i].spellings) {
+      by_loose[base::fold_loose(sp.text)].push_back(i);
+      if (auto acr = acronym(sp.text))
+        by_acronym[*acr].push_back(i);
+      else
+        for (const auto& init : initials(sp.text)) by_initials[init].push_back(i);
+    }
+  }
+  std::set<std::pair<size_t, size_t>> candidates;
+  auto add = [&](size_t x, size_t y) {
+    if (x != y) candidates.insert({std::min(x, y), std::max(x, y)});
+  };
+  for (const auto& [key, list] : by_loose)
+    for (size_t x : list)
+      for (size_t y : list) add(x, y);
+  for (const auto& [acr, list] : by_acronym)
+    if (auto it = by_initials.find(acr); it != by_initials.end())
+      for (size_t x : list)
+        for (size_t y : it->second) add(x, y);
+  for (const auto& [i, j] : candidates) {
+    if (orgs[i].entry && orgs[j].entry) continue;
+    bool found = false;
+    for (const auto& a : orgs[i].spellings) {
+      for (const auto& b : orgs[j].spellings) {
+        std::string reason;
+        if (base::fold_loose(a.text) == base::fold_loose(b.text)) {
+          reason = "they differ only in case, accents, punctuation or spaces";
+        } else {
+          auto acr_a = acronym(a.text), acr_b = acronym(b.text);
+          auto match = [](const std::string& acr, const std::string& name) {
+            for (const auto& init : initials(name))
+              if (init == acr) return true;
+            return false;
+          };
+          if ((acr_a && !acr_b && match(*acr_a, b.text)) ||
+              (acr_b && !acr_a && match(*acr_b, a.text)))
+            reason = "one is the acronym of the other";
         }
-        if (found) break;
+        if (reason.empty()) continue;
+        out.push_back({a, b, reason});
+        found = true;
+        break;
       }
+      if (found) break;
     }
   }
   return out;
