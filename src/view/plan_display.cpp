@@ -255,9 +255,16 @@ class Builder {
           if (Text m = markdown(t); !m.empty()) v.items.push_back(std::move(m));
         break;
       case model::FieldKind::texts:
-      case model::FieldKind::organisations:
         for (const auto& t : f.texts)
           if (Text m = text(t); !m.empty()) v.items.push_back(std::move(m));
+        break;
+      case model::FieldKind::organisations:
+        for (const auto& t : f.texts) {
+          if (Text m = text(t); !m.empty()) {
+            v.items.push_back(std::move(m));
+            v.written.push_back(t.get(def_, def_));
+          }
+        }
         break;
       case model::FieldKind::due:
         if (f.due) {

@@ -38,7 +38,10 @@ struct FieldView {
   std::string label_lang;   // set when the plan's label is in a fallback language
   std::vector<Text> items;  // markdown: one; texts, organisations: one per entry;
                             // due, date, percent, years: one plain text
-  std::string iso;          // due or date: "2022-12-31", "2023-03", "2021"; else ""
+  // organisations: each entry as written in the site's default language,
+  // to find its organisation (OrganisationIndex::find); parallel to items.
+  std::vector<std::string> written;
+  std::string iso;  // due or date: "2022-12-31", "2023-03", "2021"; else ""
   std::vector<NoteView> notes;
   bool mark = false;      // a year-grid cell: the action runs that year
   std::string mark_word;  // "oui" / "non", for readers who cannot see the mark

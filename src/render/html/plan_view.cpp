@@ -8,6 +8,7 @@
 #include "base/url.hpp"
 #include "markdown/markdown.hpp"
 #include "model/links.hpp"
+#include "view/organisations.hpp"
 #include "view/palette.hpp"
 #include "view/plan_display.hpp"
 
@@ -170,6 +171,22 @@ class PlanPage {
     }
   }
 
+  // One entry of a list field; an organisation's name links to its page.
+  void append_item(std::string& out, const view::FieldView& f, size_t i) const {
+    const view::Organisation* org =
+        i < f.written.size() ? ctx_.organisations.find_org(f.written[i]) : nullptr;
+    if (!org) {
+      append_text(out, f.items[i]);
+      return;
+    }
+    out += "<a class=\"org\" href=\"";
+    base::html_escape_to(
+        out, base::relative_url(url_, view::organisation_url(ctx_.site, lang_, org->slug)));
+    out += "\">";
+    append_text(out, f.items[i]);
+    out += "</a>";
+  }
+
   // A field's value, whatever its kind.
   void append_value(std::string& out, const view::FieldView& f) const {
     if (f.key == "year") {
@@ -185,12 +202,16 @@ class PlanPage {
     }
     if (f.as_list()) {
       out += "<ul>";
-      for (const auto& t : f.items) {
+      for (size_t i = 0; i < f.items.size(); ++i) {
         out += "<li>";
-        append_text(out, t);
+        append_item(out, f, i);
         out += "</li>";
       }
       out += "</ul>";
+      return;
+    }
+    if (f.kind == model::FieldKind::organisations) {
+      for (size_t i = 0; i < f.items.size(); ++i) append_item(out, f, i);
       return;
     }
     for (const auto& t : f.items) {

@@ -123,7 +123,12 @@ std::string RenderContext::word(const std::string& lang, const std::string& key)
 
 RenderContext make_context(const model::Site& site, const Theme& theme,
                            const RenderOptions& options) {
-  RenderContext ctx{site, theme, options, {}, base::normalized_base_url(site.config.base_url)};
+  RenderContext ctx{site,
+                    theme,
+                    options,
+                    {},
+                    base::normalized_base_url(site.config.base_url),
+                    view::index_organisations(site)};
   const auto& cfg = site.config;
   const std::string& def = cfg.default_language();
   for (const auto& lang : cfg.languages) {
