@@ -416,6 +416,10 @@ class Loader {
       o.rewrite_link = [&](const std::string& url, const markdown::LinkContext& where) {
         auto r = model::resolve_link(site_, from_dir, page.url, page.lang, url);
         base::SourcePos pos{page.source, where.line, where.column};
+        // An image is a file of static/: the web page would show it broken
+        // and a booklet could not draw it.
+        if (where.image && !r.page && !r.plan && r.error.empty())
+          r.error = model::resolve_static_file(site_, page.url, url).error;
         if (!r.error.empty())
           slot_diags[i].error(pos, r.error);
         else if (!r.fragment.empty() && (r.page || r.plan))
