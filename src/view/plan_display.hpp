@@ -87,6 +87,11 @@ struct ActionView {
   std::vector<StatusChangeView> history;  // from Git, oldest first
   std::vector<FieldView> cells;           // one per PlanDisplay::columns (maybe empty)
   std::vector<FieldView> more;            // every other field it has, shown with it
+  // What the plan page's filters select by (PRODUCT.md §8), wherever the
+  // fields are shown: the years it runs, as written in the plan's grid, and
+  // every organisation it names (lead or partner) as the reader sees it, once.
+  std::vector<std::string> years;
+  std::vector<std::string> organisations;
 };
 
 struct LevelView {

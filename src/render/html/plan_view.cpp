@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 #include "base/rel_path.hpp"
+#include "base/slug.hpp"
 #include "base/text.hpp"
 #include "base/url.hpp"
 #include "markdown/markdown.hpp"
@@ -61,6 +63,8 @@ class PlanPage {
       s.set("key", st.key);
       s.set("label", st.word);
       s.set("count", std::to_string(n));
+      // A bar leads to the plan's actions of its status (the filters' query).
+      s.set("linked", n > 0);
       s.set("percent",
             std::to_string(counts.actions ? (n * 100 + counts.actions / 2) / counts.actions : 0));
       push(statuses, std::move(s));
@@ -123,6 +127,7 @@ class PlanPage {
     if (!toc_html.empty()) d.set("toc_html", "<ul>" + toc_html + "</ul>");
     put(d, "toc", std::move(toc));
     put(d, "levels", std::move(levels));
+    set_filters(d);
     return d;
   }
 
@@ -314,6 +319,7 @@ class PlanPage {
 
   void add_level(const view::LevelView& l, mustache::data& levels, mustache::data& toc,
                  std::string& toc_html) {
+    levels_.push_back(l.id);
     mustache::data m;
     std::string level_html = text(l.level_name);
     std::string title_html = text(l.title);
@@ -365,6 +371,7 @@ class PlanPage {
         r.set("code", a.code);
         r.set("title_html", text(a.title));
         r.set("status_key", a.status.key);
+        r.set("filter_attrs", filter_attributes(a));
         set_if(r, "more_html", field_list(a.more, "more", true) + history_html(a));
         // The data cells as one string: a list of small objects per row
         // would make most of the page's cost (see docs/theme.md).
@@ -423,6 +430,83 @@ class PlanPage {
       toc_html += "</ul>";
     }
     toc_html += "</li>";
+    levels_.pop_back();
+  }
+
+  // The filter bar's choices (PRODUCT.md §8): statuses that some action has,
+  // the organisations named, the plan's years, its top-level items, and
+  // "late only" when something is late. The bar is hidden in the HTML; the
+  // script shows it, so that a page read without JavaScript shows everything
+  // and offers no control that would do nothing.
+  void set_filters(mustache::data& d) const {
+    const auto& counts = view_.counts;
+    if (counts.actions == 0) return;
+    mustache::data f;
+    auto statuses = list_data();
+    for (const auto& st : view_.statuses) {
+      if (!counts.per_status.count(st.status) || counts.per_status.at(st.status) == 0) continue;
+      mustache::data s;
+      s.set("value", st.key);
+      s.set("label", st.word);
+      push(statuses, std::move(s));
+    }
+    put(f, "statuses", std::move(statuses));
+    auto orgs = list_data();
+    for (const auto& [slug, name] : organisations_) {
+      mustache::data o;
+      o.set("value", slug);
+      o.set("label", name);
+      push(orgs, std::move(o));
+    }
+    f.set("has_orgs", !organisations_.empty());
+    put(f, "orgs", std::move(orgs));
+    auto years = list_data();
+    for (const auto& y : view_.years) {
+      mustache::data o;
+      o.set("value", y);
+      o.set("label", y);
+      push(years, std::move(o));
+    }
+    f.set("has_years", !view_.years.empty());
+    put(f, "years", std::move(years));
+    auto tops = list_data();
+    for (const auto& l : view_.levels) {
+      mustache::data o;
+      o.set("value", l.id);
+      o.set("label", view::heading_text(l));
+      push(tops, std::move(o));
+    }
+    f.set("has_tops", view_.levels.size() > 1);
+    put(f, "tops", std::move(tops));
+    if (!view_.level_names.empty()) f.set("top_label_html", text(view_.level_names.front()));
+    f.set("has_late", counts.late > 0);
+    f.set("total", std::to_string(counts.actions));
+    put(d, "filters", std::move(f));
+  }
+
+  // What the filter script reads on an action's row, from the view: its
+  // status, the organisations it names (slugs), the years it runs, its
+  // top-level item, every level it is in, and whether it is late.
+  std::string filter_attributes(const view::ActionView& a) {
+    std::string out = " data-status=\"" + a.status.key + "\"";
+    std::string slugs;
+    for (const auto& name : a.organisations) {
+      std::string slug = base::slugify(name);
+      if (slug.empty()) continue;
+      organisations_.emplace(slug, name);
+      if ((" " + slugs + " ").find(" " + slug + " ") != std::string::npos) continue;
+      slugs += (slugs.empty() ? "" : " ") + slug;
+    }
+    out += " data-org=\"" + base::html_escape(slugs) + "\"";
+    std::string years;
+    for (const auto& y : a.years) years += (years.empty() ? "" : " ") + y;
+    out += " data-year=\"" + base::html_escape(years) + "\"";
+    std::string levels;
+    for (const auto& id : levels_) levels += (levels.empty() ? "" : " ") + id;
+    out += " data-top=\"" + (levels_.empty() ? std::string() : levels_.front()) + "\"";
+    out += " data-levels=\"" + levels + "\"";
+    if (a.late) out += " data-late=\"1\"";
+    return out;
   }
 
   const RenderContext& ctx_;
@@ -432,6 +516,8 @@ class PlanPage {
   std::string url_;
   std::string from_dir_;
   std::string colon_, arrow_;
+  std::vector<std::string> levels_;  // the ids of the levels being laid out, outermost first
+  std::map<std::string, std::string> organisations_;  // slug → the first spelling met
 };
 
 }  // namespace

@@ -226,6 +226,8 @@ mustache::data page_data(const RenderContext& ctx, const PageHead& head) {
   put(d, "og_locale_alternates", std::move(og_alternates));
 
   d.set("css_href", base::relative_url(head.url, ctx.theme.css_path));
+  for (const auto& [name, script] : ctx.theme.scripts)
+    d.set("script_" + name, base::relative_url(head.url, script.path));
   d.set("home_href", base::relative_url(head.url, ctx.site.home_url(head.lang)));
   d.set("feed_href", base::relative_url(head.url, ld.feed_url));
 

@@ -63,6 +63,8 @@ class SiteRenderer {
     for (const auto& lang : site_.config.languages)
       files.push_back({ctx_.langs.at(lang).feed_url, atom_feed(ctx_, lang), ""});
     files.push_back({theme_.css_path, theme_.css, ""});
+    for (const auto& [name, script] : theme_.scripts)
+      files.push_back({script.path, script.bytes, ""});
     files.push_back({".nojekyll", "", ""});
     if (!site_.config.cname.empty()) files.push_back({"CNAME", site_.config.cname + "\n", ""});
     for (const auto& s : site_.static_files)
