@@ -233,7 +233,8 @@ bool has(const std::string& haystack, const std::string& needle) {
 // Resolves a relative href from the file at `from` ("a/b/index.html") to an
 // output path, or "" when it climbs out of the site.
 std::string resolve(const std::string& from, std::string href) {
-  href = href.substr(0, href.find_first_of("?#"));  // a query (the plan filters') names the same file
+  href =
+      href.substr(0, href.find_first_of("?#"));  // a query (the plan filters') names the same file
   std::vector<std::string> segs;
   auto slash = from.rfind('/');
   std::string dir = slash == std::string::npos ? "" : from.substr(0, slash);
@@ -689,18 +690,21 @@ TEST_CASE("html: plan rows carry what the filters select by, from the view", "[h
   const auto& en = files["en/reports/plan-2021/index.html"];
   // Status, organisation slugs (lead then partners, in the page's language),
   // years, top-level item, every enclosing level, late.
-  CHECK(has(fr, "<tr id=\"a1\" class=\"status-row-in_progress\" data-status=\"in_progress\" "
-                "data-org=\"table-de-quartier arrondissement cssdm\" data-year=\"2021-2022\" "
-                "data-top=\"relocalisation\" data-levels=\"relocalisation relocaliser-services\" "
-                "data-late=\"1\">"));
+  CHECK(has(fr,
+            "<tr id=\"a1\" class=\"status-row-in_progress\" data-status=\"in_progress\" "
+            "data-org=\"table-de-quartier arrondissement cssdm\" data-year=\"2021-2022\" "
+            "data-top=\"relocalisation\" data-levels=\"relocalisation relocaliser-services\" "
+            "data-late=\"1\">"));
   CHECK(has(en, "data-org=\"table-de-quartier borough cssdm\""));
-  CHECK(has(fr, "<tr id=\"a2\" class=\"status-row-done\" data-status=\"done\" data-org=\"\" "
-                "data-year=\"\" data-top=\"relocalisation\" "
-                "data-levels=\"relocalisation relocaliser-services\">"));
+  CHECK(has(fr,
+            "<tr id=\"a2\" class=\"status-row-done\" data-status=\"done\" data-org=\"\" "
+            "data-year=\"\" data-top=\"relocalisation\" "
+            "data-levels=\"relocalisation relocaliser-services\">"));
   // The bar is hidden until the script shows it, and offers what the plan has.
-  CHECK(has(fr, "<form class=\"plan-filters\" id=\"filters\" aria-labelledby=\"filters-title\" "
-                "data-count-words=\"{shown} actions sur {total}\" "
-                "data-count-one=\"{shown} action sur {total}\" hidden>"));
+  CHECK(has(fr,
+            "<form class=\"plan-filters\" id=\"filters\" aria-labelledby=\"filters-title\" "
+            "data-count-words=\"{shown} actions sur {total}\" "
+            "data-count-one=\"{shown} action sur {total}\" hidden>"));
   CHECK(has(fr, "<option value=\"cssdm\">CSSDM</option>"));
   CHECK(has(en, "<option value=\"borough\">Borough</option>"));
   CHECK(has(fr, "<option value=\"2022-2023\">2022-2023</option>"));
