@@ -51,23 +51,13 @@ void nest(std::vector<SectionEntry>& flat, size_t& i, int depth, std::vector<Sec
 
 Booklet build_page_outline(const model::Site& site, const model::Page& page) {
   const std::string& lang = page.lang;
-  const std::string& fallback = site.config.default_language();
-  Booklet out;
+  Booklet out = booklet_for(site, lang);
   out.page = true;
-  out.lang = lang;
-  out.words = words(site.words, lang);
   out.title = page.title;
-  out.organization = site.config.organization.name.get(lang, fallback);
-  if (auto address = site.config.organization.address.get(lang, fallback); !address.empty())
-    out.organization_lines.push_back(address);
-  for (const auto* line : {&site.config.organization.email, &site.config.organization.phone,
-                           &site.config.organization.website})
-    if (!line->empty()) out.organization_lines.push_back(*line);
   // The cover's line under the title: the page's date.
   if (page.date) out.period = page.date->format_long(lang);
   out.date_iso = page.date ? page.date->iso() : std::string("2000-01-01");
   out.url = site.config.base_url + page.url;
-  out.brand = brand_entry(site, lang);
   out.identifier = "urn:uuid:" + base::stable_uuid(page.source);
   if (!page.summary.empty()) out.summary.push_back(paragraph(page.summary));
 
