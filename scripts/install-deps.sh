@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Carnet needs: `build` for building it and
-# making the demo, `test` for the test suite as well. Only missing packages
-# are installed; as root, or through sudo.
+# making the demo, `package` for its Debian package, `test` for the test
+# suite as well. Only missing packages are installed; as root, or through
+# sudo.
 set -euo pipefail
 
 build_pkgs=(
@@ -12,10 +13,14 @@ build_pkgs=(
   fonts-noto-core
 )
 test_pkgs=(qpdf poppler-utils python3 unzip epubcheck default-jre-headless libxml2-utils python3-jsonschema python3-fitz
-  nodejs chromium)
+  nodejs chromium man-db bsdextrautils)
+
+# `package` (scripts/package.sh): CPack's dpkg-shlibdeps needs file(1).
+package_pkgs=(dpkg-dev file)
 
 want=("${build_pkgs[@]}")
 [[ ${1:-build} == test ]] && want+=("${test_pkgs[@]}")
+[[ ${1:-build} == test || ${1:-build} == package ]] && want+=("${package_pkgs[@]}")
 
 missing=()
 for p in "${want[@]}"; do

@@ -2,6 +2,7 @@
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
+#include <string>
 
 #include "base/system_error.hpp"
 #include "base/utf8.hpp"
@@ -18,7 +19,10 @@ namespace carnet::cli {
 
 int run(int argc, char** argv) {
   CLI::App app{"Carnet: bilingual websites and booklets for community plans and reports", "carnet"};
-  app.set_version_flag("--version", CARNET_VERSION);
+  // CARNET_COMMIT comes from cmake/version.cmake (git describe when CMake
+  // configured, "unknown" without Git), so nothing runs git here.
+  app.set_version_flag("--version",
+                       std::string("carnet ") + CARNET_VERSION + " (commit " + CARNET_COMMIT + ")");
   app.require_subcommand(1);
   int exit_code = 0;
   add_build_command(app, exit_code);

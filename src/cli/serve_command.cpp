@@ -5,10 +5,12 @@
 
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <memory>
 #include <type_traits>
 #include <utility>
+#include <vector>
 
 #include "base/fs.hpp"
 #include "base/system_error.hpp"
@@ -16,6 +18,7 @@
 #include "cli/diagnostics_printer.hpp"
 #include "cli/serve/error_page.hpp"
 #include "cli/serve/preview_server.hpp"
+#include "cli/serve/request_path.hpp"
 #include "cli/serve/site_watcher.hpp"
 #include "load/config_reader.hpp"
 
@@ -51,6 +54,17 @@ struct Preview {
   // Only the builds of this preview use it, one at a time.
   std::unique_ptr<load::ParseCache> cache = std::make_unique<load::ParseCache>();
 
+  // Where this computer's browser reaches the preview: every address's
+  // server (0.0.0.0, ::) answers at 127.0.0.1 too.
+  std::string origin() const {
+    const std::string& host = options.host;
+    std::string shown = host == "0.0.0.0" || host == "::" || host == "localhost" ? "127.0.0.1"
+                        : host.find(':') != std::string::npos && host.front() != '['
+                            ? "[" + host + "]"
+                            : host;
+    return "http://" + shown + ":" + std::to_string(port);
+  }
+
   // The site's base path as carnet.yaml gives it now ("/parc-ex/").
   std::string base_path() const {
     base::Diagnostics ignored;  // the build reports them
@@ -75,7 +89,7 @@ struct Preview {
     // checkout) is an error shown on the page, never the end of the preview.
     try {
       snap->base_path = base_path();
-      build.load.base_url = "http://127.0.0.1:" + std::to_string(port) + snap->base_path;
+      build.load.base_url = origin() + snap->base_path;
       result = build_site(root, build);
     } catch (const base::SystemError& e) {
       result.diags.error({"", 0, 0}, e.what());
@@ -94,6 +108,17 @@ struct Preview {
 
 int run_serve(const ServeOptions& options, int stop_fd,
               const std::function<void(int port)>& on_ready) {
+  // The preview has no password and serves drafts: other computers read it
+  // only when asked in so many words.
+  const bool remote = !serve::is_loopback_address(options.host);
+  if (remote && !options.allow_remote) {
+    std::fprintf(stderr,
+                 "carnet serve: --host %s would let other computers read the preview (drafts "
+                 "included, with no password); add --allow-remote if that is meant (a "
+                 "container's port forward needs --host 0.0.0.0 --allow-remote)\n",
+                 options.host.c_str());
+    return 2;
+  }
   Preview preview{options, fs::path(options.site), 0};
   std::error_code ec;
   if (!fs::exists(preview.root / "carnet.yaml", ec)) {
@@ -110,17 +135,38 @@ int run_serve(const ServeOptions& options, int stop_fd,
   }
   serve::SiteWatcher watcher(preview.root);
   serve::PreviewServer server;
-  preview.port = server.bind(options.port);
+  preview.port = server.bind(options.port, options.host);
   if (preview.port < 0) {
     std::fprintf(stderr,
-                 "carnet: error: port %d is in use (another `carnet serve`?); try --port %d\n",
-                 options.port, options.port + 1);
+                 "carnet: error: port %d is in use (another `carnet serve`?), or %s is not an "
+                 "address of this computer; try --port %d\n",
+                 options.port, options.host.c_str(), options.port + 1);
     return 1;
+  }
+  if (options.allow_remote) {
+    // Codespaces forwards the port under its own name, which browsers send.
+    std::vector<std::string> forwarded;
+    const char* codespace = std::getenv("CODESPACE_NAME");
+    const char* domain = std::getenv("GITHUB_CODESPACES_PORT_FORWARDING_DOMAIN");
+    if (codespace && *codespace && domain && *domain)
+      forwarded.push_back(std::string(codespace) + "-" + std::to_string(preview.port) + "." +
+                          domain);
+    server.allow_remote_hosts(std::move(forwarded));
+    if (remote)
+      std::fprintf(stderr,
+                   "carnet serve: --allow-remote: other computers that reach %s:%d can read "
+                   "this preview, drafts included\n",
+                   options.host.c_str(), preview.port);
+    else
+      std::fprintf(stderr,
+                   "carnet serve: --allow-remote: requests a port forward brings to %s:%d are "
+                   "answered under an IP address or Codespaces' name too\n",
+                   options.host.c_str(), preview.port);
   }
 
   auto start = Clock::now();
   auto snap = preview.build();
-  const std::string url = "http://127.0.0.1:" + std::to_string(preview.port) + snap->base_path;
+  const std::string url = preview.origin() + snap->base_path;
   auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start).count();
   server.publish(snap);
   server.start();
@@ -163,6 +209,12 @@ void add_serve_command(CLI::App& app, int& exit_code) {
   cmd->add_flag("--drafts", options->drafts, "Include pages marked draft: true");
   cmd->add_flag("--booklets", options->booklets, "Also make the booklets (slower)");
   cmd->add_flag("-q,--quiet", options->quiet, "Print only errors and warnings");
+  cmd->add_option("--host", options->host,
+                  "The address to serve on (default: 127.0.0.1); another than this computer's "
+                  "needs --allow-remote");
+  cmd->add_flag("--allow-remote", options->allow_remote,
+                "Let other computers read the preview: a --host such as 0.0.0.0, for a "
+                "container's port forward (Codespaces, devcontainer)");
   cmd->callback([options, &exit_code] { exit_code = run_serve(*options, -1, nullptr); });
 }
 

@@ -159,15 +159,20 @@ PreviewServer::PreviewServer() : http_(std::make_unique<httplib::Server>()) {
 
 PreviewServer::~PreviewServer() { stop(); }
 
-int PreviewServer::bind(int port) {
-  int bound = port == 0 ? http_->bind_to_any_port("127.0.0.1")
-                        : (http_->bind_to_port("127.0.0.1", port) ? port : -1);
+int PreviewServer::bind(int port, const std::string& address) {
+  int bound = port == 0 ? http_->bind_to_any_port(address)
+                        : (http_->bind_to_port(address, port) ? port : -1);
   // httplib listens with a queue of 5 connections: when the accept loop
   // falls behind (many tabs reconnecting after a restart, a busy machine),
   // the others wait a second or more for the kernel to retry. Listening
   // again on the same socket only makes the queue longer.
   if (bound >= 0) ::listen(listening_, SOMAXCONN);
   return bound;
+}
+
+void PreviewServer::allow_remote_hosts(std::vector<std::string> forwarded_names) {
+  remote_ = true;
+  forwarded_names_ = std::move(forwarded_names);
 }
 
 void PreviewServer::start() {
@@ -209,8 +214,9 @@ std::shared_ptr<const SiteSnapshot> PreviewServer::current() const {
 }
 
 void PreviewServer::route() {
-  http_->set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
-    if (is_local_host(req.get_header_value("Host")))
+  http_->set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+    const std::string host = req.get_header_value("Host");
+    if (is_local_host(host) || (remote_ && is_remote_host_allowed(host, forwarded_names_)))
       return httplib::Server::HandlerResponse::Unhandled;
     res.status = 403;
     res.set_header("Connection", "close");

@@ -15,6 +15,7 @@
 #include <mutex>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "base/output_file.hpp"
 
@@ -41,9 +42,12 @@ class PreviewServer {
   PreviewServer(const PreviewServer&) = delete;
   PreviewServer& operator=(const PreviewServer&) = delete;
 
-  // Binds 127.0.0.1:`port` (0: any free port). Returns the port, or -1 when
+  // Binds `address`:`port` (0: any free port). Returns the port, or -1 when
   // it cannot be bound (in use).
-  int bind(int port);
+  int bind(int port, const std::string& address = "127.0.0.1");
+  // `serve --allow-remote`: also answers the Host headers of a port forward
+  // (is_remote_host_allowed). Before start().
+  void allow_remote_hosts(std::vector<std::string> forwarded_names);
   // Serves in a background thread; returns once connections are accepted.
   void start();
   // Closes every connection, reload streams included, and joins the thread.
@@ -68,6 +72,8 @@ class PreviewServer {
   size_t streams_ = 0;  // open reload streams
   int listening_ = -1;  // httplib's listening socket, owned by it
   bool stopping_ = false;
+  bool remote_ = false;
+  std::vector<std::string> forwarded_names_;
 };
 
 // The Content-Type for an output path, from its extension.

@@ -1,5 +1,7 @@
 #include "cli/serve/request_path.hpp"
 
+#include <cctype>
+
 #include "base/text.hpp"
 
 namespace carnet::cli::serve {
@@ -66,17 +68,69 @@ ResolvedRequest resolve_request(std::string_view target, std::string_view base_p
   return {Kind::not_found, ""};
 }
 
-bool is_local_host(std::string_view host) {
-  // An optional ":port" of digits only; "[::1]" keeps its own colons inside
-  // the brackets.
+namespace {
+
+// A Host header without its optional ":port" of digits only; "[::1]" keeps
+// its own colons inside the brackets. nullopt: a malformed port.
+std::optional<std::string_view> host_name(std::string_view host) {
   if (auto colon = host.rfind(':'); colon != std::string_view::npos && host.back() != ']') {
     std::string_view port = host.substr(colon + 1);
-    if (port.empty() || port.size() > 5) return false;
+    if (port.empty() || port.size() > 5) return std::nullopt;
     for (char c : port)
-      if (c < '0' || c > '9') return false;
+      if (c < '0' || c > '9') return std::nullopt;
     host = host.substr(0, colon);
   }
-  return base::to_lower_ascii(host) == "localhost" || host == "127.0.0.1" || host == "[::1]";
+  return host;
+}
+
+bool is_ipv4(std::string_view s) {
+  int parts = 0;
+  while (true) {
+    size_t digits = 0;
+    int value = 0;
+    while (digits < s.size() && s[digits] >= '0' && s[digits] <= '9')
+      value = value * 10 + (s[digits++] - '0');
+    if (digits == 0 || digits > 3 || value > 255) return false;
+    ++parts;
+    s.remove_prefix(digits);
+    if (s.empty()) return parts == 4;
+    if (s.front() != '.' || parts == 4) return false;
+    s.remove_prefix(1);
+  }
+}
+
+// "[...]" of hex digits, colons and dots (an IPv4 tail), with one "::" at most.
+bool is_bracketed_ipv6(std::string_view s) {
+  if (s.size() < 4 || s.front() != '[' || s.back() != ']') return false;
+  s = s.substr(1, s.size() - 2);
+  for (char c : s)
+    if (!std::isxdigit(static_cast<unsigned char>(c)) && c != ':' && c != '.') return false;
+  return s.find(':') != std::string_view::npos;
+}
+
+}  // namespace
+
+bool is_local_host(std::string_view host) {
+  auto name = host_name(host);
+  if (!name) return false;
+  return base::to_lower_ascii(*name) == "localhost" || *name == "127.0.0.1" || *name == "[::1]";
+}
+
+bool is_loopback_address(std::string_view address) {
+  if (base::to_lower_ascii(address) == "localhost" || address == "::1" || address == "[::1]")
+    return true;
+  return is_ipv4(address) && address.substr(0, 4) == "127.";
+}
+
+bool is_remote_host_allowed(std::string_view host,
+                            const std::vector<std::string>& forwarded_names) {
+  auto name = host_name(host);
+  if (!name) return false;
+  if (is_ipv4(*name) || is_bracketed_ipv6(*name)) return true;
+  const std::string lower = base::to_lower_ascii(*name);
+  for (const auto& forwarded : forwarded_names)
+    if (!forwarded.empty() && lower == base::to_lower_ascii(forwarded)) return true;
+  return false;
 }
 
 }  // namespace carnet::cli::serve

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace carnet::cli::serve {
 
@@ -41,5 +42,16 @@ std::optional<std::string> decode_path(std::string_view path);
 // its own name at 127.0.0.1 (DNS rebinding) sends its name here, and must not
 // read the preview, drafts included.
 bool is_local_host(std::string_view host);
+
+// Whether a --host address is this computer's loopback (127.0.0.0/8, ::1,
+// localhost): serving there needs no --allow-remote.
+bool is_loopback_address(std::string_view address);
+
+// With --allow-remote, the Host headers answered besides is_local_host's:
+// any IP address, because a page that points its own name at this computer
+// sends that name, never an address (so rebinding is still refused), and
+// the names a port forward gives the preview (`forwarded_names`, such as
+// Codespaces' NAME-1313.app.github.dev), with or without a port.
+bool is_remote_host_allowed(std::string_view host, const std::vector<std::string>& forwarded_names);
 
 }  // namespace carnet::cli::serve
