@@ -15,6 +15,7 @@
 #include "cli/build_pipeline.hpp"
 #include "cli/diagnostics_printer.hpp"
 #include "cli/serve/error_page.hpp"
+#include "cli/serve/incremental_site.hpp"
 #include "cli/serve/preview_server.hpp"
 #include "cli/serve/site_watcher.hpp"
 #include "load/config_reader.hpp"
@@ -48,8 +49,7 @@ struct Preview {
   const ServeOptions& options;
   fs::path root;
   int port = 0;
-  // Only the builds of this preview use it, one at a time.
-  std::unique_ptr<load::ParseCache> cache = std::make_unique<load::ParseCache>();
+  std::unique_ptr<serve::IncrementalSite> site;
 
   // The site's base path as carnet.yaml gives it now ("/parc-ex/").
   std::string base_path() const {
@@ -59,32 +59,45 @@ struct Preview {
     return load::read_config(base::read_file(root / "carnet.yaml"), ignored).base_path;
   }
 
-  std::shared_ptr<serve::SiteSnapshot> build() const {
-    auto snap = std::make_shared<serve::SiteSnapshot>();
-    snap->site_root = root.string();
+  void start() {
     BuildOptions build;
     build.load.include_drafts = options.drafts;
-    build.load.cache = cache.get();
     // The preview's own address, under the same path as the host's, so
     // that absolute links (canonical, feeds, 404.html) stay in the preview.
     build.render.live_reload = true;
     build.render.live_reload_url = serve::events_path;
-    build.booklets = options.booklets;
-    BuildResult result;
-    // Inside the try: a carnet.yaml that cannot be read (mid-save, a
-    // checkout) is an error shown on the page, never the end of the preview.
+    build.booklets = false;  // made when asked for: IncrementalSite::booklet
+    site = std::make_unique<serve::IncrementalSite>(root, std::move(build));
+  }
+
+  // The first build (no `changed`), or an update after a save.
+  std::shared_ptr<serve::SiteSnapshot> build(const std::vector<std::string>* changed) const {
+    auto snap = std::make_shared<serve::SiteSnapshot>();
+    snap->site_root = root.string();
+    // Read at every update: a body-only update keeps it, and carnet.yaml
+    // saved is a full build. Inside the try: a carnet.yaml that cannot be
+    // read (mid-save, a checkout) is an error shown on the page, never the
+    // end of the preview.
+    serve::Update update;
     try {
       snap->base_path = base_path();
-      build.load.base_url = "http://127.0.0.1:" + std::to_string(port) + snap->base_path;
-      result = build_site(root, build);
+      site->options().load.base_url = "http://127.0.0.1:" + std::to_string(port) + snap->base_path;
+      update = changed ? site->update(*changed) : site->rebuild();
     } catch (const base::SystemError& e) {
-      result.diags.error({"", 0, 0}, e.what());
+      base::Diagnostics diags;
+      diags.error({"", 0, 0}, e.what());
+      print_diagnostic_lines(diags);
+      snap->error_html = serve::error_page_html(diags, serve::events_path);
+      return snap;
     }
-    print_diagnostic_lines(result.diags);
-    if (result.diags.has_errors()) {
-      snap->error_html = serve::error_page_html(result.diags, serve::events_path);
+    if (update.full) print_diagnostic_lines(site->diags());
+    if (site->diags().has_errors()) {
+      snap->error_html = serve::error_page_html(site->diags(), serve::events_path);
     } else {
-      for (auto& f : result.files) snap->files.emplace(f.path, std::move(f));
+      snap->files = site->files();
+      snap->on_request = [s = site.get()](const std::string& path) { return s->booklet(path); };
+      snap->changed = std::move(update.changed);
+      snap->everything = update.everything;
     }
     return snap;
   }
@@ -94,7 +107,7 @@ struct Preview {
 
 int run_serve(const ServeOptions& options, int stop_fd,
               const std::function<void(int port)>& on_ready) {
-  Preview preview{options, fs::path(options.site), 0};
+  Preview preview{options, fs::path(options.site), 0, nullptr};
   std::error_code ec;
   if (!fs::exists(preview.root / "carnet.yaml", ec)) {
     std::fprintf(stderr,
@@ -119,7 +132,8 @@ int run_serve(const ServeOptions& options, int stop_fd,
   }
 
   auto start = Clock::now();
-  auto snap = preview.build();
+  preview.start();
+  auto snap = preview.build(nullptr);
   const std::string url = "http://127.0.0.1:" + std::to_string(preview.port) + snap->base_path;
   auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start).count();
   server.publish(snap);
@@ -133,7 +147,7 @@ int run_serve(const ServeOptions& options, int stop_fd,
 
   while (auto changed = watcher.wait(stop_fd, quiet_period)) {
     start = Clock::now();
-    snap = preview.build();
+    snap = preview.build(&*changed);
     ms = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start).count();
     server.publish(snap);
     if (!options.quiet) {
@@ -161,7 +175,8 @@ void add_serve_command(CLI::App& app, int& exit_code) {
                   "The port on 127.0.0.1 (default: 1313; 0: any free port)")
       ->check(CLI::Range(0, 65535));
   cmd->add_flag("--drafts", options->drafts, "Include pages marked draft: true");
-  cmd->add_flag("--booklets", options->booklets, "Also make the booklets (slower)");
+  cmd->add_flag("--booklets", options->booklets,
+                "Kept for old scripts: the preview makes each booklet when it is opened");
   cmd->add_flag("-q,--quiet", options->quiet, "Print only errors and warnings");
   cmd->callback([options, &exit_code] { exit_code = run_serve(*options, -1, nullptr); });
 }
