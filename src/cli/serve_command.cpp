@@ -74,27 +74,22 @@ struct Preview {
   std::shared_ptr<serve::SiteSnapshot> build(const std::vector<std::string>* changed) const {
     auto snap = std::make_shared<serve::SiteSnapshot>();
     snap->site_root = root.string();
-    // Read at every update: a body-only update keeps it, and carnet.yaml
-    // saved is a full build. Inside the try: a carnet.yaml that cannot be
-    // read (mid-save, a checkout) is an error shown on the page, never the
-    // end of the preview.
-    serve::Update update;
+    // Read at every update (a saved carnet.yaml is a full build). One that
+    // cannot be read (mid-save, a checkout) is an error that the build
+    // reports and the page shows, never the end of the preview; the site
+    // must still see the change, so that no later save takes the
+    // body-only path past it.
     try {
       snap->base_path = base_path();
-      site->options().load.base_url = "http://127.0.0.1:" + std::to_string(port) + snap->base_path;
-      update = changed ? site->update(*changed) : site->rebuild();
-    } catch (const base::SystemError& e) {
-      base::Diagnostics diags;
-      diags.error({"", 0, 0}, e.what());
-      print_diagnostic_lines(diags);
-      snap->error_html = serve::error_page_html(diags, serve::events_path);
-      return snap;
+    } catch (const base::SystemError&) {
     }
+    site->options().load.base_url = "http://127.0.0.1:" + std::to_string(port) + snap->base_path;
+    serve::Update update = changed ? site->update(*changed) : site->rebuild();
     if (update.full) print_diagnostic_lines(site->diags());
     if (site->diags().has_errors()) {
       snap->error_html = serve::error_page_html(site->diags(), serve::events_path);
     } else {
-      snap->files = site->files();
+      snap->files = site->outputs();
       snap->on_request = [s = site.get()](const std::string& path) { return s->booklet(path); };
       snap->changed = std::move(update.changed);
       snap->everything = update.everything;
@@ -144,6 +139,7 @@ int run_serve(const ServeOptions& options, int stop_fd,
     std::fflush(stdout);
   }
   if (on_ready) on_ready(preview.port);
+  preview.site->prepare();
 
   while (auto changed = watcher.wait(stop_fd, quiet_period)) {
     start = Clock::now();
@@ -160,6 +156,8 @@ int run_serve(const ServeOptions& options, int stop_fd,
         std::printf("%s changed: the site has errors (shown in the browser)\n", what.c_str());
       std::fflush(stdout);
     }
+    // After publishing and saying so: the page shows first.
+    preview.site->prepare();
   }
   server.stop();
   if (!options.quiet) std::printf("Stopped.\n");

@@ -64,26 +64,27 @@ Update IncrementalSite::rebuild() {
   const bool had_errors = !site_;
   site_ = std::move(result.site);
   diags_ = std::move(result.diags);
-  OutputMap files;
+  const OutputMap before = outputs_.merged();
+  auto files = std::make_shared<OutputMap>();
   if (site_ && !diags_.has_errors()) {
     for (auto& f : result.files) {
       std::string path = f.path;
-      auto old = files_.find(path);
-      if (old != files_.end() && same_file(*old->second, f))
-        files.emplace(std::move(path), old->second);  // shared with the last snapshot
+      auto old = before.find(path);
+      if (old != before.end() && same_file(*old->second, f))
+        files->emplace(std::move(path), old->second);  // shared with the last snapshot
       else
-        files.emplace(std::move(path), std::make_shared<const base::OutputFile>(std::move(f)));
+        files->emplace(std::move(path), std::make_shared<const base::OutputFile>(std::move(f)));
     }
   } else {
     site_.reset();
   }
   // The paths that differ, both ways (removed pages reload to the 404).
-  auto a = files_.begin();
-  auto b = files.begin();
-  while (a != files_.end() || b != files.end()) {
-    if (b == files.end() || (a != files_.end() && a->first < b->first)) {
+  auto a = before.begin();
+  auto b = files->begin();
+  while (a != before.end() || b != files->end()) {
+    if (b == files->end() || (a != before.end() && a->first < b->first)) {
       update.changed.push_back((a++)->first);
-    } else if (a == files_.end() || b->first < a->first) {
+    } else if (a == before.end() || b->first < a->first) {
       update.changed.push_back((b++)->first);
     } else {
       if (a->second != b->second) update.changed.push_back(a->first);
@@ -91,7 +92,7 @@ Update IncrementalSite::rebuild() {
     }
   }
   update.everything = had_errors || !site_;
-  files_ = std::move(files);
+  outputs_ = Outputs{std::move(files), std::make_shared<const OutputMap>()};
   return update;
 }
 
@@ -152,25 +153,30 @@ bool IncrementalSite::update_body(const std::string& source, Update& update) {
   // against the old ones.
   if (!diags.empty() || rendered.anchors != page.anchors) return false;
 
-  if (!renderer_) {
-    base::Diagnostics theme_diags;
-    renderer_ = render::html::PageRenderer::make(*site_, options_.render, theme_diags);
-    if (!renderer_) return false;
-  }
+  prepare();
+  if (!renderer_) return false;
   page = std::move(rendered);
   for (const auto& f : model::page_booklet_files(*site_, page)) booklets_.erase(f.path);
   auto& entry = cached->second;
   entry.text = std::move(text);
   entry.page = std::move(parsed);
+  auto updated = std::make_shared<OutputMap>(*outputs_.updated);
   for (auto& f : renderer_->render_body_of(at->second)) {
-    auto old = files_.find(f.path);
-    if (old != files_.end() && same_file(*old->second, f)) continue;
+    const base::OutputFile* old = outputs_.find(f.path);
+    if (old && same_file(*old, f)) continue;
     update.changed.push_back(f.path);
     std::string path = f.path;
-    files_[path] = std::make_shared<const base::OutputFile>(std::move(f));
+    (*updated)[path] = std::make_shared<const base::OutputFile>(std::move(f));
   }
+  outputs_.updated = std::move(updated);
   std::sort(update.changed.begin(), update.changed.end());
   return true;
+}
+
+void IncrementalSite::prepare() {
+  if (renderer_ || !site_) return;
+  base::Diagnostics theme_diags;  // the full build reported them
+  renderer_ = render::html::PageRenderer::make(*site_, options_.render, theme_diags);
 }
 
 std::shared_ptr<const base::OutputFile> IncrementalSite::booklet(const std::string& path) {

@@ -315,7 +315,7 @@ void PreviewServer::route() {
     }
     std::shared_ptr<const base::OutputFile> made;  // on request
     auto resolved = resolve_request(req.target, snap->base_path, [&](const std::string& p) {
-      if (snap->files.count(p) > 0) return true;
+      if (snap->files.find(p)) return true;
       if (!snap->error_html.empty() || !snap->on_request) return false;
       if (auto f = snap->on_request(p)) made = std::move(f);
       return made && made->path == p;
@@ -344,9 +344,8 @@ void PreviewServer::route() {
     }
     if (resolved.kind == Kind::not_found) {
       res.status = 404;
-      if (auto it = snap->files.find("404.html");
-          it != snap->files.end() && it->second->copy_from.empty()) {
-        res.set_content(it->second->bytes, "text/html; charset=utf-8");
+      if (auto f = snap->files.find("404.html"); f && f->copy_from.empty()) {
+        res.set_content(f->bytes, "text/html; charset=utf-8");
       } else {
         char page[512];
         std::snprintf(page, sizeof page, not_found_page, snap->base_path.c_str());
@@ -355,7 +354,7 @@ void PreviewServer::route() {
       return;
     }
     const base::OutputFile& file =
-        made && made->path == resolved.path ? *made : *snap->files.at(resolved.path);
+        made && made->path == resolved.path ? *made : *snap->files.find(resolved.path);
     if (file.copy_from.empty()) {
       res.set_content(file.bytes, content_type_of(file.path));
       return;

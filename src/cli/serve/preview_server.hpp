@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "base/output_file.hpp"
+#include "cli/serve/outputs.hpp"
 
 namespace httplib {
 class Server;
@@ -32,8 +33,8 @@ inline constexpr const char* events_path = "/__carnet/events";
 // One build, as served. Its files are shared with the next snapshots that
 // keep them: a save replaces a few pointers, not the site's bytes.
 struct SiteSnapshot {
-  std::string base_path = "/";                                           // "/parc-ex/"
-  std::map<std::string, std::shared_ptr<const base::OutputFile>> files;  // by output path
+  std::string base_path = "/";  // "/parc-ex/"
+  Outputs files;
   std::string error_html;  // not empty: the build failed; served everywhere
   std::string site_root;   // files copied from disk (static/) must resolve inside it
   // The output paths this snapshot changed since the one before (the open
