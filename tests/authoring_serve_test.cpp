@@ -373,3 +373,53 @@ TEST_CASE("serve: reload streams beyond the cap are refused, pages still answer"
   streams.clear();
   CHECK(preview.stop() == 0);
 }
+
+TEST_CASE("serve: a body edit's event names its page; booklets are made on request",
+          "[authoring][incremental]") {
+  auto site = starter_copy("serve-named");
+  RunningPreview preview(site);
+  std::mutex mutex;
+  std::condition_variable cv;
+  std::string stream;
+  std::atomic<bool> done{false};
+  std::thread listener([&] {
+    httplib::Client http("127.0.0.1", preview.port());
+    http.set_read_timeout(30s);
+    http.Get("/__carnet/events", [&](const char* data, size_t n) {
+      {
+        std::lock_guard lock(mutex);
+        stream.append(data, n);
+      }
+      cv.notify_all();
+      return !done.load();
+    });
+  });
+  auto wait_for = [&](const std::string& text) {
+    std::unique_lock lock(mutex);
+    return cv.wait_for(lock, 10s, [&] { return stream.find(text) != std::string::npos; });
+  };
+  REQUIRE(wait_for("retry:"));
+
+  const fs::path page = site / "content/rapports/2024-bilan.fr.md";
+  carnet::base::write_file(page, carnet::base::read_file(page) + "\nUne ligne de plus.\n");
+  CHECK(wait_for("data: reload\ndata: /demo/rapports/2024-bilan/\n\n"));
+  httplib::Client http("127.0.0.1", preview.port());
+  auto r = http.Get("/demo/rapports/2024-bilan/");
+  REQUIRE(r);
+  CHECK(r->body.find("Une ligne de plus.") != std::string::npos);
+
+  // Not part of any build of the preview, made when asked for.
+  auto pdf = http.Get("/demo/booklets/plan-action.fr.pdf");
+  REQUIRE(pdf);
+  CHECK(pdf->status == 200);
+  CHECK(pdf->body.rfind("%PDF-", 0) == 0);
+  CHECK(pdf->get_header_value("Content-Type") == "application/pdf");
+  auto none = http.Get("/demo/booklets/absent.fr.pdf");
+  REQUIRE(none);
+  CHECK(none->status == 404);
+
+  done = true;
+  carnet::base::write_file(page, carnet::base::read_file(page) + "\nEncore.\n");
+  CHECK(preview.stop() == 0);
+  listener.join();
+}

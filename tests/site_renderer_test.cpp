@@ -590,7 +590,10 @@ TEST_CASE("html: the live-reload script is only in preview builds", "[html]") {
   auto live = render_files(make_site(), true);
   CHECK(has(live["index.html"],
             "<script>new "
-            "EventSource(\"/__carnet/events\").onmessage=()=>location.reload()</script>\n</body>"));
+            "EventSource(\"/__carnet/events\").onmessage=e=>{const "
+            "l=e.data.split(\"\\n\");let p=location.pathname;try{p=decodeURI(p)}catch(_){}"
+            "if(l.includes(\"*\")||l.includes(p.replace(/index\\.html$/,\"\")))location."
+            "reload()}</script>\n</body>"));
   CHECK(has(live["rapports/plan-2021/index.html"], "EventSource"));
 }
 

@@ -6,11 +6,19 @@ Starts `carnet serve --port 0` on the Carnet half of the shared corpus
 EventSource does, then saves a page again and again (an edit of a line of its
 body, as an editor writes it) and measures, for each save:
 
-  event:  file saved -> "data: reload" received on /__carnet/events
+  event:  file saved -> "data: reload" received on /__carnet/events, naming
+          the page (the open tab of that page reloads at that moment)
   page:   file saved -> the page, fetched again as the browser does after the
           event, shows the edit
+  poll:   file saved -> the page, fetched every 2 ms, shows the edit (the same
+          measure for both tools)
 
-Usage: reload_latency.py CARNET_BINARY [--corpus DIR] [--pages 1000] [--plans 50] [--saves 20]
+With --hugo, then runs `hugo server` (its defaults) on the Hugo half of the same
+corpus, saves the same page with the same edit, and measures "poll" the
+same way, plus Hugo's own "Total in N ms" from its log. Medians of both in one
+run, side by side.
+
+Usage: reload_latency.py CARNET_BINARY [--corpus DIR] [--pages 1000] [--plans 50] [--saves 20] [--hugo]
 The corpus is generated with ../shared/bench/gen_corpus.py (from the repository root) when DIR does
 not already hold it. Standard library only.
 """
@@ -62,14 +70,86 @@ class ReloadStream(threading.Thread):
             while b"\n\n" in buf:
                 message, buf = buf.split(b"\n\n", 1)
                 if message.startswith(b"data: reload"):
+                    names = [l[6:].decode("utf-8") for l in message.split(b"\n") if l.startswith(b"data: ")]
                     with self.cv:
-                        self.events.append(time.perf_counter())
+                        self.events.append((time.perf_counter(), names[1:]))
                         self.cv.notify_all()
 
     def wait_for(self, count, timeout=30):
         with self.cv:
             self.cv.wait_for(lambda: len(self.events) >= count, timeout)
             return self.events[count - 1] if len(self.events) >= count else None
+
+
+def poll_until(port, url, marker, start, timeout=30):
+    """Fetches url every 2 ms until it holds marker; ms since start."""
+    deadline = time.perf_counter() + timeout
+    while time.perf_counter() < deadline:
+        try:
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+            conn.request("GET", url)
+            body = conn.getresponse().read().decode("utf-8", "replace")
+            conn.close()
+            if marker in body:
+                return (time.perf_counter() - start) * 1000
+        except (ConnectionError, http.client.HTTPException):
+            pass
+        time.sleep(0.002)
+    return None
+
+
+def free_port():
+    import socket
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def bench_hugo(corpus, saves, marker_prefix):
+    """`hugo server` with its defaults on the Hugo half: save -> page shows the edit."""
+    site = os.path.join(corpus, "hugo")
+    port = free_port()
+    server = subprocess.Popen(["hugo", "server", "-s", site, "--port", str(port), "--bind", "127.0.0.1"],
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    lines = []
+    ready = threading.Event()
+
+    def read():
+        for line in server.stdout:
+            lines.append(line)
+            if "Web Server is available" in line:
+                ready.set()
+    threading.Thread(target=read, daemon=True).start()
+    page = os.path.join(site, "content", "fr", "notes", "page-00003.md")
+    url = "/notes/page-00003/"
+    original = open(page, encoding="utf-8").read()
+    polls = []
+    try:
+        if not ready.wait(600):
+            sys.exit("hugo server did not start:\n" + "".join(lines))
+        started = [l for l in lines if "Built in" in l]
+        poll_until(port, url, "<", time.perf_counter())  # a first visit, as a browser tab would
+        for i in range(1, saves + 1):
+            marker = "%s %d du banc dessai." % (marker_prefix, i)  # no apostrophe: Hugo curls it
+            time.sleep(0.3)
+            start = time.perf_counter()
+            with open(page, "w", encoding="utf-8") as f:
+                f.write(original + "\n" + marker + "\n")
+            got = poll_until(port, url, marker, start)
+            if got is None:
+                sys.exit("hugo: the page does not show save %d" % i)
+            polls.append(got)
+    finally:
+        with open(page, "w", encoding="utf-8") as f:
+            f.write(original)
+        server.send_signal(signal.SIGINT)
+        try:
+            server.wait(10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+    totals = [int(m.group(1)) for l in lines for m in [re.search(r"Total in (\d+) ms", l)] if m]
+    first = started[0].strip() if started else "?"
+    return polls, totals, first
 
 
 def main():
@@ -79,6 +159,7 @@ def main():
     ap.add_argument("--pages", type=int, default=1000)
     ap.add_argument("--plans", type=int, default=50)
     ap.add_argument("--saves", type=int, default=20)
+    ap.add_argument("--hugo", action="store_true", help="also measure `hugo server` on the same corpus")
     a = ap.parse_args()
 
     ensure_corpus(a.corpus, a.pages, a.plans)
@@ -104,7 +185,8 @@ def main():
         url = base + "notes/page-00003/"
         original = open(page, encoding="utf-8").read()
         rebuilds = []
-        events, pages = [], []
+        events, pages, polls = [], [], []
+        named = 0
         try:
             for i in range(1, a.saves + 1):
                 marker = "Modification %d du banc d'essai." % i
@@ -112,10 +194,12 @@ def main():
                 start = time.perf_counter()
                 with open(page, "w", encoding="utf-8") as f:
                     f.write(original + "\n" + marker + "\n")
-                got = stream.wait_for(i)
+                got = stream.wait_for(2 * i - 1)
                 if got is None:
                     sys.exit("no reload event after save %d" % i)
-                events.append((got - start) * 1000)
+                events.append((got[0] - start) * 1000)
+                if base + "notes/page-00003/" in got[1]:
+                    named += 1
                 conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
                 conn.request("GET", url)
                 body = conn.getresponse().read().decode("utf-8")
@@ -126,6 +210,19 @@ def main():
                 r = re.search(r"rebuilt in (\d+) ms", log)
                 if r:
                     rebuilds.append(int(r.group(1)))
+                # The same save measured as for Hugo: the page polled.
+                time.sleep(0.3)
+                marker = "Modification %d bis du banc d'essai." % i
+                start = time.perf_counter()
+                with open(page, "w", encoding="utf-8") as f:
+                    f.write(original + "\n" + marker + "\n")
+                got = poll_until(port, url, marker, start)
+                if got is None:
+                    sys.exit("the page does not show save %d bis" % i)
+                polls.append(got)
+                if stream.wait_for(2 * i) is None:
+                    sys.exit("no reload event after save %d bis" % i)
+                server.stdout.readline()
         finally:
             with open(page, "w", encoding="utf-8") as f:
                 f.write(original)
@@ -140,9 +237,17 @@ def main():
         return "median %4.0f ms, max %4.0f ms" % (statistics.median(xs), max(xs))
 
     print("corpus: %d pages per language, %d plans; first build %d ms" % (a.pages, a.plans, first_build))
-    print("rebuild (in memory):        %s" % fmt(rebuilds))
-    print("save -> reload event:       %s" % fmt(events))
-    print("save -> page shows the edit: %s" % fmt(pages))
+    print("carnet: update in memory:           %s" % fmt(rebuilds))
+    print("carnet: save -> reload event:       %s (the event named the page %d/%d times)"
+          % (fmt(events), named, len(events)))
+    print("carnet: save -> page shows the edit: %s" % fmt(pages))
+    print("carnet: save -> page shows the edit, polled: %s" % fmt(polls))
+    if a.hugo:
+        hpolls, totals, first = bench_hugo(a.corpus, a.saves, "Modification")
+        print("hugo server: %s" % first)
+        if totals:
+            print("hugo: \"Total in\" (its log):        %s" % fmt(totals))
+        print("hugo: save -> page shows the edit, polled: %s" % fmt(hpolls))
 
 
 if __name__ == "__main__":

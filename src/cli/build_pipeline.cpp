@@ -97,6 +97,7 @@ BuildResult build_site(const std::filesystem::path& root, const BuildOptions& op
   std::sort(files.begin(), files.end(),
             [](const auto& a, const auto& b) { return a.path < b.path; });
   result.files = std::move(files);
+  if (options.keep_site) result.site = std::make_unique<model::Site>(std::move(site));
   return result;
 }
 

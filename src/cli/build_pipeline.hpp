@@ -4,6 +4,7 @@
 #pragma once
 
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -17,12 +18,14 @@ namespace carnet::cli {
 struct BuildOptions {
   load::LoadOptions load;
   render::html::RenderOptions render;
-  bool booklets = true;  // serve skips them unless asked
+  bool booklets = true;    // serve skips them unless asked
+  bool keep_site = false;  // BuildResult::site: the preview renders pages again from it
 };
 
 struct BuildResult {
   std::vector<base::OutputFile> files;  // empty when diags has errors
   base::Diagnostics diags;
+  std::unique_ptr<model::Site> site;  // with keep_site, when there is no error
 };
 
 BuildResult build_site(const std::filesystem::path& root, const BuildOptions& options);

@@ -17,6 +17,7 @@
 #include "cli/build_pipeline.hpp"
 #include "cli/diagnostics_printer.hpp"
 #include "cli/serve/error_page.hpp"
+#include "cli/serve/incremental_site.hpp"
 #include "cli/serve/preview_server.hpp"
 #include "cli/serve/request_path.hpp"
 #include "cli/serve/site_watcher.hpp"
@@ -51,8 +52,7 @@ struct Preview {
   const ServeOptions& options;
   fs::path root;
   int port = 0;
-  // Only the builds of this preview use it, one at a time.
-  std::unique_ptr<load::ParseCache> cache = std::make_unique<load::ParseCache>();
+  std::unique_ptr<serve::IncrementalSite> site;
 
   // Where this computer's browser reaches the preview: every address's
   // server (0.0.0.0, ::) answers at 127.0.0.1 too.
@@ -73,32 +73,40 @@ struct Preview {
     return load::read_config(base::read_file(root / "carnet.yaml"), ignored).base_path;
   }
 
-  std::shared_ptr<serve::SiteSnapshot> build() const {
-    auto snap = std::make_shared<serve::SiteSnapshot>();
-    snap->site_root = root.string();
+  void start() {
     BuildOptions build;
     build.load.include_drafts = options.drafts;
-    build.load.cache = cache.get();
     // The preview's own address, under the same path as the host's, so
     // that absolute links (canonical, feeds, 404.html) stay in the preview.
     build.render.live_reload = true;
     build.render.live_reload_url = serve::events_path;
-    build.booklets = options.booklets;
-    BuildResult result;
-    // Inside the try: a carnet.yaml that cannot be read (mid-save, a
-    // checkout) is an error shown on the page, never the end of the preview.
+    build.booklets = false;  // made when asked for: IncrementalSite::booklet
+    site = std::make_unique<serve::IncrementalSite>(root, std::move(build));
+  }
+
+  // The first build (no `changed`), or an update after a save.
+  std::shared_ptr<serve::SiteSnapshot> build(const std::vector<std::string>* changed) const {
+    auto snap = std::make_shared<serve::SiteSnapshot>();
+    snap->site_root = root.string();
+    // Read at every update (a saved carnet.yaml is a full build). One that
+    // cannot be read (mid-save, a checkout) is an error that the build
+    // reports and the page shows, never the end of the preview; the site
+    // must still see the change, so that no later save takes the
+    // body-only path past it.
     try {
       snap->base_path = base_path();
-      build.load.base_url = origin() + snap->base_path;
-      result = build_site(root, build);
-    } catch (const base::SystemError& e) {
-      result.diags.error({"", 0, 0}, e.what());
+    } catch (const base::SystemError&) {
     }
-    print_diagnostic_lines(result.diags);
-    if (result.diags.has_errors()) {
-      snap->error_html = serve::error_page_html(result.diags, serve::events_path);
+    site->options().load.base_url = origin() + snap->base_path;
+    serve::Update update = changed ? site->update(*changed) : site->rebuild();
+    if (update.full) print_diagnostic_lines(site->diags());
+    if (site->diags().has_errors()) {
+      snap->error_html = serve::error_page_html(site->diags(), serve::events_path);
     } else {
-      for (auto& f : result.files) snap->files.emplace(f.path, std::move(f));
+      snap->files = site->outputs();
+      snap->on_request = [s = site.get()](const std::string& path) { return s->booklet(path); };
+      snap->changed = std::move(update.changed);
+      snap->everything = update.everything;
     }
     return snap;
   }
@@ -119,7 +127,7 @@ int run_serve(const ServeOptions& options, int stop_fd,
                  options.host.c_str());
     return 2;
   }
-  Preview preview{options, fs::path(options.site), 0};
+  Preview preview{options, fs::path(options.site), 0, nullptr};
   std::error_code ec;
   if (!fs::exists(preview.root / "carnet.yaml", ec)) {
     std::fprintf(stderr,
@@ -165,7 +173,8 @@ int run_serve(const ServeOptions& options, int stop_fd,
   }
 
   auto start = Clock::now();
-  auto snap = preview.build();
+  preview.start();
+  auto snap = preview.build(nullptr);
   const std::string url = preview.origin() + snap->base_path;
   auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start).count();
   server.publish(snap);
@@ -176,10 +185,11 @@ int run_serve(const ServeOptions& options, int stop_fd,
     std::fflush(stdout);
   }
   if (on_ready) on_ready(preview.port);
+  preview.site->prepare();
 
   while (auto changed = watcher.wait(stop_fd, quiet_period)) {
     start = Clock::now();
-    snap = preview.build();
+    snap = preview.build(&*changed);
     ms = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start).count();
     server.publish(snap);
     if (!options.quiet) {
@@ -192,6 +202,8 @@ int run_serve(const ServeOptions& options, int stop_fd,
         std::printf("%s changed: the site has errors (shown in the browser)\n", what.c_str());
       std::fflush(stdout);
     }
+    // After publishing and saying so: the page shows first.
+    preview.site->prepare();
   }
   server.stop();
   if (!options.quiet) std::printf("Stopped.\n");
@@ -207,7 +219,8 @@ void add_serve_command(CLI::App& app, int& exit_code) {
                   "The port on 127.0.0.1 (default: 1313; 0: any free port)")
       ->check(CLI::Range(0, 65535));
   cmd->add_flag("--drafts", options->drafts, "Include pages marked draft: true");
-  cmd->add_flag("--booklets", options->booklets, "Also make the booklets (slower)");
+  cmd->add_flag("--booklets", options->booklets,
+                "Kept for old scripts: the preview makes each booklet when it is opened");
   cmd->add_flag("-q,--quiet", options->quiet, "Print only errors and warnings");
   cmd->add_option("--host", options->host,
                   "The address to serve on (default: 127.0.0.1); another than this computer's "

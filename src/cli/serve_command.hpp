@@ -18,7 +18,7 @@ struct ServeOptions {
   std::string site = ".";
   int port = 1313;  // 0: any free port
   bool drafts = false;
-  bool booklets = false;  // booklets take seconds to make: off unless asked
+  bool booklets = false;  // no longer used: the preview makes booklets on request
   bool quiet = false;     // no line per rebuild
   std::string host = "127.0.0.1";
   bool allow_remote = false;  // a --host other computers reach, and their Host headers

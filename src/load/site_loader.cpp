@@ -69,6 +69,63 @@ std::string segment_of(const std::string& name) {
   return base::is_clean_segment(name) ? name : base::slugify(name);
 }
 
+}  // namespace
+
+void render_page_body(const model::Site& site, model::Page& page, base::Diagnostics& diags,
+                      std::vector<FragmentCheck>& checks) {
+  const std::string from_dir = base::parent_dir(page.source);
+  markdown::Options o;
+  o.unsafe_html = site.config.unsafe_html;
+  o.first_line = page.body_line;
+  o.rewrite_link = [&](const std::string& url, const markdown::LinkContext& where) {
+    auto r = model::resolve_link(site, from_dir, page.url, page.lang, url);
+    base::SourcePos pos{page.source, where.line, where.column};
+    // An image is a file of static/: the web page would show it broken
+    // and a booklet could not draw it.
+    if (where.image && !r.page && !r.plan && r.error.empty())
+      r.error = model::resolve_static_file(site, page.url, url).error;
+    if (!r.error.empty())
+      diags.error(pos, r.error);
+    else if (!r.fragment.empty() && (r.page || r.plan))
+      checks.push_back({pos, r});
+    return r.href;
+  };
+  DataBlockContext block_ctx{page.source, page.lang, &site.config.languages, &site.plans};
+  page.blocks.clear();
+  o.fenced_block = [&](const markdown::FencedCode& code) -> std::optional<std::string> {
+    auto kind = model::data_block_kind(code.info);
+    if (!kind) return std::nullopt;
+    auto block = read_data_block(*kind, code.literal, code.line, block_ctx, diags);
+    if (!block) return std::string();
+    page.blocks.push_back(std::move(*block));
+    return model::data_block_marker(page.blocks.size() - 1);
+  };
+  auto html = markdown::to_html(page.markdown, o);
+  page.html = std::move(html.html);
+  page.anchors = std::move(html.anchors);
+}
+
+void check_fragment(const model::Site& site, const FragmentCheck& check, base::Diagnostics& diags) {
+  const auto& pos = check.pos;
+  const auto& r = check.link;
+  if (r.page) {
+    const auto& target = site.pages[*r.page];
+    if (std::find(target.anchors.begin(), target.anchors.end(), r.fragment) ==
+            target.anchors.end() &&
+        r.fragment.rfind("fn", 0) != 0)
+      diags.error(
+          pos,
+          "link to \"#" + r.fragment + "\": " + target.source + " has no heading with that anchor" +
+              (target.anchors.empty() ? ""
+                                      : " (anchors: " + base::join(target.anchors, ", ") + ")"));
+  } else if (r.plan && !model::plan_has_anchor(site.plans[*r.plan], r.fragment)) {
+    diags.error(pos, "link to \"#" + r.fragment + "\": " + site.plans[*r.plan].source +
+                         " has no section or action with that id");
+  }
+}
+
+namespace {
+
 class Loader {
  public:
   Loader(const fs::path& root, const LoadOptions& options, base::Diagnostics& diags)
@@ -401,64 +458,14 @@ class Loader {
   }
 
   void render_bodies() {
-    struct Check {
-      base::SourcePos pos;
-      model::LinkResolution link;
-    };
     std::vector<base::Diagnostics> slot_diags(site_.pages.size());
-    std::vector<std::vector<Check>> slot_checks(site_.pages.size());
+    std::vector<std::vector<FragmentCheck>> slot_checks(site_.pages.size());
     base::parallel_for(site_.pages.size(), [&](size_t i) {
-      auto& page = site_.pages[i];
-      const std::string from_dir = base::parent_dir(page.source);
-      markdown::Options o;
-      o.unsafe_html = site_.config.unsafe_html;
-      o.first_line = page.body_line;
-      o.rewrite_link = [&](const std::string& url, const markdown::LinkContext& where) {
-        auto r = model::resolve_link(site_, from_dir, page.url, page.lang, url);
-        base::SourcePos pos{page.source, where.line, where.column};
-        // An image is a file of static/: the web page would show it broken
-        // and a booklet could not draw it.
-        if (where.image && !r.page && !r.plan && r.error.empty())
-          r.error = model::resolve_static_file(site_, page.url, url).error;
-        if (!r.error.empty())
-          slot_diags[i].error(pos, r.error);
-        else if (!r.fragment.empty() && (r.page || r.plan))
-          slot_checks[i].push_back({pos, r});
-        return r.href;
-      };
-      DataBlockContext block_ctx{page.source, page.lang, &site_.config.languages, &site_.plans};
-      o.fenced_block = [&](const markdown::FencedCode& code) -> std::optional<std::string> {
-        auto kind = model::data_block_kind(code.info);
-        if (!kind) return std::nullopt;
-        auto block = read_data_block(*kind, code.literal, code.line, block_ctx, slot_diags[i]);
-        if (!block) return std::string();
-        page.blocks.push_back(std::move(*block));
-        return model::data_block_marker(page.blocks.size() - 1);
-      };
-      auto html = markdown::to_html(page.markdown, o);
-      page.html = std::move(html.html);
-      page.anchors = std::move(html.anchors);
+      render_page_body(site_, site_.pages[i], slot_diags[i], slot_checks[i]);
     });
     for (size_t i = 0; i < site_.pages.size(); ++i) {
       diags_.append(std::move(slot_diags[i]));
-      for (const auto& c : slot_checks[i]) check_fragment(c.pos, c.link);
-    }
-  }
-
-  void check_fragment(const base::SourcePos& pos, const model::LinkResolution& r) {
-    if (r.page) {
-      const auto& target = site_.pages[*r.page];
-      if (std::find(target.anchors.begin(), target.anchors.end(), r.fragment) ==
-              target.anchors.end() &&
-          r.fragment.rfind("fn", 0) != 0)
-        diags_.error(pos, "link to \"#" + r.fragment + "\": " + target.source +
-                              " has no heading with that anchor" +
-                              (target.anchors.empty()
-                                   ? ""
-                                   : " (anchors: " + base::join(target.anchors, ", ") + ")"));
-    } else if (r.plan && !model::plan_has_anchor(site_.plans[*r.plan], r.fragment)) {
-      diags_.error(pos, "link to \"#" + r.fragment + "\": " + site_.plans[*r.plan].source +
-                            " has no section or action with that id");
+      for (const auto& c : slot_checks[i]) check_fragment(site_, c, diags_);
     }
   }
 
@@ -479,7 +486,7 @@ class Loader {
             if (!r.error.empty())
               diags_.error(at, r.error);
             else if (!r.fragment.empty() && (r.page || r.plan))
-              check_fragment(at, r);
+              check_fragment(site_, {at, r}, diags_);
             return r.href;
           };
           markdown::to_html(text, o);

@@ -8,9 +8,11 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "base/diagnostics.hpp"
 #include "load/plan_history.hpp"
+#include "model/links.hpp"
 #include "model/site.hpp"
 
 namespace carnet::load {
@@ -50,5 +52,20 @@ struct LoadOptions {
 
 model::Site load_site(const std::filesystem::path& root, const LoadOptions& options,
                       base::Diagnostics& diags);
+
+// A link to an anchor of another page or plan, checked once every body is
+// rendered (the target's anchors are known only then).
+struct FragmentCheck {
+  base::SourcePos pos;
+  model::LinkResolution link;
+};
+
+// Renders one page's body (`page.html`, `page.anchors`, `page.blocks`) with
+// its links rewritten against `site`, whose addresses must be assigned:
+// load_site does it for every page, the preview for the page just saved.
+// Links to anchors are added to `checks`, for check_fragment.
+void render_page_body(const model::Site& site, model::Page& page, base::Diagnostics& diags,
+                      std::vector<FragmentCheck>& checks);
+void check_fragment(const model::Site& site, const FragmentCheck& check, base::Diagnostics& diags);
 
 }  // namespace carnet::load

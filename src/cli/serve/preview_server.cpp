@@ -10,6 +10,7 @@
 
 #include "base/fs.hpp"
 #include "base/system_error.hpp"
+#include "base/text.hpp"
 #include "cli/serve/request_path.hpp"
 
 namespace carnet::cli::serve {
@@ -208,6 +209,29 @@ uint64_t PreviewServer::generation() const {
   return generation_;
 }
 
+std::string reload_event_data(const SiteSnapshot& snapshot, bool skipped) {
+  // Past this many, naming them costs the pages more than reloading.
+  constexpr size_t most_named = 2000;
+  if (skipped || snapshot.everything || !snapshot.error_html.empty() ||
+      snapshot.changed.size() > most_named)
+    return "reload\n*";
+  std::string data = "reload";
+  for (const auto& path : snapshot.changed) {
+    // A folder's index.html is shown at the folder's address.
+    std::string shown = path;
+    if (shown == "index.html")
+      shown.clear();
+    else if (shown.ends_with("/index.html"))
+      shown.resize(shown.size() - 10);
+    // Output paths hold no newline (they are file names), but one would
+    // end the event's field.
+    if (shown.find('\n') != std::string::npos || shown.find('\r') != std::string::npos)
+      return "reload\n*";
+    data += "\n" + snapshot.base_path + shown;
+  }
+  return data;
+}
+
 std::shared_ptr<const SiteSnapshot> PreviewServer::current() const {
   std::lock_guard lock(mutex_);
   return snapshot_;
@@ -263,10 +287,17 @@ void PreviewServer::route() {
             return true;
           }
           if (generation_ != seen) {
+            const bool skipped = generation_ != seen + 1;
             seen = generation_;
+            auto snap = snapshot_;
             lock.unlock();
-            // No `event:` line: the pages listen with `onmessage`.
-            const std::string message = "data: reload " + std::to_string(seen) + "\n\n";
+            // No `event:` line: the pages listen with `onmessage`. Each line
+            // of the data is its own `data:` field; the browser joins them
+            // with newlines.
+            std::string message;
+            for (const auto& line : base::split(reload_event_data(*snap, skipped), '\n'))
+              message += "data: " + line + "\n";
+            message += "\n";
             return sink.write(message.data(), message.size());
           }
           lock.unlock();
@@ -288,8 +319,13 @@ void PreviewServer::route() {
       res.set_content("The site is being built.", "text/plain; charset=utf-8");
       return;
     }
-    auto resolved = resolve_request(req.target, snap->base_path,
-                                    [&](const std::string& p) { return snap->files.count(p) > 0; });
+    std::shared_ptr<const base::OutputFile> made;  // on request
+    auto resolved = resolve_request(req.target, snap->base_path, [&](const std::string& p) {
+      if (snap->files.find(p)) return true;
+      if (!snap->error_html.empty() || !snap->on_request) return false;
+      if (auto f = snap->on_request(p)) made = std::move(f);
+      return made && made->path == p;
+    });
     using Kind = ResolvedRequest::Kind;
     if (resolved.kind == Kind::bad_request) {
       res.status = 400;
@@ -314,9 +350,8 @@ void PreviewServer::route() {
     }
     if (resolved.kind == Kind::not_found) {
       res.status = 404;
-      if (auto it = snap->files.find("404.html");
-          it != snap->files.end() && it->second.copy_from.empty()) {
-        res.set_content(it->second.bytes, "text/html; charset=utf-8");
+      if (auto f = snap->files.find("404.html"); f && f->copy_from.empty()) {
+        res.set_content(f->bytes, "text/html; charset=utf-8");
       } else {
         char page[512];
         std::snprintf(page, sizeof page, not_found_page, snap->base_path.c_str());
@@ -324,7 +359,8 @@ void PreviewServer::route() {
       }
       return;
     }
-    const base::OutputFile& file = snap->files.at(resolved.path);
+    const base::OutputFile& file =
+        made && made->path == resolved.path ? *made : *snap->files.find(resolved.path);
     if (file.copy_from.empty()) {
       res.set_content(file.bytes, content_type_of(file.path));
       return;

@@ -2,7 +2,8 @@
 // 127.0.0.1 under the site's base path, exactly as the host will (folders
 // serve their index.html, the site's 404.html answers unknown paths), and
 // tells open pages to reload through Server-Sent Events at
-// /__carnet/events after each new build. While the last build failed, every
+// /__carnet/events after each new build: each event names the pages whose
+// bytes changed, and a page reloads only when it is among them. While the last build failed, every
 // page of the site answers with the error page. Only requests whose Host is
 // this computer are answered (403 otherwise), and reload streams are capped
 // so that pages always have threads to answer them.
@@ -10,6 +11,7 @@
 
 #include <condition_variable>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -18,6 +20,7 @@
 #include <vector>
 
 #include "base/output_file.hpp"
+#include "cli/serve/outputs.hpp"
 
 namespace httplib {
 class Server;
@@ -27,13 +30,26 @@ namespace carnet::cli::serve {
 
 inline constexpr const char* events_path = "/__carnet/events";
 
-// One build, as served.
+// One build, as served. Its files are shared with the next snapshots that
+// keep them: a save replaces a few pointers, not the site's bytes.
 struct SiteSnapshot {
-  std::string base_path = "/";                    // "/parc-ex/"
-  std::map<std::string, base::OutputFile> files;  // by output path
-  std::string error_html;                         // not empty: the build failed; served everywhere
-  std::string site_root;  // files copied from disk (static/) must resolve inside it
+  std::string base_path = "/";  // "/parc-ex/"
+  Outputs files;
+  std::string error_html;  // not empty: the build failed; served everywhere
+  std::string site_root;   // files copied from disk (static/) must resolve inside it
+  // The output paths this snapshot changed since the one before (the open
+  // pages among them reload), or every page when `everything`.
+  std::vector<std::string> changed;
+  bool everything = true;
+  // Files made when first requested (booklets): null when `path` is none.
+  std::function<std::shared_ptr<const base::OutputFile>(const std::string& path)> on_request;
 };
+
+// The data of the reload event for `snapshot` when `skipped` snapshots were
+// published since the page's last event (then all pages reload): "reload"
+// then one line per changed page as the browser's location.pathname shows
+// it ("/base/reports/x/"), or "*" for every page.
+std::string reload_event_data(const SiteSnapshot& snapshot, bool skipped);
 
 class PreviewServer {
  public:

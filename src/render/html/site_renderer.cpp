@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <optional>
 #include <thread>
 
 #include "base/parallel.hpp"
@@ -49,7 +50,7 @@ class SiteRenderer {
       : site_(site), theme_(theme), ctx_(make_context(site, theme, options)) {}
 
   std::vector<base::OutputFile> run() {
-    plan_jobs();
+    prepare();
     std::vector<base::OutputFile> files(jobs_.size());
     render_all(files);
 
@@ -71,6 +72,33 @@ class SiteRenderer {
       files.push_back({s.output, "", site_.root + "/" + s.source});
     std::sort(files.begin(), files.end(),
               [](const base::OutputFile& a, const base::OutputFile& b) { return a.path < b.path; });
+    return files;
+  }
+
+  void prepare() {
+    if (planned_) return;
+    plan_jobs();
+    planned_ = true;
+  }
+
+  // The pages that show page `index`'s body: its own, or the home page or
+  // section index it is the text of.
+  std::vector<base::OutputFile> render_body_of(size_t index, Templates& templates) {
+    prepare();
+    std::vector<base::OutputFile> files;
+    for (const auto& j : jobs_) {
+      bool shows = false;
+      if (j.kind == Job::Kind::page) {
+        shows = j.index == index;
+      } else if (j.kind == Job::Kind::home) {
+        auto it = home_page_.find(j.lang);
+        shows = it != home_page_.end() && it->second == index;
+      } else if (j.kind == Job::Kind::section) {
+        const auto& in = site_.sections[j.index].lang.at(j.lang);
+        shows = in.index_page && *in.index_page == index;
+      }
+      if (shows) files.push_back({j.url + "index.html", render_job(j, templates), ""});
+    }
     return files;
   }
 
@@ -471,12 +499,40 @@ class SiteRenderer {
   const Theme& theme_;
   RenderContext ctx_;
   std::vector<Job> jobs_;
+  bool planned_ = false;
   std::map<std::string, std::vector<view::OrganisationView>> org_views_;  // by language
   std::map<std::string, size_t> home_page_;                               // lang → home page
   std::map<std::string, std::vector<size_t>> children_;  // dir → sections right under it
 };
 
 }  // namespace
+
+struct PageRenderer::Impl {
+  Theme theme;
+  Templates templates;  // kainjow's render() is not const: this renderer's own copy
+  std::optional<SiteRenderer> renderer;
+};
+
+PageRenderer::PageRenderer() = default;
+PageRenderer::~PageRenderer() = default;
+
+std::unique_ptr<PageRenderer> PageRenderer::make(const model::Site& site,
+                                                 const RenderOptions& options,
+                                                 base::Diagnostics& diags) {
+  auto theme = load_theme(site, diags);
+  if (!theme) return nullptr;
+  std::unique_ptr<PageRenderer> r(new PageRenderer());
+  r->impl_ = std::make_unique<Impl>();
+  r->impl_->theme = std::move(*theme);
+  r->impl_->templates = r->impl_->theme.templates;
+  r->impl_->renderer.emplace(site, r->impl_->theme, options);
+  r->impl_->renderer->prepare();
+  return r;
+}
+
+std::vector<base::OutputFile> PageRenderer::render_body_of(size_t page_index) {
+  return impl_->renderer->render_body_of(page_index, impl_->templates);
+}
 
 std::vector<base::OutputFile> render_site(const model::Site& site, const RenderOptions& options,
                                           base::Diagnostics& diags) {

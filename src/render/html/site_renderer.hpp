@@ -4,6 +4,7 @@
 // binary) unless the site's layouts/ has a file of the same name.
 #pragma once
 
+#include <memory>
 #include <vector>
 
 #include "base/diagnostics.hpp"
@@ -20,5 +21,29 @@ struct RenderOptions {
 // Template errors in the site's layouts/ are reported to `diags` (path:line).
 std::vector<base::OutputFile> render_site(const model::Site& site, const RenderOptions& options,
                                           base::Diagnostics& diags);
+
+// The preview's renderer of one page at a time (cli/serve/incremental_site):
+// it keeps the theme and what the whole site's pages share (menus, lists,
+// addresses), made once from `site`, which must outlive it and must change
+// only in page bodies (Page::markdown, html, anchors, blocks) while it lives.
+class PageRenderer {
+ public:
+  // Null when the theme has errors (reported to `diags`).
+  static std::unique_ptr<PageRenderer> make(const model::Site& site, const RenderOptions& options,
+                                            base::Diagnostics& diags);
+  ~PageRenderer();
+  PageRenderer(const PageRenderer&) = delete;
+  PageRenderer& operator=(const PageRenderer&) = delete;
+
+  // Every HTML file that shows the body of site.pages[page_index], exactly
+  // as render_site makes it: the page's own, or the home page or section
+  // index whose text it is.
+  std::vector<base::OutputFile> render_body_of(size_t page_index);
+
+ private:
+  PageRenderer();
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
 
 }  // namespace carnet::render::html
