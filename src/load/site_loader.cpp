@@ -436,6 +436,10 @@ class Loader {
         return model::data_block_marker(page.blocks.size() - 1);
       };
       auto html = markdown::to_html(page.markdown, o);
+      if (html.limit)
+        slot_diags[i].error(
+            {page.source, html.limit->line + page.body_line - 1, html.limit->column},
+            html.limit->message);
       page.html = std::move(html.html);
       page.anchors = std::move(html.anchors);
     });
@@ -469,6 +473,11 @@ class Loader {
       const std::string from_dir = base::parent_dir(plan.source);
       for_each_plan_markdown(plan, [&](const model::LocalizedText& t) {
         for (const auto& [lang, text] : t.text) {
+          // A text past the limits never reaches cmark-gfm (limits.hpp).
+          if (auto e = markdown::check_limits(text)) {
+            diags_.error(position_in_text(t, lang, plan.source, e->line, e->column), e->message);
+            continue;
+          }
           if (text.find("](") == std::string::npos && text.find("]:") == std::string::npos)
             continue;
           markdown::Options o;
