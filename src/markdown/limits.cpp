@@ -128,12 +128,13 @@ std::optional<LimitError> check_limits(std::string_view markdown) {
   while ((ev = cmark_iter_next(it.get())) != CMARK_EVENT_DONE) {
     cmark_node* n = cmark_iter_get_node(it.get());
     if (ev == CMARK_EVENT_EXIT) {
-      depth--;
+      if (cmark_node_get_type(n) != CMARK_NODE_DOCUMENT) depth--;
       continue;
     }
     // The iterator gives leaves (cmark's S_is_leaf: text, code, breaks, raw
     // HTML) no exit event.
     switch (cmark_node_get_type(n)) {
+      case CMARK_NODE_DOCUMENT:  // not a level an author wrote
       case CMARK_NODE_TEXT:
       case CMARK_NODE_CODE:
       case CMARK_NODE_CODE_BLOCK:
