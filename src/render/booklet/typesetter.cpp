@@ -399,8 +399,17 @@ std::vector<Rect> link_rects(const TextBlock& block, const LinkRange& link, size
                              size_t last) {
   std::vector<Rect> out;
   double origin = block.lines.empty() ? 0 : block.lines[first].top;
-  for (size_t i = first; i < last && i < block.lines.size(); ++i) {
+  last = std::min(last, block.lines.size());
+  // From the link's first line on, found by bisection: a long cell drawn in
+  // slices, each asked about every link, would otherwise visit every line
+  // for every link.
+  auto from = std::partition_point(
+      block.lines.begin() + static_cast<std::ptrdiff_t>(std::min(first, last)),
+      block.lines.begin() + static_cast<std::ptrdiff_t>(last),
+      [&](const LineBox& l) { return l.line->start_index + l.line->length <= link.start; });
+  for (auto i = static_cast<size_t>(from - block.lines.begin()); i < last; ++i) {
     PangoLayoutLine* line = block.lines[i].line;
+    if (line->start_index >= link.end) break;
     // Pango extends a range that starts before the line to the layout's edge:
     // clip it to the line first.
     int start = std::max(link.start, line->start_index);
