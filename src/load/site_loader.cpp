@@ -101,6 +101,9 @@ void render_page_body(const model::Site& site, model::Page& page, base::Diagnost
     return model::data_block_marker(page.blocks.size() - 1);
   };
   auto html = markdown::to_html(page.markdown, o);
+  if (html.limit)
+    diags.error({page.source, html.limit->line + page.body_line - 1, html.limit->column},
+                html.limit->message);
   page.html = std::move(html.html);
   page.anchors = std::move(html.anchors);
 }
@@ -476,6 +479,11 @@ class Loader {
       const std::string from_dir = base::parent_dir(plan.source);
       for_each_plan_markdown(plan, [&](const model::LocalizedText& t) {
         for (const auto& [lang, text] : t.text) {
+          // A text past the limits never reaches cmark-gfm (limits.hpp).
+          if (auto e = markdown::check_limits(text)) {
+            diags_.error(position_in_text(t, lang, plan.source, e->line, e->column), e->message);
+            continue;
+          }
           if (text.find("](") == std::string::npos && text.find("]:") == std::string::npos)
             continue;
           markdown::Options o;

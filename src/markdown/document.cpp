@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "markdown/cmark_tree.hpp"
+#include "markdown/limits.hpp"
 
 namespace carnet::markdown {
 
@@ -186,6 +187,21 @@ void append_plain(const std::vector<Node>& inlines, std::string& out) {
 }  // namespace
 
 std::vector<Node> parse(std::string_view markdown, const Options& options) {
+  // Past the limits (limits.hpp), which the loader reports: the text as it
+  // is, in one paragraph, never handed to cmark-gfm.
+  if (check_limits(markdown)) {
+    Node text;
+    text.kind = Node::Kind::text;
+    text.text = std::string(markdown);
+    text.line = options.first_line;
+    text.column = 1;
+    Node para;
+    para.kind = Node::Kind::paragraph;
+    para.line = text.line;
+    para.column = 1;
+    para.children.push_back(std::move(text));
+    return {para};
+  }
   auto parser = make_parser(options);
   auto root = detail::parse(parser.get(), markdown);
   std::vector<Node> out;

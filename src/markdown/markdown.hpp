@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "markdown/limits.hpp"
+
 namespace carnet::markdown {
 
 struct LinkContext {
@@ -42,6 +44,9 @@ struct Options {
 struct Html {
   std::string html;
   std::vector<std::string> anchors;  // ids given to headings, in order
+  // Set when the text passes a limit of limits.hpp: it was not parsed, and
+  // `html` is the text escaped, in one paragraph. The loader reports it.
+  std::optional<LimitError> limit;
 };
 
 // Block Markdown (a page body, a plan's description) to HTML.
@@ -50,7 +55,8 @@ Html to_html(std::string_view markdown, const Options& options);
 // A short text (a title, a list item) to HTML without the enclosing <p>.
 std::string inline_html(std::string_view markdown, const Options& options);
 
-// Plain text of Markdown (for meta descriptions, search, PDF text).
+// Plain text of Markdown (for meta descriptions, search, PDF text); a text
+// past the limits (limits.hpp) comes back as it is.
 std::string to_plain_text(std::string_view markdown);
 
 }  // namespace carnet::markdown

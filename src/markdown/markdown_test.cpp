@@ -63,3 +63,8 @@ TEST_CASE("markdown: inline text and plain text", "[markdown]") {
   CHECK(inline_html("Un *plan*", {}) == "Un <em>plan</em>");
   CHECK(to_plain_text("# Titre\n\nUn *plan* d'action.\n") == "Titre\nUn plan d'action.");
 }
+
+TEST_CASE("markdown: a heading's id skips suffixes other headings took", "[markdown]") {
+  auto r = to_html("# A\n\n# A 1\n\n# A\n\n# A\n\n# A-2\n", {});
+  CHECK(r.anchors == std::vector<std::string>{"a", "a-1", "a-2", "a-3", "a-2-1"});
+}

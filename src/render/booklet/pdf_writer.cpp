@@ -69,8 +69,7 @@ class Writer {
     for (size_t i = t.first; i < t.last && i < t.block.lines.size(); ++i) {
       const auto& line = t.block.lines[i];
       cairo_move_to(cr_, t.x + line.x, t.y + line.baseline - origin);
-      pango_cairo_show_layout_line(
-          cr_, pango_layout_get_line_readonly(t.block.layout, static_cast<int>(i)));
+      pango_cairo_show_layout_line(cr_, line.line);
     }
   }
   void item(const FillRect& f) {

@@ -193,7 +193,37 @@ Typesetter::Built Typesetter::build(const Inline& text, const TextStyle& style,
     insert(b.attrs.get(),
            pango_attr_letter_spacing_new(static_cast<int>(style.letter_spacing * PANGO_SCALE)), 0,
            b.text.size());
+  cut_into_items(b);
   return b;
+}
+
+// Pango shapes an item (a run of one style) whole, and when a line ends
+// inside it, shapes what is left of it again: a paragraph in one style took
+// time growing with the square of its length (issue 13: 200 KB in a table
+// cell, 4 minutes; one word of 32k letters, 15 s). Every attribute boundary
+// ends an item, so a long text gets a boundary about every chunk_bytes,
+// after a space where there is one near, marked by an attribute that changes
+// nothing (font fallback on, Pango's default). Short texts, nearly all,
+// keep one item per style, and so the same glyphs and bytes as before.
+void Typesetter::cut_into_items(Built& b) {
+  constexpr size_t long_text = 4000, chunk_bytes = 1000;
+  const std::string& t = b.text;
+  if (t.size() <= long_text) return;
+  size_t start = 0;
+  while (start < t.size()) {
+    size_t end = start + chunk_bytes;
+    if (end >= t.size()) {
+      end = t.size();
+    } else if (size_t space = t.find(' ', end);
+               space != std::string::npos && space - end < chunk_bytes) {
+      end = space + 1;
+    } else {
+      // An unbroken word: between two characters.
+      while (end < t.size() && (static_cast<unsigned char>(t[end]) & 0xC0) == 0x80) ++end;
+    }
+    insert(b.attrs.get(), pango_attr_fallback_new(TRUE), start, end);
+    start = end;
+  }
 }
 
 PangoLayout* Typesetter::make_layout(const Built& built, const TextStyle& style, double width,
@@ -251,6 +281,7 @@ TextBlock Typesetter::set(const Inline& text, const TextStyle& style, double wid
       box.height = (y1 - y0) / double(PANGO_SCALE);
       box.baseline = pango_layout_iter_get_baseline(iter.get()) / double(PANGO_SCALE);
       int end = line->start_index + line->length;
+      box.line = line;
       box.hyphenated = end >= 2 && built.text.compare(end - 2, 2, "\u00AD") == 0;
       box.x = logical.x / double(PANGO_SCALE);
       box.right = (logical.x + logical.width) / double(PANGO_SCALE);
@@ -290,7 +321,10 @@ Typesetter::Measure Typesetter::measure(const Inline& text, const TextStyle& sty
   pango_layout_get_extents(layout, nullptr, &logical);
   m.natural = logical.width / double(PANGO_SCALE);
   // Words lie between the line-break opportunities Pango found; each one's
-  // width is read off the unbroken lines, so nothing is shaped twice.
+  // width is read off the unbroken lines, so nothing is shaped twice. The x
+  // of every cluster comes from one walk of the layout: asking Pango for the
+  // x of each word's start (pango_layout_index_to_line_x) counts characters
+  // from the start of the run, which made a long paragraph quadratic.
   int n_attrs = 0;
   const PangoLogAttr* attrs = pango_layout_get_log_attrs_readonly(layout, &n_attrs);
   const std::string& t = built.text;
@@ -299,9 +333,40 @@ Typesetter::Measure Typesetter::measure(const Inline& text, const TextStyle& sty
   for (const char* p = t.data(); p < t.data() + t.size() && chars < n_attrs;
        p = g_utf8_next_char(p))
     byte_of[static_cast<size_t>(chars++)] = static_cast<int>(p - t.data());
+  struct ClusterAt {
+    int line = -1, x = 0;
+  };
+  std::vector<ClusterAt> cluster_at(t.size() + 1);
+  std::vector<PangoLayoutLine*> lines;  // by number: a hard line break starts one
+  {
+    auto iter = wrap::make_iter(layout);
+    int line_no = 0;
+    PangoLayoutLine* current = pango_layout_iter_get_line_readonly(iter.get());
+    lines.push_back(current);
+    do {
+      PangoLayoutLine* line = pango_layout_iter_get_line_readonly(iter.get());
+      if (line != current) {
+        current = line;
+        line_no++;
+        lines.push_back(line);
+      }
+      PangoRectangle logical;
+      pango_layout_iter_get_cluster_extents(iter.get(), nullptr, &logical);
+      auto index = static_cast<size_t>(pango_layout_iter_get_index(iter.get()));
+      if (index < cluster_at.size() && cluster_at[index].line < 0)
+        cluster_at[index] = {line_no, logical.x};
+    } while (pango_layout_iter_next_cluster(iter.get()));
+  }
   auto x_at = [&](int byte) {
     int line = 0, x = 0;
-    pango_layout_index_to_line_x(layout, byte, FALSE, &line, &x);
+    const ClusterAt& c = cluster_at[static_cast<size_t>(byte)];
+    if (c.line >= 0) {
+      line = c.line;
+      x = c.x;
+    } else {
+      // Inside a cluster (a ligature across a break): rare, and Pango knows.
+      pango_layout_index_to_line_x(layout, byte, FALSE, &line, &x);
+    }
     return std::make_pair(line, x / double(PANGO_SCALE));
   };
   int start = 0;
@@ -317,7 +382,7 @@ Typesetter::Measure Typesetter::measure(const Inline& text, const TextStyle& sty
       double w = (x1 < 0 || l1 != l0) ? 0 : x1 - x0;
       if (x1 < 0 || l1 != l0) {
         // The word ends its line: measure to the line's end.
-        PangoLayoutLine* line = pango_layout_get_line_readonly(layout, l0);
+        PangoLayoutLine* line = lines[static_cast<size_t>(l0)];
         PangoRectangle r;
         pango_layout_line_get_extents(line, nullptr, &r);
         w = (r.x + r.width) / double(PANGO_SCALE) - x0;
@@ -334,8 +399,17 @@ std::vector<Rect> link_rects(const TextBlock& block, const LinkRange& link, size
                              size_t last) {
   std::vector<Rect> out;
   double origin = block.lines.empty() ? 0 : block.lines[first].top;
-  for (size_t i = first; i < last && i < block.lines.size(); ++i) {
-    PangoLayoutLine* line = pango_layout_get_line_readonly(block.layout, static_cast<int>(i));
+  last = std::min(last, block.lines.size());
+  // From the link's first line on, found by bisection: a long cell drawn in
+  // slices, each asked about every link, would otherwise visit every line
+  // for every link.
+  auto from = std::partition_point(
+      block.lines.begin() + static_cast<std::ptrdiff_t>(std::min(first, last)),
+      block.lines.begin() + static_cast<std::ptrdiff_t>(last),
+      [&](const LineBox& l) { return l.line->start_index + l.line->length <= link.start; });
+  for (auto i = static_cast<size_t>(from - block.lines.begin()); i < last; ++i) {
+    PangoLayoutLine* line = block.lines[i].line;
+    if (line->start_index >= link.end) break;
     // Pango extends a range that starts before the line to the layout's edge:
     // clip it to the line first.
     int start = std::max(link.start, line->start_index);

@@ -33,6 +33,9 @@ struct LineBox {
   double x = 0;         // where the line's text starts (alignment), from the layout's left
   double right = 0;     // where the line's text ends, from the layout's left
   bool hyphenated = false;
+  // The layout's line, held so that drawing line i of a long paragraph does
+  // not walk Pango's list of lines from the first (quadratic, issue 13).
+  PangoLayoutLine* line = nullptr;
 };
 
 struct LinkRange {
@@ -95,6 +98,7 @@ class Typesetter {
   };
   Built build(const Inline& text, const TextStyle& style, const std::string& lang,
               const std::vector<int>& unbroken_words) const;
+  static void cut_into_items(Built& built);
   PangoLayout* make_layout(const Built& built, const TextStyle& style, double width,
                            bool wrap_words_only);
   PangoFontDescription* font(const TextStyle& style);

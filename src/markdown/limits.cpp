@@ -1,0 +1,167 @@
+// The limits of limits.hpp: a scan of the bytes for what makes cmark-gfm's
+// extensions quadratic, before any parse, then the depth of the parsed tree.
+#include "markdown/limits.hpp"
+
+#include <fmt/core.h>
+
+#include <algorithm>
+
+#include "markdown/cmark_tree.hpp"
+
+namespace carnet::markdown {
+
+namespace {
+
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+// Columns of a GFM table's delimiter row ("| --- | :-: |"), or 0 when the
+// line is not one. A line of dashes without a pipe is a rule or a heading's
+// underline, which cmark-gfm never fills.
+int delimiter_columns(std::string_view line) {
+  int columns = 0;
+  bool pipe = false, in_cell = false, dashes = false;
+  for (char c : line) {
+    if (c == '|') {
+      pipe = true;
+      if (in_cell) {
+        if (!dashes) return 0;
+        columns++;
+      }
+      in_cell = false;
+      dashes = false;
+    } else if (c == '-' || c == ':') {
+      in_cell = true;
+      dashes = dashes || c == '-';
+    } else if (c != ' ' && c != '\t' && c != '\r') {
+      return 0;
+    }
+  }
+  if (in_cell) {
+    if (!dashes) return 0;
+    columns++;
+  }
+  return pipe ? columns : 0;
+}
+
+struct Scanner {
+  std::string_view text;
+  int line = 1;
+  size_t line_start = 0;
+
+  LimitError at(size_t offset, std::string message) const {
+    return {line, static_cast<int>(offset - line_start) + 1, std::move(message)};
+  }
+
+  std::optional<LimitError> run() {
+    if (text.size() > max_markdown_bytes) {
+      // Where the limit falls, so that the author sees how much is too much.
+      size_t limit_line_start = 0;
+      int limit_line = 1;
+      for (size_t i = 0; i < max_markdown_bytes; ++i)
+        if (text[i] == '\n') {
+          limit_line++;
+          limit_line_start = i + 1;
+        }
+      return LimitError{limit_line, static_cast<int>(max_markdown_bytes - limit_line_start) + 1,
+                        fmt::format("this Markdown text is {} bytes; Carnet reads at most {} "
+                                    "(1 MiB) in one text: split it",
+                                    text.size(), max_markdown_bytes)};
+    }
+    int autolinks = 0;  // in the current word
+    long cells = 0;
+    int table_columns = 0;  // of the table being read, 0 outside one
+    for (size_t i = 0; i < text.size(); ++i) {
+      char c = text[i];
+      if (i == line_start) {
+        size_t end = text.find('\n', i);
+        if (end == std::string_view::npos) end = text.size();
+        std::string_view this_line = text.substr(i, end - i);
+        bool blank = this_line.find_first_not_of(" \t\r") == std::string_view::npos;
+        if (blank) {
+          table_columns = 0;
+        } else if (int columns = delimiter_columns(this_line); columns > 0) {
+          if (columns > max_table_columns)
+            return at(i, fmt::format("this table has {} columns; Carnet reads at most {} (the "
+                                     "Markdown library fills every row to the header's width)",
+                                     columns, max_table_columns));
+          table_columns = columns;
+          cells += 2L * columns;  // the header and this row
+        } else if (table_columns > 0) {
+          cells += table_columns;
+        }
+        if (cells > max_table_cells)
+          return at(i, fmt::format("the tables of this Markdown text reach {} cells here; Carnet "
+                                   "reads at most {} in one text (short rows count in full)",
+                                   max_table_cells, max_table_cells));
+      }
+      if (is_space(c)) {
+        autolinks = 0;
+        if (c == '\n') {
+          line++;
+          line_start = i + 1;
+        }
+        continue;
+      }
+      bool candidate =
+          c == '@' || text.compare(i, 3, "://") == 0 || text.compare(i, 4, "www.") == 0;
+      if (candidate && ++autolinks > max_autolinks_per_word)
+        return at(i, fmt::format("more than {} web or e-mail addresses (\"://\", \"www.\", \"@\") "
+                                 "in one word without spaces; Carnet reads at most {} (the "
+                                 "Markdown library rereads the word at each one)",
+                                 max_autolinks_per_word, max_autolinks_per_word));
+    }
+    return std::nullopt;
+  }
+};
+
+}  // namespace
+
+std::optional<LimitError> check_limits(std::string_view markdown) {
+  if (auto e = Scanner{markdown}.run()) return e;
+  auto parser = detail::make_parser({});
+  auto root = detail::parse(parser.get(), markdown);
+  wrap::CmarkIter it(cmark_iter_new(root.get()));
+  int depth = 0;
+  cmark_event_type ev;
+  while ((ev = cmark_iter_next(it.get())) != CMARK_EVENT_DONE) {
+    cmark_node* n = cmark_iter_get_node(it.get());
+    if (ev == CMARK_EVENT_EXIT) {
+      if (cmark_node_get_type(n) != CMARK_NODE_DOCUMENT) depth--;
+      continue;
+    }
+    // The iterator gives leaves (cmark's S_is_leaf: text, code, breaks, raw
+    // HTML) no exit event.
+    switch (cmark_node_get_type(n)) {
+      case CMARK_NODE_DOCUMENT:  // not a level an author wrote
+      case CMARK_NODE_TEXT:
+      case CMARK_NODE_CODE:
+      case CMARK_NODE_CODE_BLOCK:
+      case CMARK_NODE_HTML_BLOCK:
+      case CMARK_NODE_HTML_INLINE:
+      case CMARK_NODE_THEMATIC_BREAK:
+      case CMARK_NODE_SOFTBREAK:
+      case CMARK_NODE_LINEBREAK:
+        continue;
+      default:
+        break;
+    }
+    if (++depth > max_nesting) {
+      // Inline nodes may lack positions: the nearest block's.
+      int line = 0, column = 0;
+      for (cmark_node* p = n; line == 0 && p; p = cmark_node_parent(p)) {
+        line = cmark_node_get_start_line(p);
+        column = cmark_node_get_start_column(p);
+      }
+      return LimitError{
+          std::max(line, 1), std::max(column, 1),
+          fmt::format("Markdown nested more than {} levels deep (quotes, lists, "
+                      "emphasis or links one inside another); Carnet reads at most {}",
+                      max_nesting, max_nesting)};
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace carnet::markdown
