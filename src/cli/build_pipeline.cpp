@@ -6,6 +6,7 @@
 
 #include "render/booklet/booklets.hpp"
 #include "render/data/open_data.hpp"
+#include "render/search/search_index.hpp"
 
 namespace carnet::cli {
 
@@ -52,6 +53,11 @@ BuildResult build_site(const std::filesystem::path& root, const BuildOptions& op
     auto data = render::data::render_data(site);
     files.insert(files.end(), std::make_move_iterator(data.begin()),
                  std::make_move_iterator(data.end()));
+  }
+  {
+    auto search = render::search::render_search(site);
+    files.insert(files.end(), std::make_move_iterator(search.begin()),
+                 std::make_move_iterator(search.end()));
   }
   if (options.booklets && !site.config.booklet.formats.empty()) {
     auto booklets = render::booklet::render_booklets(site);

@@ -1,0 +1,350 @@
+#include "render/search/search_index.hpp"
+
+#include <algorithm>
+#include <cstdint>
+#include <iterator>
+#include <map>
+
+#include "base/parallel.hpp"
+#include "render/search/terms.hpp"
+
+namespace carnet::render::search {
+
+namespace {
+
+// Documents per chunk file: a result list of ten fetches a few small files.
+constexpr size_t chunk_size = 20;
+// A document's text is kept up to this many bytes: enough for an excerpt.
+constexpr size_t text_limit = 360;
+// A shard past this many bytes is split by one more character of prefix.
+constexpr size_t shard_limit = 24 * 1024;
+// A word of the title counts as much as this many words of the text.
+constexpr int title_weight = 5;
+
+void json_string(std::string& out, std::string_view s) {
+  out += '"';
+  for (unsigned char c : s) {
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      default:
+        if (c < 0x20) {
+          static const char hex[] = "0123456789abcdef";
+          out += "\\u00";
+          out += hex[c >> 4];
+          out += hex[c & 15];
+        } else {
+          out += static_cast<char>(c);
+        }
+    }
+  }
+  out += '"';
+}
+
+// Cuts `s` to at most `limit` bytes, at a space, never inside a character.
+std::string cut(std::string s, size_t limit) {
+  if (s.size() <= limit) return s;
+  size_t end = s.rfind(' ', limit);
+  if (end == std::string::npos || end < limit / 2) {
+    end = limit;
+    while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;
+  }
+  s.resize(end);
+  return s + " …";
+}
+
+std::string hex(std::string_view s) {
+  static const char digits[] = "0123456789abcdef";
+  std::string out;
+  for (unsigned char c : s) {
+    out += digits[c >> 4];
+    out += digits[c & 15];
+  }
+  return out;
+}
+
+// The first `n` characters (code points) of a UTF-8 term.
+std::string prefix(const std::string& term, size_t n) {
+  size_t i = 0;
+  for (size_t count = 0; i < term.size() && count < n; ++count) {
+    ++i;
+    while (i < term.size() && (static_cast<unsigned char>(term[i]) & 0xC0) == 0x80) ++i;
+  }
+  return term.substr(0, i);
+}
+
+size_t length(const std::string& term) {
+  size_t n = 0;
+  for (unsigned char c : term) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+using Postings = std::vector<std::pair<uint32_t, uint32_t>>;  // doc, weight
+using Terms = std::map<std::string, Postings>;
+
+std::string shard_json(Terms::const_iterator begin, Terms::const_iterator end) {
+  std::string out = "{";
+  for (auto it = begin; it != end; ++it) {
+    if (out.size() > 1) out += ',';
+    json_string(out, it->first);
+    out += ":[";
+    bool first = true;
+    for (auto [doc, weight] : it->second) {
+      if (!first) out += ',';
+      first = false;
+      out += std::to_string(doc);
+      out += ',';
+      out += std::to_string(weight);
+    }
+    out += ']';
+  }
+  return out + "}";
+}
+
+// Splits the terms [begin, end), all starting with `p` (of `n` characters),
+// into shards: one when it is small enough, else the terms equal to `p` and
+// one group per next character.
+void make_shards(Terms::const_iterator begin, Terms::const_iterator end, const std::string& p,
+                 size_t n, std::vector<std::pair<std::string, std::string>>& out) {
+  std::string json = shard_json(begin, end);
+  if (json.size() <= shard_limit || n >= 8) {
+    out.emplace_back(p, std::move(json));
+    return;
+  }
+  auto it = begin;
+  if (it != end && it->first == p) {
+    out.emplace_back(p, shard_json(it, std::next(it)));
+    ++it;
+  }
+  while (it != end) {
+    std::string q = prefix(it->first, n + 1);
+    auto group_end = it;
+    while (group_end != end && group_end->first.starts_with(q)) ++group_end;
+    make_shards(it, group_end, q, n + 1, out);
+    it = group_end;
+  }
+}
+
+void add_heading_sections(const model::Page& page, std::vector<Document>& out) {
+  // Page::html comes from markdown/ with headings as <hN id="…">: cut there.
+  const std::string& html = page.html;
+  std::vector<size_t> cuts;
+  for (size_t at = html.find("<h"); at != std::string::npos; at = html.find("<h", at + 2))
+    if (at + 8 < html.size() && html[at + 2] >= '2' && html[at + 2] <= '6' &&
+        html.compare(at + 3, 5, " id=\"") == 0)
+      cuts.push_back(at);
+  Document whole{page.url, page.title, "", ""};
+  whole.text =
+      cut(html_text(html.substr(0, cuts.empty() ? html.size() : cuts.front())), text_limit);
+  if (whole.text.empty() && !page.summary.empty()) whole.text = cut(page.summary, text_limit);
+  out.push_back(std::move(whole));
+  for (size_t i = 0; i < cuts.size(); ++i) {
+    size_t begin = cuts[i], end = i + 1 < cuts.size() ? cuts[i + 1] : html.size();
+    size_t id_begin = begin + 8, id_end = html.find('"', id_begin);
+    size_t close = html.find("</h", id_end);
+    if (id_end == std::string::npos || close == std::string::npos || close > end) continue;
+    size_t title_begin = html.find('>', id_end) + 1;
+    Document d;
+    d.url = page.url + "#" + html.substr(id_begin, id_end - id_begin);
+    d.title = html_text(html.substr(title_begin, close - title_begin));
+    d.context = page.title;
+    size_t body = html.find('>', close) + 1;
+    d.text = cut(html_text(html.substr(body, end - body)), text_limit);
+    out.push_back(std::move(d));
+  }
+}
+
+void add_fields_text(const model::Fields& fields, const std::string& lang,
+                     const std::string& fallback, std::string& text) {
+  for (const auto& [key, value] : fields.by_key) {
+    for (const auto& t : value.texts) {
+      const std::string& s = t.get(lang, fallback);
+      if (s.empty()) continue;
+      if (!text.empty()) text += " · ";
+      text += s;
+    }
+    if (value.due && value.due->kind == model::Due::Kind::text) {
+      if (!text.empty()) text += " · ";
+      text += value.due->text.get(lang, fallback);
+    }
+    for (const auto& note : value.notes) {
+      if (!text.empty()) text += " · ";
+      text += note.text.get(lang, fallback);
+    }
+  }
+}
+
+void add_plan_section(const model::PlanSection& section, const std::string& url,
+                      const std::string& plan_title, const std::string& lang,
+                      const std::string& fallback, std::vector<Document>& out) {
+  for (const auto& a : section.actions) {
+    Document d;
+    d.url = url + "#" + a.id;
+    d.title =
+        a.code.empty() ? a.title.get(lang, fallback) : a.code + " " + a.title.get(lang, fallback);
+    d.context = plan_title;
+    std::string text;
+    add_fields_text(a.fields, lang, fallback, text);
+    // Fields hold Markdown: markup characters are not words, and the
+    // excerpt reads better without them.
+    std::erase_if(text, [](char c) { return c == '*' || c == '_' || c == '`' || c == '#'; });
+    d.text = cut(std::move(text), text_limit);
+    out.push_back(std::move(d));
+  }
+  for (const auto& s : section.sections) add_plan_section(s, url, plan_title, lang, fallback, out);
+}
+
+}  // namespace
+
+std::string html_text(std::string_view html) {
+  std::string out;
+  bool space = false;
+  auto put = [&](std::string_view s) {
+    if (space && !out.empty()) out += ' ';
+    space = false;
+    out += s;
+  };
+  for (size_t i = 0; i < html.size();) {
+    char c = html[i];
+    if (c == '<') {
+      size_t end = html.compare(i, 4, "<!--") == 0 ? html.find("-->", i) : html.find('>', i);
+      if (end == std::string::npos) break;
+      // Block elements separate words; inline ones (<em>) do not.
+      std::string_view tag = html.substr(i + 1, 3);
+      if (!(tag.starts_with("em") || tag.starts_with("/em") || tag.starts_with("str") ||
+            tag.starts_with("/st") || tag.starts_with("a ") || tag.starts_with("/a>") ||
+            tag.starts_with("cod") || tag.starts_with("/co")))
+        space = true;
+      i = end + (html[end] == '>' ? 1 : 3);
+    } else if (c == '&') {
+      size_t end = html.find(';', i);
+      std::string_view e = end == std::string::npos ? "" : html.substr(i, end - i + 1);
+      if (e == "&amp;")
+        put("&");
+      else if (e == "&lt;")
+        put("<");
+      else if (e == "&gt;")
+        put(">");
+      else if (e == "&quot;")
+        put("\"");
+      else if (e == "&#39;" || e == "&#x27;")
+        put("'");
+      else if (e == "&nbsp;" || e == "&#160;")
+        space = true;
+      else {
+        put("&");
+        ++i;
+        continue;
+      }
+      i = end + 1;
+    } else if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+      space = true;
+      ++i;
+    } else {
+      put(std::string_view(&html[i], 1));
+      ++i;
+    }
+  }
+  return out;
+}
+
+std::vector<Document> documents(const model::Site& site, const std::string& lang) {
+  std::vector<Document> out;
+  for (const auto& page : site.pages)
+    if (page.lang == lang) add_heading_sections(page, out);
+  const std::string& fallback = site.config.default_language();
+  for (const auto& plan : site.plans) {
+    auto url = plan.url.find(lang);
+    if (url == plan.url.end()) continue;
+    Document d{url->second, plan.title.get(lang, fallback), "", ""};
+    d.text = cut(plan.summary.get(lang, fallback), text_limit);
+    out.push_back(std::move(d));
+    for (const auto& s : plan.sections)
+      add_plan_section(s, url->second, plan.title.get(lang, fallback), lang, fallback, out);
+  }
+  return out;
+}
+
+std::vector<base::OutputFile> index_files(const std::vector<Document>& docs,
+                                          const std::string& lang) {
+  Analyzer analyzer(lang);
+  Terms terms;
+  std::map<std::string, uint32_t> weights;
+  for (uint32_t doc = 0; doc < docs.size(); ++doc) {
+    weights.clear();
+    const Document& d = docs[doc];
+    for (const auto& t : analyzer.terms(d.title)) weights[t] += title_weight;
+    for (const auto& t : analyzer.terms(d.context)) weights[t] += 1;
+    for (const auto& t : analyzer.terms(d.text)) weights[t] += 1;
+    for (const auto& [t, w] : weights) terms[t].emplace_back(doc, w);
+  }
+
+  const std::string root = "search/" + lang + "/";
+  std::vector<base::OutputFile> out;
+  std::vector<std::pair<std::string, std::string>> shards;
+  for (auto it = terms.begin(); it != terms.end();) {
+    std::string p = prefix(it->first, 2);
+    auto end = it;
+    while (end != terms.end() && end->first.starts_with(p)) ++end;
+    make_shards(it, end, p, length(p), shards);
+    it = end;
+  }
+  std::sort(shards.begin(), shards.end());
+
+  std::string manifest = "{\"v\":1,\"lang\":";
+  json_string(manifest, lang);
+  manifest += ",\"docs\":" + std::to_string(docs.size()) +
+              ",\"chunk\":" + std::to_string(chunk_size) + ",\"shards\":[";
+  for (size_t i = 0; i < shards.size(); ++i) {
+    if (i) manifest += ',';
+    json_string(manifest, shards[i].first);
+  }
+  manifest += "]}\n";
+  out.push_back({root + "index.json", std::move(manifest), ""});
+  for (auto& [p, json] : shards)
+    out.push_back({root + "t/" + hex(p) + ".json", std::move(json), ""});
+
+  for (size_t chunk = 0; chunk * chunk_size < docs.size(); ++chunk) {
+    std::string json = "[";
+    for (size_t i = chunk * chunk_size; i < std::min(docs.size(), (chunk + 1) * chunk_size); ++i) {
+      if (json.size() > 1) json += ",\n";
+      json += '[';
+      json_string(json, docs[i].url);
+      json += ',';
+      json_string(json, docs[i].title);
+      json += ',';
+      json_string(json, docs[i].context);
+      json += ',';
+      json_string(json, docs[i].text);
+      json += ']';
+    }
+    out.push_back({root + "d/" + std::to_string(chunk) + ".json", json + "]\n", ""});
+  }
+  return out;
+}
+
+std::vector<base::OutputFile> render_search(const model::Site& site) {
+  if (!site.config.search) return {};
+  const auto& langs = site.config.languages;
+  std::vector<std::vector<base::OutputFile>> per_lang(langs.size());
+  base::parallel_for(langs.size(), [&](size_t i) {
+    per_lang[i] = index_files(documents(site, langs[i]), langs[i]);
+  });
+  std::vector<base::OutputFile> out;
+  for (auto& files : per_lang)
+    out.insert(out.end(), std::make_move_iterator(files.begin()),
+               std::make_move_iterator(files.end()));
+  return out;
+}
+
+}  // namespace carnet::render::search
