@@ -62,6 +62,7 @@ class SiteRenderer {
     for (const auto& lang : site_.config.languages)
       files.push_back({ctx_.langs.at(lang).feed_url, atom_feed(ctx_, lang), ""});
     files.push_back({theme_.css_path, theme_.css, ""});
+    if (site_.config.search) files.push_back({theme_.search_js_path, theme_.search_js, ""});
     files.push_back({".nojekyll", "", ""});
     if (!site_.config.cname.empty()) files.push_back({"CNAME", site_.config.cname + "\n", ""});
     for (const auto& s : site_.static_files)
@@ -368,6 +369,10 @@ class SiteRenderer {
     d.set("canonical", false);
     d.set("og", false);
     d.set("css_href", base_path + theme_.css_path);
+    if (site_.config.search) {
+      d.set("search_js_href", base_path + theme_.search_js_path);
+      d.set("search_index_href", base_path + "search/" + j.lang + "/");
+    }
     d.set("home_href", base_path + site_.home_url(j.lang));
     d.set("feed_href", base_path + ctx_.langs.at(j.lang).feed_url);
     set_brand(d, ctx_, j.lang, [&](const std::string& path) { return base_path + path; });

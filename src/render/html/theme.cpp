@@ -159,6 +159,10 @@ std::optional<Theme> build_theme(const std::map<std::string, ThemeFile>& files,
   theme.css = view::status_css() + brand_css;
   if (auto it = files.find("css/style.css"); it != files.end()) theme.css += it->second.bytes;
   theme.css_path = "css/style." + fingerprint(theme.css) + ".css";
+  // The stemmers first: the search script calls them.
+  for (const char* js : {"js/stemmers.js", "js/search.js"})
+    if (auto it = files.find(js); it != files.end()) theme.search_js += it->second.bytes;
+  theme.search_js_path = "js/search." + fingerprint(theme.search_js) + ".js";
   if (!ok) return std::nullopt;
   return theme;
 }

@@ -28,8 +28,10 @@ struct Templates {
 
 struct Theme {
   Templates templates;
-  std::string css;       // the stylesheet's bytes
-  std::string css_path;  // "css/style.<fingerprint>.css"
+  std::string css;             // the stylesheet's bytes
+  std::string css_path;        // "css/style.<fingerprint>.css"
+  std::string search_js;       // the search script's bytes (js/search.js)
+  std::string search_js_path;  // "js/search.<fingerprint>.js"
 };
 
 // The templates every build needs.
