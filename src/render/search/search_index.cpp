@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <iterator>
 #include <map>
+#include <unordered_map>
 
 #include "base/parallel.hpp"
 #include "render/search/terms.hpp"
@@ -14,8 +15,13 @@ namespace {
 
 // Documents per chunk file: a result list of ten fetches a few small files.
 constexpr size_t chunk_size = 20;
-// A document's text is kept up to this many bytes: enough for an excerpt.
-constexpr size_t text_limit = 360;
+// A document's whole text is indexed; its start, up to this many bytes, is
+// kept for the excerpt.
+constexpr size_t text_limit = 240;
+// On a site of at least this many documents, a term in more than half of
+// them ("de", "the") is left out and listed as common: the browser skips it
+// in a query rather than fetch a list of every document.
+constexpr size_t common_min_docs = 1000;
 // A shard past this many bytes is split by one more character of prefix.
 constexpr size_t shard_limit = 24 * 1024;
 // A word of the title counts as much as this many words of the text.
@@ -89,9 +95,75 @@ size_t length(const std::string& term) {
   return n;
 }
 
-using Postings = std::vector<std::pair<uint32_t, uint32_t>>;  // doc, weight
-using Terms = std::map<std::string, Postings>;
+using Postings = std::vector<std::pair<uint32_t, uint32_t>>;              // doc, weight
+using Terms = std::vector<std::pair<std::string_view, const Postings*>>;  // sorted by term
 
+struct ViewHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+// Every term of a language's documents, with its postings. A spelling of a
+// word goes through the analyzer once; after that, indexing a word is one
+// hash lookup.
+class Vocabulary {
+ public:
+  explicit Vocabulary(const std::string& lang) : analyzer_(lang) {}
+
+  void add(std::string_view text, uint32_t doc, uint32_t weight) {
+    for_each_word(text, [&](std::string_view raw) {
+      uint32_t t = id(raw);
+      if (t == none) return;
+      Postings& p = postings_[t];
+      if (!p.empty() && p.back().first == doc)
+        p.back().second += weight;
+      else
+        p.emplace_back(doc, weight);
+    });
+  }
+
+  // The terms in byte order, and those left out as common.
+  std::pair<Terms, std::vector<std::string_view>> sorted(size_t docs) const {
+    Terms out;
+    std::vector<std::string_view> common;
+    for (size_t i = 0; i < terms_.size(); ++i) {
+      if (docs >= common_min_docs && postings_[i].size() * 2 > docs)
+        common.push_back(terms_[i]);
+      else
+        out.emplace_back(terms_[i], &postings_[i]);
+    }
+    std::sort(out.begin(), out.end());
+    std::sort(common.begin(), common.end());
+    return {std::move(out), std::move(common)};
+  }
+
+ private:
+  static constexpr uint32_t none = UINT32_MAX;
+
+  uint32_t id(std::string_view raw) {
+    if (auto it = ids_.find(raw); it != ids_.end()) return it->second;
+    uint32_t t = none;
+    auto w = words(raw);  // NFC and lowercase: one word
+    if (w.size() == 1 && length(w[0]) > 1) {
+      auto [it, fresh] = term_ids_.emplace(analyzer_.term(w[0]), terms_.size());
+      if (fresh) {
+        terms_.push_back(it->first);
+        postings_.emplace_back();
+      }
+      t = it->second;
+    }
+    ids_.emplace(std::string(raw), t);
+    return t;
+  }
+
+  Analyzer analyzer_;
+  std::unordered_map<std::string, uint32_t, ViewHash, std::equal_to<>> ids_;  // spelling → term
+  std::unordered_map<std::string, uint32_t> term_ids_;
+  std::vector<std::string> terms_;
+  std::vector<Postings> postings_;
+};
+
+// Documents are written as the difference from the previous one: shorter.
 std::string shard_json(Terms::const_iterator begin, Terms::const_iterator end) {
   std::string out = "{";
   for (auto it = begin; it != end; ++it) {
@@ -99,10 +171,12 @@ std::string shard_json(Terms::const_iterator begin, Terms::const_iterator end) {
     json_string(out, it->first);
     out += ":[";
     bool first = true;
-    for (auto [doc, weight] : it->second) {
+    uint32_t previous = 0;
+    for (auto [doc, weight] : *it->second) {
       if (!first) out += ',';
       first = false;
-      out += std::to_string(doc);
+      out += std::to_string(doc - previous);
+      previous = doc;
       out += ',';
       out += std::to_string(weight);
     }
@@ -127,7 +201,7 @@ void make_shards(Terms::const_iterator begin, Terms::const_iterator end, const s
     ++it;
   }
   while (it != end) {
-    std::string q = prefix(it->first, n + 1);
+    std::string q = prefix(std::string(it->first), n + 1);
     auto group_end = it;
     while (group_end != end && group_end->first.starts_with(q)) ++group_end;
     make_shards(it, group_end, q, n + 1, out);
@@ -144,9 +218,8 @@ void add_heading_sections(const model::Page& page, std::vector<Document>& out) {
         html.compare(at + 3, 5, " id=\"") == 0)
       cuts.push_back(at);
   Document whole{page.url, page.title, "", ""};
-  whole.text =
-      cut(html_text(html.substr(0, cuts.empty() ? html.size() : cuts.front())), text_limit);
-  if (whole.text.empty() && !page.summary.empty()) whole.text = cut(page.summary, text_limit);
+  whole.text = html_text(html.substr(0, cuts.empty() ? html.size() : cuts.front()));
+  if (whole.text.empty() && !page.summary.empty()) whole.text = page.summary;
   out.push_back(std::move(whole));
   for (size_t i = 0; i < cuts.size(); ++i) {
     size_t begin = cuts[i], end = i + 1 < cuts.size() ? cuts[i + 1] : html.size();
@@ -159,7 +232,7 @@ void add_heading_sections(const model::Page& page, std::vector<Document>& out) {
     d.title = html_text(html.substr(title_begin, close - title_begin));
     d.context = page.title;
     size_t body = html.find('>', close) + 1;
-    d.text = cut(html_text(html.substr(body, end - body)), text_limit);
+    d.text = html_text(html.substr(body, end - body));
     out.push_back(std::move(d));
   }
 }
@@ -198,7 +271,7 @@ void add_plan_section(const model::PlanSection& section, const std::string& url,
     // Fields hold Markdown: markup characters are not words, and the
     // excerpt reads better without them.
     std::erase_if(text, [](char c) { return c == '*' || c == '_' || c == '`' || c == '#'; });
-    d.text = cut(std::move(text), text_limit);
+    d.text = std::move(text);
     out.push_back(std::move(d));
   }
   for (const auto& s : section.sections) add_plan_section(s, url, plan_title, lang, fallback, out);
@@ -267,7 +340,7 @@ std::vector<Document> documents(const model::Site& site, const std::string& lang
     auto url = plan.url.find(lang);
     if (url == plan.url.end()) continue;
     Document d{url->second, plan.title.get(lang, fallback), "", ""};
-    d.text = cut(plan.summary.get(lang, fallback), text_limit);
+    d.text = plan.summary.get(lang, fallback);
     out.push_back(std::move(d));
     for (const auto& s : plan.sections)
       add_plan_section(s, url->second, plan.title.get(lang, fallback), lang, fallback, out);
@@ -277,23 +350,20 @@ std::vector<Document> documents(const model::Site& site, const std::string& lang
 
 std::vector<base::OutputFile> index_files(const std::vector<Document>& docs,
                                           const std::string& lang) {
-  Analyzer analyzer(lang);
-  Terms terms;
-  std::map<std::string, uint32_t> weights;
+  Vocabulary vocabulary(lang);
   for (uint32_t doc = 0; doc < docs.size(); ++doc) {
-    weights.clear();
     const Document& d = docs[doc];
-    for (const auto& t : analyzer.terms(d.title)) weights[t] += title_weight;
-    for (const auto& t : analyzer.terms(d.context)) weights[t] += 1;
-    for (const auto& t : analyzer.terms(d.text)) weights[t] += 1;
-    for (const auto& [t, w] : weights) terms[t].emplace_back(doc, w);
+    vocabulary.add(d.title, doc, title_weight);
+    vocabulary.add(d.context, doc, 1);
+    vocabulary.add(d.text, doc, 1);
   }
+  auto [terms, common] = vocabulary.sorted(docs.size());
 
   const std::string root = "search/" + lang + "/";
   std::vector<base::OutputFile> out;
   std::vector<std::pair<std::string, std::string>> shards;
   for (auto it = terms.begin(); it != terms.end();) {
-    std::string p = prefix(it->first, 2);
+    std::string p = prefix(std::string(it->first), 2);
     auto end = it;
     while (end != terms.end() && end->first.starts_with(p)) ++end;
     make_shards(it, end, p, length(p), shards);
@@ -308,6 +378,11 @@ std::vector<base::OutputFile> index_files(const std::vector<Document>& docs,
   for (size_t i = 0; i < shards.size(); ++i) {
     if (i) manifest += ',';
     json_string(manifest, shards[i].first);
+  }
+  manifest += "],\"common\":[";
+  for (size_t i = 0; i < common.size(); ++i) {
+    if (i) manifest += ',';
+    json_string(manifest, common[i]);
   }
   manifest += "]}\n";
   out.push_back({root + "index.json", std::move(manifest), ""});
@@ -325,7 +400,7 @@ std::vector<base::OutputFile> index_files(const std::vector<Document>& docs,
       json += ',';
       json_string(json, docs[i].context);
       json += ',';
-      json_string(json, docs[i].text);
+      json_string(json, cut(docs[i].text, text_limit));
       json += ']';
     }
     out.push_back({root + "d/" + std::to_string(chunk) + ".json", json + "]\n", ""});

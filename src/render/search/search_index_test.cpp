@@ -6,6 +6,11 @@ using namespace carnet;
 using namespace carnet::render::search;
 
 namespace {
+std::string fmt_hex(unsigned char c) {
+  static const char digits[] = "0123456789abcdef";
+  return {digits[c >> 4], digits[c & 15]};
+}
+
 std::map<std::string, std::string> by_path(const std::vector<base::OutputFile>& files) {
   std::map<std::string, std::string> out;
   for (const auto& f : files) out[f.path] = f.bytes;
@@ -28,7 +33,7 @@ TEST_CASE("search index: a small index, byte for byte", "[search]") {
   REQUIRE(files.count("search/fr/index.json"));
   CHECK(files["search/fr/index.json"] ==
         "{\"v\":1,\"lang\":\"fr\",\"docs\":2,\"chunk\":20,\"shards\":"
-        "[\"du\",\"ec\",\"fi\",\"la\",\"le\",\"ou\",\"pl\",\"pr\",\"qu\",\"ta\"]}\n");
+        "[\"du\",\"ec\",\"fi\",\"la\",\"le\",\"ou\",\"pl\",\"pr\",\"qu\",\"ta\"],\"common\":[]}\n");
   // "écoles" in the title (5) and the text (1); shards are named by the hex
   // of their prefix.
   CHECK(files["search/fr/t/6563.json"] == "{\"ecol\":[0,6]}");
@@ -44,20 +49,28 @@ TEST_CASE("search index: a large shard splits by a longer prefix", "[search]") {
   std::vector<Document> docs;
   for (int i = 0; i < 3000; ++i)
     docs.push_back({"p" + std::to_string(i) + "/", "Page", "",
-                    "marche marchand mardi " + std::string(i % 2 ? "marin" : "matin")});
+                    "marin" + std::to_string(i) + " matin" + std::to_string(i)});
   auto files = by_path(index_files(docs, "fr"));
   const std::string& manifest = files["search/fr/index.json"];
   CHECK(manifest.find("\"ma\"") == std::string::npos);
-  // "mar" is still too large: it splits again, down to one term ("march").
-  CHECK(manifest.find("\"mar\"") == std::string::npos);
-  CHECK(manifest.find("\"march\"") != std::string::npos);
-  CHECK(manifest.find("\"mard\"") != std::string::npos);
-  CHECK(manifest.find("\"mat\"") != std::string::npos);
-  CHECK(files.count("search/fr/t/6d6174.json"));  // "mat"
+  CHECK(manifest.find("\"mari") != std::string::npos);
+  CHECK(manifest.find("\"mati") != std::string::npos);
+  // A term is in the shard of the longest listed prefix of it, as the
+  // browser looks for it.
+  std::string shard;
+  for (size_t n = 1; n <= 8; ++n)
+    if (manifest.find("\"" + std::string("matin123").substr(0, n) + "\"") != std::string::npos)
+      shard = std::string("matin123").substr(0, n);
+  REQUIRE(shard.size() > 2);
+  std::string hex;
+  for (unsigned char c : shard) hex += fmt_hex(c);
+  CHECK(files["search/fr/t/" + hex + ".json"].find("\"matin123\":[") != std::string::npos);
   for (const auto& [path, bytes] : files) {
     INFO(path);
-    CHECK(bytes.size() < 200 * 1024);
+    CHECK(bytes.size() < 64 * 1024);
   }
+  // "Page", in every document, is common: listed, not indexed.
+  CHECK(manifest.ends_with(",\"common\":[\"pag\"]}\n"));
   CHECK(files.count("search/fr/d/149.json"));
   CHECK_FALSE(files.count("search/fr/d/150.json"));
 }

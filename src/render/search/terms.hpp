@@ -5,6 +5,7 @@
 // (decomposed, marks dropped: "école" and "ecole" give one term).
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -18,6 +19,10 @@ namespace carnet::render::search {
 // The words of `text`, lowercase, in order: runs of letters and digits (an
 // apostrophe or a hyphen separates two words: "l'école" → "l", "école").
 std::vector<std::string> words(std::string_view text);
+
+// Calls `f` with each word of `text` as written (not normalized, not
+// lowercase): the same runs as words(), without copying them.
+void for_each_word(std::string_view text, const std::function<void(std::string_view)>& f);
 
 // "École" → "ecole": lowercase, accents and other combining marks removed.
 std::string fold(std::string_view word);

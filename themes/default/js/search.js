@@ -56,8 +56,11 @@
       if (!shard) continue;
       for (const [k, list] of Object.entries(shard)) {
         if (!match(k)) continue;
-        for (let i = 0; i < list.length; i += 2)
-          found.set(list[i], Math.max(found.get(list[i]) || 0, list[i + 1]));
+        // Documents come as differences from the previous one.
+        for (let i = 0, doc = 0; i < list.length; i += 2) {
+          doc += list[i];
+          found.set(doc, Math.max(found.get(doc) || 0, list[i + 1]));
+        }
       }
     }
     return { t, f, prefix, found };
@@ -111,9 +114,16 @@
     if (!manifest || mine !== generation) return;
     const shards = new Set(manifest.shards);
     const typing = !/\s$/.test(q);
-    const parts = await Promise.all(words.map((w, i) =>
-      postings(manifest, shards, w, typing && i === words.length - 1)));
+    // Terms too common to index ("de", "the") match every document.
+    const common = new Set(manifest.common || []);
+    const parts = (await Promise.all(words.map((w, i) =>
+      postings(manifest, shards, w, typing && i === words.length - 1))))
+      .filter((p) => !(common.has(p.t) && p.found.size === 0));
     if (mine !== generation) return;
+    if (parts.length === 0) {
+      box.replaceChildren();
+      return;
+    }
     // Every word must match; rarer terms weigh more.
     let scores = null;
     for (const p of parts) {
