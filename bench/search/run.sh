@@ -127,6 +127,10 @@ print(f"== {n} pages per language; Carnet search vs Pagefind on the same output"
 print(f"carnet build: {on:.3f} s with search, {off:.3f} s without (medians)")
 print(f"time spent on search: carnet {search:.3f} s, pagefind {pfm:.3f} s (median)"
       f"  ratio {search / pfm:.3f} (goal <= 0.1)")
+cpu = lambda r: r["user"] + r["system"]
+print(f"cpu user+sys on search (means; robust on a loaded machine): carnet "
+      f"{cpu(res['on']) - cpu(res['off']):.3f} s, pagefind {cpu(pf):.3f} s  "
+      f"ratio {(cpu(res['on']) - cpu(res['off'])) / cpu(pf):.3f}")
 print(f"peak RSS: carnet build with search {rss_on} MiB (without {rss_off} MiB), "
       f"pagefind {rss_pf} MiB  ratio {int(rss_on) / int(rss_pf):.3f} (goal <= 0.25)")
 print(f"index on disk: carnet {c_files} files, {int(c_bytes) / 1e6:.1f} MB; "
