@@ -11,7 +11,8 @@ build_pkgs=(
   libcpp-httplib-dev libcli11-dev libfmt-dev libxml2-dev libglib2.0-dev libxxhash-dev libgit2-dev nlohmann-json3-dev catch2 libstemmer-dev
   fonts-noto-core
 )
-test_pkgs=(qpdf poppler-utils python3 unzip epubcheck default-jre-headless libxml2-utils python3-jsonschema python3-fitz nodejs)
+test_pkgs=(qpdf poppler-utils python3 unzip epubcheck default-jre-headless libxml2-utils python3-jsonschema python3-fitz
+  nodejs chromium)
 
 want=("${build_pkgs[@]}")
 [[ ${1:-build} == test ]] && want+=("${test_pkgs[@]}")
@@ -20,11 +21,22 @@ missing=()
 for p in "${want[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
 done
-[[ ${#missing[@]} -eq 0 ]] && exit 0
+# Debian packages npm apart from nodejs; NodeSource's nodejs carries its own.
+[[ ${1:-build} == test ]] && ! command -v npm >/dev/null && missing+=(npm)
+if [[ ${#missing[@]} -gt 0 ]]; then
+  sudo=()
+  [[ $(id -u) -ne 0 ]] && sudo=(sudo)
+  echo "installing Debian packages: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo[@]}" apt-get update -q
+  "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
 
-sudo=()
-[[ $(id -u) -ne 0 ]] && sudo=(sudo)
-echo "installing Debian packages: ${missing[*]}"
-export DEBIAN_FRONTEND=noninteractive
-"${sudo[@]}" apt-get update -q
-"${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+# The browser tests' node packages (playwright-core, axe-core), at the exact
+# versions of tests/browser/package-lock.json; again only when out of date.
+if [[ ${1:-build} == test ]]; then
+  browser="$(dirname "$0")/../tests/browser"
+  if [[ ! "$browser/node_modules/.package-lock.json" -nt "$browser/package-lock.json" ]]; then
+    (cd "$browser" && npm ci --no-audit --no-fund)
+  fi
+fi

@@ -20,6 +20,7 @@ TEST_CASE("check: long links and inline images are scanned, not a crash", "[auth
   text += "\nVoir " + long_link + ".\n\n<img src=\"data:image/png;base64," +
           std::string(200000, 'A') + "\">\n\n<IMG ALT=\"logo\" src=\"x.png\">\n\n![ ](photo.jpg)\n";
   carnet::base::write_file(page, text);
+  carnet::base::write_file(site / "static/photo.jpg", "");  // an image must exist
 
   auto r = run_carnet({"check", site.string()});
   INFO(r.err.substr(0, 2000));

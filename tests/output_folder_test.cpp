@@ -79,8 +79,7 @@ TEST_CASE("build: a file added to Carnet's output folder is not deleted", "[e2e]
   CHECK(run_carnet({"build", site.string(), "-o", out.string(), "-q"}).status == 0);
 }
 
-TEST_CASE("build: an author's own .carnet- entries are theirs, not Carnet's bookkeeping",
-          "[e2e]") {
+TEST_CASE("build: an author's own .carnet- entries are theirs, not Carnet's bookkeeping", "[e2e]") {
   const fs::path work = carnet::test::scratch("output-carnet-named");
   const fs::path site = carnet::test::source_dir / "tests/fixtures/sites/basic";
   const fs::path out = work / "public";

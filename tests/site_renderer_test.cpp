@@ -233,7 +233,8 @@ bool has(const std::string& haystack, const std::string& needle) {
 // Resolves a relative href from the file at `from` ("a/b/index.html") to an
 // output path, or "" when it climbs out of the site.
 std::string resolve(const std::string& from, std::string href) {
-  href = href.substr(0, href.find('#'));
+  href =
+      href.substr(0, href.find_first_of("?#"));  // a query (the plan filters') names the same file
   std::vector<std::string> segs;
   auto slash = from.rfind('/');
   std::string dir = slash == std::string::npos ? "" : from.substr(0, slash);
@@ -528,8 +529,13 @@ TEST_CASE("html: the plan page shows overview, levels, actions and booklets", "[
   CHECK(has(en, "<th scope=\"col\" class=\"col-partners\">Resources</th>"));
   CHECK(has(fr, "data-label=\"Ressources\""));
   CHECK(has(fr, "<tr id=\"a1\""));
-  CHECK(has(fr, "<span class=\"status status-in_progress\">En cours</span>"));
-  CHECK(has(en, "<span class=\"status status-cancelled\">Cancelled</span>"));
+  // The status by its mark's shape and its word, not by colour alone.
+  CHECK(has(fr,
+            "<span class=\"status status-in_progress\"><span class=\"status-mark\" "
+            "aria-hidden=\"true\">\u25D0</span> En cours</span>"));
+  CHECK(has(en,
+            "<span class=\"status status-cancelled\"><span class=\"status-mark\" "
+            "aria-hidden=\"true\">\u2715</span> Cancelled</span>"));
   CHECK(has(fr, "40\u202f%"));
   CHECK(has(en, ">40%<"));
   // Due dates in each language.
@@ -674,4 +680,58 @@ TEST_CASE("html: words come from the site's words, {n} patterns included", "[htm
   CHECK_FALSE(has(plan, "En cours"));
   CHECK(has(plan, "40 pour cent"));
   CHECK(site.words.format("en", "percent", "40") == "40%");
+}
+
+TEST_CASE("html: plan rows carry what the filters select by, from the view", "[html][filters]") {
+  auto site = make_site();
+  site.plans[0].updated = base::Date{2023, 6, 1};  // an as-of date: a1 (due 2022-12-31) is late
+  auto files = render_files(site);
+  const auto& fr = files["rapports/plan-2021/index.html"];
+  const auto& en = files["en/reports/plan-2021/index.html"];
+  // Status, organisation slugs (lead then partners, in the page's language),
+  // years, top-level item, every enclosing level, late.
+  CHECK(has(fr,
+            "<tr id=\"a1\" class=\"status-row-in_progress\" data-status=\"in_progress\" "
+            "data-org=\"table-de-quartier arrondissement cssdm\" data-year=\"2021-2022\" "
+            "data-top=\"relocalisation\" data-levels=\"relocalisation relocaliser-services\" "
+            "data-late=\"1\">"));
+  CHECK(has(en, "data-org=\"table-de-quartier borough cssdm\""));
+  CHECK(has(fr,
+            "<tr id=\"a2\" class=\"status-row-done\" data-status=\"done\" data-org=\"\" "
+            "data-year=\"\" data-top=\"relocalisation\" "
+            "data-levels=\"relocalisation relocaliser-services\">"));
+  // The bar is hidden until the script shows it, and offers what the plan has.
+  CHECK(has(fr,
+            "<form class=\"plan-filters\" id=\"filters\" aria-labelledby=\"filters-title\" "
+            "data-count-words=\"{shown} actions sur {total}\" "
+            "data-count-one=\"{shown} action sur {total}\" hidden>"));
+  CHECK(has(fr, "<option value=\"cssdm\">CSSDM</option>"));
+  CHECK(has(en, "<option value=\"borough\">Borough</option>"));
+  CHECK(has(fr, "<option value=\"2022-2023\">2022-2023</option>"));
+  CHECK(has(fr, "<option value=\"vie-de-quartier\">Orientation 2 — Vie de quartier</option>"));
+  CHECK(has(fr, "<input type=\"checkbox\" id=\"filter-late\" name=\"late\" value=\"1\">"));
+  // Only statuses some action has; the chart's bars of those link to the filter.
+  CHECK(has(fr, "<option value=\"cancelled\">"));
+  CHECK_FALSE(has(fr, "<option value=\"postponed\">"));
+  CHECK(has(fr, "<a href=\"?status=done\" data-filter-link>"));
+  CHECK_FALSE(has(fr, "<a href=\"?status=postponed\""));
+  // The script, fingerprinted, linked relatively.
+  std::string js;
+  for (const auto& [path, bytes] : files)
+    if (path.rfind("js/filters.", 0) == 0) js = path;
+  REQUIRE(std::regex_match(js, std::regex("js/filters\\.[0-9a-f]{10}\\.js")));
+  CHECK(has(files[js], "history.pushState"));
+  CHECK(has(fr, "<script src=\"../../" + js + "\" defer></script>"));
+  // Other pages do not load it.
+  CHECK_FALSE(has(files["rapports/bilan-2019/index.html"], "filters."));
+}
+
+TEST_CASE("html: a plan without actions has no filter bar", "[html][filters]") {
+  auto site = make_site();
+  auto& plan = site.plans[0];
+  plan.sections.erase(plan.sections.begin());  // keeps the level without actions
+  auto files = render_files(site);
+  const auto& fr = files["rapports/plan-2021/index.html"];
+  CHECK_FALSE(has(fr, "plan-filters"));
+  CHECK_FALSE(has(fr, "js/filters."));
 }

@@ -14,6 +14,7 @@ trap 'rm -rf "$work"' EXIT
 # A site: the demo's settings and plans, plus the big plan.
 mkdir -p "$work/site/content/plans"
 cp "$root/carnet.yaml" "$work/site/"
+cp -r "$root/static" "$work/site/"
 cp "$root"/content/_index.*.md "$work/site/content/" 2>/dev/null || true
 cp "$root"/content/plans/*.plan.yaml "$work/site/content/plans/"
 python3 "$root/bench/booklet/make_big_plan.py" "$root/content/plans/plan-action-2021-2023.plan.yaml" 10 \

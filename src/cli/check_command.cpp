@@ -11,6 +11,7 @@
 #include "load/markdown_texts.hpp"
 #include "model/tracking.hpp"
 #include "translate/status.hpp"
+#include "view/organisations.hpp"
 
 namespace carnet::cli {
 
@@ -150,6 +151,7 @@ CheckReport check_site(const CheckOptions& options) {
 
   report_links(site, report);
   report_tracking(site, report.diags);
+  report_organisations(site, report.diags);
   std::sort(report.external_links.begin(), report.external_links.end(),
             [](const auto& a, const auto& b) {
               // By file, then line number as a number, not as text.
@@ -177,6 +179,18 @@ void report_tracking(const model::Site& site, base::Diagnostics& diags) {
       diags.warning(a->pos, "late: due " + a->due()->date.iso() + ", still " + status + " as of " +
                                 (when ? when->iso() : std::string("?")));
     }
+  }
+}
+
+void report_organisations(const model::Site& site, base::Diagnostics& diags) {
+  const auto index = view::index_organisations(site);
+  for (const auto& l : view::look_alike_organisations(index)) {
+    const auto& at = l.a.pos;
+    diags.warning(l.b.pos, "\"" + l.b.text + "\" and \"" + l.a.text + "\" (" + at.path + ":" +
+                               std::to_string(at.line) + ":" + std::to_string(at.column) +
+                               ") look like one organisation written two ways: " + l.reason +
+                               "; write it one way, or say in " + model::organisations_source +
+                               " whether they are one (aliases) or two (an entry each)");
   }
 }
 

@@ -33,6 +33,9 @@ CheckReport check_site(const CheckOptions& options);
 // Tracking warnings (PRODUCT.md §6): a plan with no as-of date (no
 // `updated`, no Git history), and every late action at its position.
 void report_tracking(const model::Site& site, base::Diagnostics& diags);
+// Warns about organisation names that look like one written two ways
+// (view::look_alike_organisations), at the second spelling, naming the first.
+void report_organisations(const model::Site& site, base::Diagnostics& diags);
 
 // The report's standard output: the links, then the summary per language.
 std::string check_report_text(const CheckReport& report);

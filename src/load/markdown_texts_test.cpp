@@ -32,6 +32,9 @@ TEST_CASE("find_links: links and images of pages and plans, where they are writt
                    "![](a.png) ![Un logo](b.png)\n\n"
                    "<div><img src=\"c.png\"></div>\n\n"
                    "[v]: https://ville.example.org/\n");
+  // An image must be a file of static/ (else an error at the image).
+  base::write_file(site / "static/a.png", "");
+  base::write_file(site / "static/b.png", "");
   base::write_file(site / "content/plans/p.plan.yaml",
                    "title: Plan\nlevels: [Axe]\n"
                    "summary: \"Voir [la page](https://a.example.org/).\"\n"

@@ -13,6 +13,7 @@
 #include "load/config_reader.hpp"
 #include "load/data_block_reader.hpp"
 #include "load/markdown_texts.hpp"
+#include "load/organisations_reader.hpp"
 #include "load/page_reader.hpp"
 #include "load/plan_history.hpp"
 #include "load/plan_reader.hpp"
@@ -79,6 +80,7 @@ class Loader {
     if (!read_config()) return std::move(site_);
     site_.words = read_words(root_, site_.config.languages, diags_);
     read_content();
+    read_registry();
     if (!options_.since.empty()) {
       site_.config.tracking.since = options_.since;
       site_.config.tracking.since_pos = {"--since", 0, 0};
@@ -116,9 +118,27 @@ class Loader {
     return true;
   }
 
+  // content/organisations.yaml, when the site has one.
+  void read_registry() {
+    const fs::path path = root_ / model::organisations_source;
+    std::error_code ec;
+    if (!fs::is_regular_file(path, ec)) return;
+    std::string text;
+    try {
+      text = base::read_file(path);
+    } catch (const base::SystemError& e) {
+      diags_.error({model::organisations_source, 0, 0}, e.what());
+      return;
+    }
+    if (!check_utf8(text, model::organisations_source, diags_)) return;
+    site_.organisations =
+        read_organisations(text, model::organisations_source, site_.config.languages, diags_);
+  }
+
   void read_content() {
     std::vector<ContentFile> files;
     for (const auto& rel : base::list_files(root_ / "content")) {
+      if (rel == "organisations.yaml") continue;  // the registry: read_registry
       if (!addressable(rel)) continue;
       if (rel.size() > 10 && rel.compare(rel.size() - 10, 10, ".plan.yaml") == 0)
         files.push_back({rel, ContentFile::Kind::plan});
@@ -396,6 +416,10 @@ class Loader {
       o.rewrite_link = [&](const std::string& url, const markdown::LinkContext& where) {
         auto r = model::resolve_link(site_, from_dir, page.url, page.lang, url);
         base::SourcePos pos{page.source, where.line, where.column};
+        // An image is a file of static/: the web page would show it broken
+        // and a booklet could not draw it.
+        if (where.image && !r.page && !r.plan && r.error.empty())
+          r.error = model::resolve_static_file(site_, page.url, url).error;
         if (!r.error.empty())
           slot_diags[i].error(pos, r.error);
         else if (!r.fragment.empty() && (r.page || r.plan))

@@ -148,6 +148,11 @@ struct Converter {
       node.kind = K::strike;
     } else if (name == "table") {
       node.kind = K::table;
+      // One byte per column: 'l', 'c', 'r', or 0 when the delimiter row
+      // asks for none.
+      const uint16_t columns = cmark_gfm_extensions_get_table_columns(n);
+      if (const uint8_t* align = cmark_gfm_extensions_get_table_alignments(n))
+        for (uint16_t i = 0; i < columns; ++i) node.align += align[i] ? char(align[i]) : ' ';
     } else if (name == "table_header" || name == "table_row") {
       node.kind = K::table_row;
       node.header = name == "table_header";

@@ -25,7 +25,7 @@ struct Node {
     html_block,      // text, as written (not sanitized: print it only through
                      // sanitize_html); only with Options::unsafe_html
     thematic_break,  // ***
-    table,           // its children are rows
+    table,           // align; its children are rows
     table_row,       // header for the first; its children are cells
     table_cell,
     footnote_definition,  // number; placed at the end of the document, in reference order
@@ -48,6 +48,7 @@ struct Node {
   std::string url;
   std::string title;
   std::string info;
+  std::string align;  // table: one character per column, 'l', 'c', 'r' or ' ' (none)
   int level = 0;
   bool ordered = false;
   int start = 1;

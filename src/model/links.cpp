@@ -62,6 +62,25 @@ bool section_has(const PlanSection& s, const std::string& id) {
 
 }  // namespace
 
+StaticResolution resolve_static_file(const Site& site, const std::string& from_url,
+                                     const std::string& href) {
+  StaticResolution r;
+  if (href.empty() || href[0] == '#' || has_scheme(href) || href.rfind("//", 0) == 0) return r;
+  std::string path = href.substr(0, href.find_first_of("?#"));
+  const std::string decoded = percent_decode(path);
+  auto norm = normalize(path[0] == '/' ? decoded : from_url + decoded);
+  if (norm) {
+    for (const auto& f : site.static_files)
+      if (f.output == *norm) {
+        r.file = &f;
+        return r;
+      }
+  }
+  r.error =
+      "image \"" + path + "\": no such file (looked for static/" + norm.value_or(decoded) + ")";
+  return r;
+}
+
 bool plan_has_anchor(const Plan& plan, const std::string& id) {
   for (const auto& s : plan.sections)
     if (section_has(s, id)) return true;

@@ -26,6 +26,17 @@ LinkResolution resolve_link(const Site& site, const std::string& from_dir,
                             const std::string& from_url, const std::string& lang,
                             const std::string& href);
 
+// The file of static/ a local image's URL names, as the site publishes it
+// ("/images/x.png" at the site root, "x.png" beside the page's URL), with
+// `error` set when the URL is local and names no file. A URL with a scheme
+// ("https:") or a host ("//") is not local: nullptr and no error.
+struct StaticResolution {
+  const StaticFile* file = nullptr;
+  std::string error;
+};
+StaticResolution resolve_static_file(const Site& site, const std::string& from_url,
+                                     const std::string& href);
+
 // The anchors a link "#x" to this plan may use: every section and action id.
 bool plan_has_anchor(const Plan& plan, const std::string& id);
 

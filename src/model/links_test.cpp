@@ -69,3 +69,24 @@ TEST_CASE("a link to a missing content file is an error that names it", "[model]
   r = resolve_link(s, "content", "", "fr", "../../etc/passwd.md");
   CHECK_FALSE(r.error.empty());
 }
+
+TEST_CASE("an image names a file of static/, at the root or beside the page", "[model]") {
+  Site s = sample_site();
+  s.static_files.push_back({"static/images/photo.png", "images/photo.png"});
+  s.static_files.push_back({"static/rapports/bilan/plan.svg", "rapports/bilan/plan.svg"});
+  auto root = resolve_static_file(s, "rapports/bilan/", "/images/photo.png?v=2");
+  REQUIRE(root.file);
+  CHECK(root.file->source == "static/images/photo.png");
+  CHECK(resolve_static_file(s, "rapports/bilan/", "../../images/photo.png").file);
+  auto beside = resolve_static_file(s, "rapports/bilan/", "plan.svg");
+  REQUIRE(beside.file);
+  CHECK(beside.file->source == "static/rapports/bilan/plan.svg");
+  auto missing = resolve_static_file(s, "rapports/bilan/", "/images/absente.png");
+  CHECK_FALSE(missing.file);
+  CHECK(missing.error ==
+        "image \"/images/absente.png\": no such file (looked for static/images/absente.png)");
+  // Other sites' images are not ours to check.
+  auto remote = resolve_static_file(s, "", "https://example.org/x.png");
+  CHECK_FALSE(remote.file);
+  CHECK(remote.error.empty());
+}

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "model/localized_text.hpp"
+#include "model/organisations.hpp"
 #include "model/page.hpp"
 #include "model/plan.hpp"
 #include "model/tracking.hpp"
@@ -96,6 +97,7 @@ struct Site {
   std::vector<Plan> plans;        // sorted by source
   std::vector<Section> sections;  // sorted by dir
   std::vector<StaticFile> static_files;
+  std::vector<OrganisationEntry> organisations;       // content/organisations.yaml, as written
   std::map<std::string, std::vector<size_t>> groups;  // Page::group → page indices
   std::map<std::string, size_t> page_by_source;       // Page::source → index
   std::map<std::string, size_t> plan_by_source;       // Plan::source → index

@@ -255,9 +255,16 @@ class Builder {
           if (Text m = markdown(t); !m.empty()) v.items.push_back(std::move(m));
         break;
       case model::FieldKind::texts:
-      case model::FieldKind::organisations:
         for (const auto& t : f.texts)
           if (Text m = text(t); !m.empty()) v.items.push_back(std::move(m));
+        break;
+      case model::FieldKind::organisations:
+        for (const auto& t : f.texts) {
+          if (Text m = text(t); !m.empty()) {
+            v.items.push_back(std::move(m));
+            v.written.push_back(t.get(def_, def_));
+          }
+        }
         break;
       case model::FieldKind::due:
         if (f.due) {
@@ -337,6 +344,16 @@ class Builder {
                                ch.from ? status(*ch.from).word : std::string(), status(ch.to).word,
                                ch.to});
     const auto& years = a.years();
+    v.years = years;
+    for (const auto& spec : model::plan_fields()) {
+      if (spec.kind != model::FieldKind::organisations) continue;
+      if (const model::FieldValue* f = a.fields.find(spec.key))
+        for (const auto& t : f->texts)
+          if (Text name = text(t);
+              !name.empty() && std::find(v.organisations.begin(), v.organisations.end(),
+                                         name.value) == v.organisations.end())
+            v.organisations.push_back(std::move(name.value));
+    }
     for (const auto& c : cols) {
       if (c.key == "year") {
         FieldView cell;

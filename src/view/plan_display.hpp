@@ -38,7 +38,10 @@ struct FieldView {
   std::string label_lang;   // set when the plan's label is in a fallback language
   std::vector<Text> items;  // markdown: one; texts, organisations: one per entry;
                             // due, date, percent, years: one plain text
-  std::string iso;          // due or date: "2022-12-31", "2023-03", "2021"; else ""
+  // organisations: each entry as written in the site's default language,
+  // to find its organisation (OrganisationIndex::find); parallel to items.
+  std::vector<std::string> written;
+  std::string iso;  // due or date: "2022-12-31", "2023-03", "2021"; else ""
   std::vector<NoteView> notes;
   bool mark = false;      // a year-grid cell: the action runs that year
   std::string mark_word;  // "oui" / "non", for readers who cannot see the mark
@@ -84,6 +87,11 @@ struct ActionView {
   std::vector<StatusChangeView> history;  // from Git, oldest first
   std::vector<FieldView> cells;           // one per PlanDisplay::columns (maybe empty)
   std::vector<FieldView> more;            // every other field it has, shown with it
+  // What the plan page's filters select by (PRODUCT.md §8), wherever the
+  // fields are shown: the years it runs, as written in the plan's grid, and
+  // every organisation it names (lead or partner) as the reader sees it, once.
+  std::vector<std::string> years;
+  std::vector<std::string> organisations;
 };
 
 struct LevelView {

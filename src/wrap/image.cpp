@@ -1,6 +1,5 @@
 #include "wrap/image.hpp"
 
-
 #include <algorithm>
 #include <memory>
 

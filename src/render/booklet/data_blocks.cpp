@@ -1,12 +1,11 @@
 #include "render/booklet/data_blocks.hpp"
 
-#include "view/palette.hpp"
-
 #include <algorithm>
 #include <cstdio>
 #include <map>
 
 #include "render/booklet/table_layout.hpp"
+#include "view/palette.hpp"
 
 namespace carnet::render::booklet {
 

@@ -5,6 +5,7 @@
 #include <functional>
 #include <vector>
 
+#include "render/booklet/packaged_images.hpp"
 #include "render/booklet/progress.hpp"
 #include "render/booklet/xhtml.hpp"
 #include "view/palette.hpp"
@@ -78,6 +79,16 @@ std::string stylesheet() {
       ".hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 "
       "0); }\n"
       ".number { text-align: right; }\n"
+      // A page's Markdown tables keep the body's size: they are text, not a
+      // plan's many columns. Its figures fit the screen.
+      "table.markdown { font-size: 0.9em; }\n"
+      "table.markdown .right { text-align: right; }\n"
+      "table.markdown .center { text-align: center; }\n"
+      "figure { margin: 1em 0; text-align: center; }\n"
+      "figure img { max-width: 100%; max-height: 60vh; }\n"
+      "figcaption { font-style: italic; font-size: 0.9em; color: " +
+      muted +
+      "; margin-top: 0.3em; }\n"
       // A cell's column label, repeated for the cards below.
       ".cell-label { display: none; }\n"
       "figure { margin: 1em 0; }\n"
@@ -170,9 +181,11 @@ struct Part {
 
 class EpubBuilder {
  public:
-  explicit EpubBuilder(const Booklet& b) : b_(b), logo_(packaged_logo(b.brand)) {}
+  explicit EpubBuilder(const Booklet& b)
+      : b_(b), logo_(packaged_logo(b.brand)), images_(packaged_images(b)) {}
 
   const std::optional<PackagedLogo>& logo() const { return logo_; }
+  const std::vector<PackagedImage>& images() const { return images_; }
 
   void header_cell(wrap::XmlWriter& w, const std::string& text, const char* cls = nullptr,
                    const std::string& lang = "") const {
@@ -190,7 +203,7 @@ class EpubBuilder {
     w.start("span");
     w.attribute("class", std::string("dot-") + model::status_name(a.status));
     w.attribute("aria-hidden", "true");
-    w.text("\u25CF");
+    w.text(view::status_mark(a.status));
     w.end();
     w.text(" " + a.status_label);
     if (a.late) {
@@ -618,6 +631,9 @@ class EpubBuilder {
     item("css", "style.css", "text/css", nullptr);
     if (!b_.page) item("chart", "chart.svg", "image/svg+xml", nullptr);
     if (logo_) item("logo", logo_->name, logo_->media_type.c_str(), nullptr);
+    for (size_t i = 0; i < images_.size(); ++i)
+      item("image-" + std::to_string(i + 1), images_[i].name, images_[i].media_type.c_str(),
+           nullptr);
     // A document with an inline SVG (a chart of a data block) says so, as
     // EPUB 3 requires of it.
     for (const auto& p : parts)
@@ -640,7 +656,8 @@ class EpubBuilder {
 
  private:
   const Booklet& b_;
-  std::optional<PackagedLogo> logo_;  // on the title page
+  std::optional<PackagedLogo> logo_;   // on the title page
+  std::vector<PackagedImage> images_;  // a page's figures
 };
 
 std::string container_xml() {
@@ -676,6 +693,7 @@ std::string write_epub(const Booklet& booklet, const std::string& context) {
   if (!booklet.page)
     zip.add("EPUB/chart.svg", progress_svg(booklet, progress_rows(booklet), 480), C::deflate);
   if (const auto& logo = builder.logo()) zip.add("EPUB/" + logo->name, logo->bytes, C::deflate);
+  for (const auto& image : builder.images()) zip.add("EPUB/" + image.name, image.bytes, C::deflate);
   for (const auto& p : parts) zip.add("EPUB/" + p.file, p.xhtml, C::deflate);
   return zip.commit();
 }

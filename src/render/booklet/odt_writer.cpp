@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "render/booklet/data_blocks.hpp"
+#include "render/booklet/packaged_images.hpp"
 #include "render/booklet/progress.hpp"
 #include "render/booklet/xhtml.hpp"
 #include "view/palette.hpp"
@@ -376,9 +377,13 @@ void spans(wrap::XmlWriter& w, const Inline& text) {
 class OdtBuilder {
  public:
   OdtBuilder(const Booklet& b, bool landscape_tables)
-      : b_(b), landscape_(landscape_tables), logo_(packaged_logo(b.brand)) {}
+      : b_(b),
+        landscape_(landscape_tables),
+        logo_(packaged_logo(b.brand)),
+        images_(packaged_images(b)) {}
 
   const std::optional<PackagedLogo>& logo() const { return logo_; }
+  const std::vector<PackagedImage>& images() const { return images_; }
 
   // Opens a text:span marking a fallback language, when `lang` is set;
   // returns whether it did.
@@ -443,12 +448,99 @@ class OdtBuilder {
         if (b.data) write_data_block_odt(w, *b.data);
         continue;
       }
+      if (b.kind == Block::Kind::table) {
+        if (b.table) markdown_table(w, *b.table);
+        continue;
+      }
+      if (b.kind == Block::Kind::image) {
+        figure(w, b);
+        continue;
+      }
       w.start("text:p");
       w.attribute("text:style-name", b.kind == Block::Kind::quote ? "Quotations" : style);
       content(b);
       w.end();
     }
     close_to(0);
+  }
+
+  // A page's Markdown table: its header row repeated on every page it spans
+  // (table:table-header-rows), each column's alignment on its paragraphs.
+  void markdown_table(wrap::XmlWriter& w, const TableBlock& t) {
+    w.start("table:table");
+    w.attribute("table:name", "Table" + std::to_string(++markdown_tables_));
+    w.attribute("table:style-name", "ActionTable");
+    empty(w, "table:table-column",
+          {{"table:number-columns-repeated", std::to_string(std::max<size_t>(1, t.align.size()))}});
+    auto row = [&](const std::vector<Inline>& cells, bool header) {
+      w.start("table:table-row");
+      for (size_t c = 0; c < cells.size(); ++c) {
+        const auto a = c < t.align.size() ? t.align[c] : TableBlock::Align::none;
+        start_cell(w, header);
+        w.start("text:p");
+        w.attribute("text:style-name", a == TableBlock::Align::right    ? "CellRight"
+                                       : a == TableBlock::Align::center ? "CellCenter"
+                                       : header                         ? "Table_20_Heading"
+                                                                        : "Table_20_Contents");
+        if (header) {
+          w.start("text:span");
+          w.attribute("text:style-name", "HeadText");
+        }
+        spans(w, cells[c]);
+        if (header) w.end();
+        w.end();
+        w.end();
+      }
+      w.end();
+    };
+    if (!t.header.empty()) {
+      w.start("table:table-header-rows");
+      row(t.header, true);
+      w.end();
+    }
+    for (const auto& r : t.rows) row(r, false);
+    w.end();
+  }
+
+  // A page's image in Pictures/, at most the text's width (about 6 inches)
+  // and 5 inches high, never beyond its natural size; its description as
+  // the frame's title and as the caption under it.
+  void figure(wrap::XmlWriter& w, const Block& b) {
+    const std::string& name = b.image_name;
+    auto found = std::find_if(images_.begin(), images_.end(),
+                              [&](const PackagedImage& i) { return i.name == name; });
+    if (found == images_.end()) return;
+    const double scale = std::min({1.0, 6.0 * 72 / std::max(1.0, found->width_pt),
+                                   5.0 * 72 / std::max(1.0, found->height_pt)});
+    char width[32], height[32];
+    std::snprintf(width, sizeof width, "%.2fin", found->width_pt * scale / 72);
+    std::snprintf(height, sizeof height, "%.2fin", found->height_pt * scale / 72);
+    const std::string alt = plain_text(b.text);
+    w.start("text:p");
+    w.attribute("text:style-name", "FigureImage");
+    w.start("draw:frame");
+    attributes(w, {{"draw:style-name", "ChartFrame"},
+                   {"draw:name", "Figure" + std::to_string(++figures_)},
+                   {"text:anchor-type", "as-char"},
+                   {"svg:width", width},
+                   {"svg:height", height},
+                   {"draw:z-index", "0"}});
+    empty(w, "draw:image",
+          {{"xlink:href", "Pictures/" + name},
+           {"xlink:type", "simple"},
+           {"xlink:show", "embed"},
+           {"xlink:actuate", "onLoad"}});
+    write_element(w, "svg:title", alt);
+    w.end();
+    w.end();
+    if (!b.text.empty()) {
+      w.start("text:p");
+      w.attribute("text:style-name", "FigureCaption");
+      bool l = open_lang(w, b.lang);
+      spans(w, b.text);
+      if (l) w.end();
+      w.end();
+    }
   }
 
   void heading(wrap::XmlWriter& w, int level, const std::string& text, const std::string& anchor,
@@ -510,7 +602,7 @@ class OdtBuilder {
       w.attribute("text:style-name", "Table_20_Contents");
       w.start("text:span");
       w.attribute("text:style-name", std::string("Status_") + model::status_name(a.status));
-      w.text("\u25CF");
+      w.text(view::status_mark(a.status));
       w.end();
       w.text(" " + a.status_label);
       if (a.late) {
@@ -657,6 +749,8 @@ class OdtBuilder {
 
   void text(wrap::XmlWriter& w, double chart_w_in, double chart_h_in) {
     tables_ = 0;
+    markdown_tables_ = 0;
+    figures_ = 0;
     w.start("office:text");
     if (logo_) logo(w);
     if (!b_.organization.empty()) para(w, "Organization", b_.organization);
@@ -817,6 +911,25 @@ class OdtBuilder {
             {{"style:name", std::string("Status_") + model::status_name(st)},
              {"style:family", "text"}},
             {{"style:text-properties", {{"fo:color", view::status_colors(st).strong.hex()}}}});
+    const std::string white = hex(palette::white), muted = hex(palette::muted);
+    auto aligned = [&](const char* name, const char* parent, const char* align) {
+      style(w,
+            {{"style:name", name},
+             {"style:family", "paragraph"},
+             {"style:parent-style-name", parent}},
+            {{"style:paragraph-properties", {{"fo:text-align", align}}}});
+    };
+    aligned("CellRight", "Table_20_Contents", "end");
+    aligned("CellCenter", "Table_20_Contents", "center");
+    aligned("FigureImage", "Standard", "center");
+    style(w, {{"style:name", "HeadText"}, {"style:family", "text"}},
+          {{"style:text-properties", {{"fo:font-weight", "bold"}, {"fo:color", white}}}});
+    style(w,
+          {{"style:name", "FigureCaption"},
+           {"style:family", "paragraph"},
+           {"style:parent-style-name", "Text_20_body"}},
+          {{"style:paragraph-properties", {{"fo:text-align", "center"}}},
+           {"style:text-properties", {{"fo:font-style", "italic"}, {"fo:color", muted}}}});
     style(w, {{"style:name", "ChartFrame"}, {"style:family", "graphic"}},
           {{"style:graphic-properties",
             {{"style:wrap", "none"},
@@ -845,8 +958,10 @@ class OdtBuilder {
 
   const Booklet& b_;
   bool landscape_;
-  std::optional<PackagedLogo> logo_;  // on the title page, in Pictures/
+  std::optional<PackagedLogo> logo_;   // on the title page, in Pictures/
+  std::vector<PackagedImage> images_;  // a page's figures, in Pictures/
   int tables_ = 0;
+  int markdown_tables_ = 0, figures_ = 0;
   bool recording_ = false;
   std::vector<HeadingEntry> headings_;  // every heading, in order: the contents
   std::map<std::string, std::string> lang_styles_;
@@ -866,7 +981,8 @@ std::string meta_xml(const Booklet& b) {
   return w.finish();
 }
 
-std::string manifest_xml(bool chart, const std::optional<PackagedLogo>& logo) {
+std::string manifest_xml(bool chart, const std::optional<PackagedLogo>& logo,
+                         const std::vector<PackagedImage>& images) {
   wrap::XmlWriter w(true);
   w.start("manifest:manifest");
   w.attribute("xmlns:manifest", "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0");
@@ -884,6 +1000,7 @@ std::string manifest_xml(bool chart, const std::optional<PackagedLogo>& logo) {
   entry("meta.xml", "text/xml", false);
   if (chart) entry("Pictures/chart.png", "image/png", false);
   if (logo) entry(("Pictures/" + logo->name).c_str(), logo->media_type.c_str(), false);
+  for (const auto& i : images) entry(("Pictures/" + i.name).c_str(), i.media_type.c_str(), false);
   return w.finish();
 }
 
@@ -923,7 +1040,10 @@ std::string write_odt(const Booklet& booklet, const std::string& paper,
   zip.add("meta.xml", meta_xml(booklet), C::deflate);
   if (!booklet.page) zip.add("Pictures/chart.png", png, C::store);
   if (const auto& logo = builder.logo()) zip.add("Pictures/" + logo->name, logo->bytes, C::store);
-  zip.add("META-INF/manifest.xml", manifest_xml(!booklet.page, builder.logo()), C::deflate);
+  for (const auto& image : builder.images())
+    zip.add("Pictures/" + image.name, image.bytes, C::store);
+  zip.add("META-INF/manifest.xml", manifest_xml(!booklet.page, builder.logo(), builder.images()),
+          C::deflate);
   return zip.commit();
 }
 

@@ -228,21 +228,26 @@ std::string full_date(std::string iso) {
 
 }  // namespace
 
-Booklet build_outline(const model::Site& site, const model::Plan& plan, const std::string& lang) {
-  const view::PlanDisplay view = view::display_plan(site, plan, lang);
-  Builder b{site, plan, view, lang};
+Booklet booklet_for(const model::Site& site, const std::string& lang) {
+  const std::string& fallback = site.config.default_language();
   Booklet out;
   out.lang = lang;
   out.words = words(site.words, lang);
   out.brand = brand_entry(site, lang);
-  const std::string& fallback = site.config.default_language();
-  out.title = view.title.value;
   out.organization = site.config.organization.name.get(lang, fallback);
   if (auto address = site.config.organization.address.get(lang, fallback); !address.empty())
     out.organization_lines.push_back(address);
   for (const auto* line : {&site.config.organization.email, &site.config.organization.phone,
                            &site.config.organization.website})
     if (!line->empty()) out.organization_lines.push_back(*line);
+  return out;
+}
+
+Booklet build_outline(const model::Site& site, const model::Plan& plan, const std::string& lang) {
+  const view::PlanDisplay view = view::display_plan(site, plan, lang);
+  Builder b{site, plan, view, lang};
+  Booklet out = booklet_for(site, lang);
+  out.title = view.title.value;
   out.period = view.period;
   if (!view.adopted.empty()) out.adopted = out.words.adopted_on + " " + view.adopted;
   out.as_of_line = view.as_of_line;
@@ -256,7 +261,7 @@ Booklet build_outline(const model::Site& site, const model::Plan& plan, const st
   out.summary = b.markdown_blocks(view.summary);
   out.intro = b.markdown_blocks(view.intro);
   for (const auto& l : view.level_names) out.level_names.push_back(l.value);
-  out.years_label = field_label(plan, "years", lang, fallback, site.words);
+  out.years_label = field_label(plan, "years", lang, site.config.default_language(), site.words);
   for (const auto& c : view.columns) {
     const bool year = c.key == "year";
     out.columns.push_back({c.key, year ? c.year : c.label, year ? "" : c.label_lang, year});

@@ -160,6 +160,10 @@ struct Booklet {
   BrandEntry brand;  // logo on the cover, partners on the back cover
 };
 
+// What every booklet of the site in `lang` shares, plan's or page's: its
+// words, the brand, and the organisation on the cover.
+Booklet booklet_for(const model::Site& site, const std::string& lang);
+
 Booklet build_outline(const model::Site& site, const model::Plan& plan, const std::string& lang);
 
 // Visits every section, depth first, in reading order.

@@ -1,11 +1,14 @@
 #include "render/booklet/page_outline.hpp"
 
 #include <algorithm>
+#include <filesystem>
+#include <map>
 
 #include "base/hash.hpp"
 #include "markdown/document.hpp"
 #include "model/links.hpp"
 #include "render/booklet/data_blocks.hpp"
+#include "render/booklet/packaged_images.hpp"
 
 namespace carnet::render::booklet {
 
@@ -48,23 +51,13 @@ void nest(std::vector<SectionEntry>& flat, size_t& i, int depth, std::vector<Sec
 
 Booklet build_page_outline(const model::Site& site, const model::Page& page) {
   const std::string& lang = page.lang;
-  const std::string& fallback = site.config.default_language();
-  Booklet out;
+  Booklet out = booklet_for(site, lang);
   out.page = true;
-  out.lang = lang;
-  out.words = words(site.words, lang);
   out.title = page.title;
-  out.organization = site.config.organization.name.get(lang, fallback);
-  if (auto address = site.config.organization.address.get(lang, fallback); !address.empty())
-    out.organization_lines.push_back(address);
-  for (const auto* line : {&site.config.organization.email, &site.config.organization.phone,
-                           &site.config.organization.website})
-    if (!line->empty()) out.organization_lines.push_back(*line);
   // The cover's line under the title: the page's date.
   if (page.date) out.period = page.date->format_long(lang);
   out.date_iso = page.date ? page.date->iso() : std::string("2000-01-01");
   out.url = site.config.base_url + page.url;
-  out.brand = brand_entry(site, lang);
   out.identifier = "urn:uuid:" + base::stable_uuid(page.source);
   if (!page.summary.empty()) out.summary.push_back(paragraph(page.summary));
 
@@ -72,11 +65,22 @@ Booklet build_page_outline(const model::Site& site, const model::Page& page) {
   options.unsafe_html = false;  // raw HTML has no place on paper
   options.heading_ids = false;
   options.first_line = page.body_line;
-  options.rewrite_link = [&](const std::string& url, const markdown::LinkContext&) {
-    return absolute_link(site, page, url);
+  // An image's file, by the absolute URL its node carries after rewriting.
+  std::map<std::string, ImageFile> image_files;
+  options.rewrite_link = [&](const std::string& url, const markdown::LinkContext& where) {
+    std::string absolute = absolute_link(site, page, url);
+    if (where.image)
+      if (const auto* file = model::resolve_static_file(site, page.url, url).file)
+        image_files[absolute] = {(std::filesystem::path(site.root) / file->source).string(),
+                                 packaged_image_name(file->source)};
+    return absolute;
   };
   const std::vector<markdown::Node> nodes = markdown::parse(page.markdown, options);
   const DataBlockSource data = page_data_blocks(site, page, lang);
+  const ImageSource images = [&](const std::string& url) {
+    auto found = image_files.find(url);
+    return found == image_files.end() ? ImageFile{} : found->second;
+  };
 
   int top = 7;
   for (const auto& n : nodes)
@@ -84,7 +88,7 @@ Booklet build_page_outline(const model::Site& site, const model::Page& page) {
   std::vector<SectionEntry> flat;
   std::vector<markdown::Node> text;  // what is under the current heading
   auto flush = [&] {
-    Blocks blocks = nodes_to_blocks(text, true, data);
+    Blocks blocks = nodes_to_blocks(text, true, data, images);
     text.clear();
     if (flat.empty()) {
       out.intro = std::move(blocks);
@@ -94,8 +98,8 @@ Booklet build_page_outline(const model::Site& site, const model::Page& page) {
   };
   for (const auto& n : nodes) {
     if (n.kind == markdown::Node::Kind::footnote_definition) {
-      out.notes.push_back(
-          {n.number, "note-" + std::to_string(n.number), nodes_to_blocks(n.children, true, data)});
+      out.notes.push_back({n.number, "note-" + std::to_string(n.number),
+                           nodes_to_blocks(n.children, true, data, images)});
     } else if (n.kind == markdown::Node::Kind::heading) {
       flush();
       SectionEntry s;

@@ -79,12 +79,7 @@ class Layout {
       : b_(b), ts_(ts), geometry_(geometry) {}
 
   LaidOutBooklet run() {
-    LaidOutBooklet out;
-    out.title = b_.title;
-    out.author = b_.organization;
-    out.subject = b_.period;
-    out.lang = b_.lang;
-    out.date_iso = b_.date_iso;
+    LaidOutBooklet out = document_of(b_);
 
     std::vector<TocEntry> toc = toc_entries();
     // The contents' length does not depend on its page numbers: lay it out
@@ -266,8 +261,7 @@ class Layout {
     name_style.align = TextStyle::Align::center;
     name_style.color = palette::ink;
     TextStyle name_only = name_style;
-    name_only.size = small ? 10.5 : 12;
-    name_only.bold = true;
+    name_only.size = small ? 11 : 13;
     TextStyle heading_style = styles::kicker();
     heading_style.color = palette::primary;
     TextBlock heading = ts_.set(upper(b_.brand.partners_heading), heading_style, width);
@@ -736,6 +730,16 @@ class Layout {
 };
 
 }  // namespace
+
+LaidOutBooklet document_of(const Booklet& booklet) {
+  LaidOutBooklet out;
+  out.title = booklet.title;
+  out.author = booklet.organization;
+  out.subject = booklet.period;
+  out.lang = booklet.lang;
+  out.date_iso = booklet.date_iso;
+  return out;
+}
 
 LaidOutBooklet lay_out(const Booklet& booklet, Typesetter& ts, const PageGeometry& geometry) {
   return Layout(booklet, ts, geometry).run();

@@ -11,6 +11,10 @@
 
 namespace carnet::render::booklet {
 
+// A PDF's document information from its outline (title, author, subject,
+// language, date), with no page yet: every layout starts from it.
+LaidOutBooklet document_of(const Booklet& booklet);
+
 LaidOutBooklet lay_out(const Booklet& booklet, Typesetter& ts, const PageGeometry& geometry);
 
 }  // namespace carnet::render::booklet

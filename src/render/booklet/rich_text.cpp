@@ -1,5 +1,7 @@
 #include "render/booklet/rich_text.hpp"
 
+#include <algorithm>
+
 #include "markdown/document.hpp"
 
 namespace carnet::render::booklet {
@@ -52,9 +54,13 @@ struct Builder {
   bool open = false;
   int lists = 0;  // enclosing lists, for an item's depth
   int quote = 0;
-  Span style;               // the styles and link of the text being added
-  bool after_space = true;  // white space collapses, as in HTML
-  bool note_links = false;  // footnote references link to "#note-N"
+  Span style;                           // the styles and link of the text being added
+  bool after_space = true;              // white space collapses, as in HTML
+  bool note_links = false;              // footnote references link to "#note-N"
+  const ImageSource* images = nullptr;  // set: tables and images as blocks of their own
+  bool in_table = false;
+
+  bool structured() const { return images && *images; }
 
   void start(Block::Kind kind) {
     finish();
@@ -177,6 +183,10 @@ struct Builder {
         finish();
         break;
       case K::table:
+        if (structured() && !lists && !quote && !in_table) {
+          table(n);
+          break;
+        }
         blocks_of(n.children);
         break;
       case K::table_row:
@@ -191,6 +201,42 @@ struct Builder {
         // Raw HTML has no place on paper; a rule has no text.
         break;
     }
+  }
+
+  // A table as one block: each cell's inlines, read like a paragraph's.
+  void table(const markdown::Node& n) {
+    finish();
+    auto t = std::make_shared<TableBlock>();
+    for (char a : n.align)
+      t->align.push_back(a == 'l'   ? TableBlock::Align::left
+                         : a == 'c' ? TableBlock::Align::center
+                         : a == 'r' ? TableBlock::Align::right
+                                    : TableBlock::Align::none);
+    in_table = true;
+    for (const auto& row : n.children) {
+      std::vector<Inline> cells;
+      for (const auto& cell : row.children) {
+        start(Block::Kind::paragraph);
+        inlines(cell.children);
+        // finish() drops an empty block; an empty cell is still a cell.
+        Blocks saved = std::move(blocks);
+        blocks.clear();
+        finish();
+        cells.push_back(blocks.empty() ? Inline{} : std::move(blocks.front().text));
+        blocks = std::move(saved);
+      }
+      cells.resize(std::max(cells.size(), t->align.size()));
+      if (row.header && t->header.empty())
+        t->header = std::move(cells);
+      else
+        t->rows.push_back(std::move(cells));
+    }
+    in_table = false;
+    t->align.resize(std::max(t->align.size(), t->header.size()), TableBlock::Align::none);
+    Block b;
+    b.kind = Block::Kind::table;
+    b.table = std::move(t);
+    blocks.push_back(std::move(b));
   }
 
   void item_block(const markdown::Node& item, bool ordered, int number) {
@@ -248,8 +294,23 @@ struct Builder {
           inlines(n.children);
           break;
         case K::image: {
-          // Paper shows an image's description, not the image.
           std::string alt = markdown::plain_text(n.children);
+          if (structured() && !lists && !in_table) {
+            if (ImageFile file = (*images)(n.url); !file.path.empty()) {
+              // The image stands on its own between the text before and after.
+              const Block::Kind kind = open ? current.kind : text_kind();
+              finish();
+              Block b;
+              b.kind = Block::Kind::image;
+              b.image_file = std::move(file.path);
+              b.image_name = std::move(file.name);
+              b.text = plain(alt);
+              blocks.push_back(std::move(b));
+              start(kind);
+              break;
+            }
+          }
+          // Without its file, paper shows an image's description.
           if (!alt.empty()) add("[" + alt + "]");
           break;
         }
@@ -273,10 +334,11 @@ struct Builder {
 }  // namespace
 
 Blocks nodes_to_blocks(const std::vector<markdown::Node>& nodes, bool note_links,
-                       const DataBlockSource& data) {
+                       const DataBlockSource& data, const ImageSource& images) {
   Builder b;
   b.note_links = note_links;
   b.data = &data;
+  b.images = &images;
   b.blocks_of(nodes);
   b.finish();
   return b.blocks;

@@ -32,9 +32,22 @@ struct Span {
 
 using Inline = std::vector<Span>;
 
+// A Markdown table of a page: its header cells, its rows (each as long as
+// the header: a short row is padded, as GFM does) and each column's
+// alignment from the delimiter row.
+struct TableBlock {
+  enum class Align { none, left, center, right };
+  std::vector<Align> align;
+  std::vector<Inline> header;
+  std::vector<std::vector<Inline>> rows;
+};
+
 struct Block {
   // data: a page's ```figures, ```chart or ```plan block, drawn from `data`.
-  enum class Kind { paragraph, item, quote, code, data };
+  // table: a Markdown table of a page, from `table`.
+  // image: a page's image, the file `image_file`; `text` is its description,
+  // shown as its caption and given as its alternative text.
+  enum class Kind { paragraph, item, quote, code, data, table, image };
   Kind kind = Kind::paragraph;
   int depth = 0;         // list nesting of an item: 0 for a top-level item
   bool ordered = false;  // item of a numbered list
@@ -43,6 +56,9 @@ struct Block {
   Inline text;
   std::string lang;  // the text's language when not the booklet's (a fallback)
   std::shared_ptr<const view::DataBlockView> data;  // Kind::data
+  std::shared_ptr<const TableBlock> table;          // Kind::table
+  std::string image_file;                           // Kind::image: the file on disk
+  std::string image_name;  // Kind::image: its name in an EPUB or ODT (packaged_image_name)
 };
 
 using Blocks = std::vector<Block>;
@@ -62,11 +78,6 @@ std::string plain_text(const Blocks& blocks);
 // references): it means nothing on paper. Raw HTML is left out.
 Blocks markdown_to_blocks(std::string_view md, const markdown::Options& options);
 
-// The same from the Markdown stage's tree (a page's body, cut at its
-// headings). With `note_links`, a footnote reference reads as its number in
-// superscript, linked to "#note-N": the booklet places note N itself (at the
-// foot of the page, or at the end); without, it is the plain number.
-
 // The data block whose fence is on `line` of the file, or nullptr (the
 // fenced block is then shown as code).
 using DataBlockSource = std::function<std::shared_ptr<const view::DataBlockView>(int line)>;
@@ -76,12 +87,25 @@ using DataBlockSource = std::function<std::shared_ptr<const view::DataBlockView>
 Blocks markdown_to_blocks(std::string_view md, const markdown::Options& options,
                           const DataBlockSource& data);
 
+// The file on disk an image's (rewritten) URL names and its name in a
+// package, or an empty path when it names none (the image is then shown as
+// its description, in brackets).
+struct ImageFile {
+  std::string path;
+  std::string name;
+};
+using ImageSource = std::function<ImageFile(const std::string& url)>;
+
 // The same from the Markdown stage's tree (a page's body, cut at its
 // headings). With `note_links`, a footnote reference reads as its number in
 // superscript, linked to "#note-N": the booklet places note N itself (at the
 // foot of the page, or at the end); without, it is the plain number. With
-// `data`, the page's data blocks as in markdown_to_blocks.
+// `data`, the page's data blocks as in markdown_to_blocks. With `images`,
+// the page is laid out as a document rather than a table's cell: a table is
+// one Kind::table block, and an image outside lists and tables whose file
+// `images` finds is a Kind::image block of its own (the text around it
+// continues in paragraphs before and after).
 Blocks nodes_to_blocks(const std::vector<markdown::Node>& nodes, bool note_links,
-                       const DataBlockSource& data = {});
+                       const DataBlockSource& data = {}, const ImageSource& images = {});
 
 }  // namespace carnet::render::booklet

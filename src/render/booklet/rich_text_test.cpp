@@ -131,3 +131,70 @@ TEST_CASE("blocks come back as well-nested XHTML", "[booklet]") {
   Blocks b = blocks("- a\n  - b\n- c\n\nd &lt;e&gt;\n");
   CHECK(blocks_xhtml(b) == "<ul><li>a<ul><li>b</li></ul></li><li>c</li></ul><p>d &lt;e&gt;</p>\n");
 }
+
+namespace {
+
+// A page's body as page booklets read it: images found by `images`.
+Blocks page_blocks(std::string_view md, const ImageSource& images) {
+  Options options;
+  options.heading_ids = false;
+  return nodes_to_blocks(carnet::markdown::parse(md, options), true, {}, images);
+}
+
+}  // namespace
+
+TEST_CASE("a page's table is one block: header, rows and each column's alignment", "[booklet]") {
+  auto none = [](const std::string&) { return ImageFile{}; };
+  Blocks b = page_blocks(
+      "Avant.\n\n| Quoi | Combien | Où |\n| :--- | ---: | :-: |\n| ~~réunion~~ | 3 |\n"
+      "| *atelier* | 12 | ici |\n\nAprès.\n",
+      none);
+  REQUIRE(b.size() == 3);
+  REQUIRE(b[1].kind == Block::Kind::table);
+  const TableBlock& t = *b[1].table;
+  using A = TableBlock::Align;
+  CHECK(t.align == std::vector<A>{A::left, A::right, A::center});
+  REQUIRE(t.header.size() == 3);
+  CHECK(plain_text(t.header[1]) == "Combien");
+  REQUIRE(t.rows.size() == 2);
+  REQUIRE(t.rows[0].size() == 3);
+  CHECK(t.rows[0][0][0].strike);
+  CHECK(t.rows[0][2].empty());  // a short row is padded
+  CHECK(t.rows[1][0][0].italic);
+  CHECK(blocks_xhtml({b[1]}) ==
+        "<table class=\"markdown\"><thead><tr><th scope=\"col\">Quoi</th>"
+        "<th scope=\"col\" class=\"right\">Combien</th><th scope=\"col\" "
+        "class=\"center\">Où</th></tr></thead><tbody><tr><td><del>réunion</del>"
+        "</td><td class=\"right\">3</td><td class=\"center\"/></tr><tr><td>"
+        "<em>atelier</em></td><td class=\"right\">12</td><td "
+        "class=\"center\">ici</td></tr></tbody></table>\n");
+}
+
+TEST_CASE("a page's image with a file is a block of its own, its description the caption",
+          "[booklet]") {
+  auto images = [](const std::string& url) {
+    return url == "/img/photo.png" ? ImageFile{"/site/static/img/photo.png", "images/1.png"}
+                                   : ImageFile{};
+  };
+  Blocks b = page_blocks(
+      "Avant ![Une *photo*](/img/photo.png) après.\n\n![Absente](/img/autre.png)\n\n"
+      "- ![Dans une liste](/img/photo.png)\n",
+      images);
+  REQUIRE(b.size() == 5);
+  CHECK(plain_text(b[0].text) == "Avant");
+  REQUIRE(b[1].kind == Block::Kind::image);
+  CHECK(b[1].image_file == "/site/static/img/photo.png");
+  CHECK(b[1].image_name == "images/1.png");
+  CHECK(plain_text(b[1].text) == "Une photo");
+  CHECK(plain_text(b[2].text) == "après.");
+  // No file: its description, as before; in a list: the same.
+  CHECK(plain_text(b[3].text) == "[Absente]");
+  CHECK(b[4].kind == Block::Kind::item);
+  CHECK(plain_text(b[4].text) == "[Dans une liste]");
+}
+
+TEST_CASE("a plan's Markdown keeps its tables as lines", "[booklet]") {
+  Blocks b = blocks("| a | b |\n|---|---|\n| 1 | 2 |\n");
+  REQUIRE(b.size() == 2);
+  CHECK(b[0].kind == Block::Kind::paragraph);
+}

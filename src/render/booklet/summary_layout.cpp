@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "render/booklet/block_layout.hpp"
+#include "render/booklet/pdf_layout.hpp"
 
 namespace carnet::render::booklet {
 
@@ -55,12 +56,7 @@ class SummaryLayout {
       fit->objectives_shown = step.objectives;
       fit->levels_left_out = static_cast<int>(b_.sections.size() - step.levels);
     }
-    LaidOutBooklet out;
-    out.title = b_.title;
-    out.author = b_.organization;
-    out.subject = b_.period;
-    out.lang = b_.lang;
-    out.date_iso = b_.date_iso;
+    LaidOutBooklet out = document_of(b_);
     Page page;
     page.width = g_.width;
     page.height = g_.height;

@@ -116,6 +116,7 @@ struct Placer {
     for (size_t c = 0; c < table.headers.size(); ++c) {
       TextStyle style = styles::table_header();
       if (is_narrow(table, c)) style.align = TextStyle::Align::center;
+      if (c < table.header_align.size()) style.align = table.header_align[c];
       header_blocks.push_back(ts.set(table.headers[c], style, widths[c] - 2 * pad_x));
       h = std::max(h, header_blocks.back().height());
     }

@@ -41,6 +41,7 @@ struct TableSpec {
   std::vector<double> fixed_fractions;  // when set, column widths as fractions (cards)
   std::vector<bool> narrow;  // per column: kept at its narrowest, header centred (year grid)
   size_t numbers_from = 0;   // columns from this one on hold numbers: headers set right (0: none)
+  std::vector<TextStyle::Align> header_align;  // per column, when set (a Markdown table's)
 };
 
 // Column widths (points) filling `width`, or nothing when the narrowest

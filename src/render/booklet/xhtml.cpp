@@ -70,6 +70,67 @@ void write_inline(wrap::XmlWriter& w, const Inline& text) {
   }
 }
 
+namespace {
+
+const char* align_class(TableBlock::Align a) {
+  switch (a) {
+    case TableBlock::Align::center:
+      return "center";
+    case TableBlock::Align::right:
+      return "right";
+    case TableBlock::Align::left:
+    case TableBlock::Align::none:
+      break;
+  }
+  return nullptr;
+}
+
+// A page's Markdown table: header cells as <th scope="col">, each column's
+// alignment as a class the stylesheet sets.
+void write_table(wrap::XmlWriter& w, const TableBlock& t) {
+  w.start("table");
+  w.attribute("class", "markdown");
+  auto row = [&](const std::vector<Inline>& cells, bool header) {
+    w.start("tr");
+    for (size_t c = 0; c < cells.size(); ++c) {
+      w.start(header ? "th" : "td");
+      if (header) w.attribute("scope", "col");
+      if (const char* a = c < t.align.size() ? align_class(t.align[c]) : nullptr)
+        w.attribute("class", a);
+      write_inline(w, cells[c]);
+      w.end();
+    }
+    w.end();
+  };
+  if (!t.header.empty()) {
+    w.start("thead");
+    row(t.header, true);
+    w.end();
+  }
+  w.start("tbody");
+  for (const auto& r : t.rows) row(r, false);
+  w.end();
+  w.end();
+}
+
+// A page's image with its description as alternative text and caption.
+void write_figure(wrap::XmlWriter& w, const Block& b) {
+  w.start("figure");
+  write_lang(w, b.lang);
+  w.start("img");
+  w.attribute("src", b.image_name);
+  w.attribute("alt", plain_text(b.text));
+  w.end();
+  if (!b.text.empty()) {
+    w.start("figcaption");
+    write_inline(w, b.text);
+    w.end();
+  }
+  w.end();
+}
+
+}  // namespace
+
 void write_blocks(wrap::XmlWriter& w, const Blocks& blocks, const char* paragraph_class) {
   size_t lists = 0;  // open lists; each has an open <li>
   auto close_to = [&](size_t depth) {
@@ -101,10 +162,13 @@ void write_blocks(wrap::XmlWriter& w, const Blocks& blocks, const char* paragrap
       continue;
     }
     close_to(0);
-    if (b.kind == Block::Kind::data) {
+    if (b.kind == Block::Kind::data || b.kind == Block::Kind::table ||
+        b.kind == Block::Kind::image) {
       if (in_quote) w.end();
       in_quote = false;
       if (b.data) write_data_block_xhtml(w, *b.data);
+      if (b.table) write_table(w, *b.table);
+      if (b.kind == Block::Kind::image) write_figure(w, b);
       write_newline(w);
       continue;
     }

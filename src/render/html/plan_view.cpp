@@ -2,12 +2,16 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 #include "base/rel_path.hpp"
+#include "base/slug.hpp"
 #include "base/text.hpp"
 #include "base/url.hpp"
 #include "markdown/markdown.hpp"
 #include "model/links.hpp"
+#include "view/organisations.hpp"
+#include "view/palette.hpp"
 #include "view/plan_display.hpp"
 
 namespace carnet::render::html {
@@ -59,6 +63,8 @@ class PlanPage {
       s.set("key", st.key);
       s.set("label", st.word);
       s.set("count", std::to_string(n));
+      // A bar leads to the plan's actions of its status (the filters' query).
+      s.set("linked", n > 0);
       s.set("percent",
             std::to_string(counts.actions ? (n * 100 + counts.actions / 2) / counts.actions : 0));
       push(statuses, std::move(s));
@@ -121,6 +127,7 @@ class PlanPage {
     if (!toc_html.empty()) d.set("toc_html", "<ul>" + toc_html + "</ul>");
     put(d, "toc", std::move(toc));
     put(d, "levels", std::move(levels));
+    set_filters(d);
     return d;
   }
 
@@ -169,6 +176,22 @@ class PlanPage {
     }
   }
 
+  // One entry of a list field; an organisation's name links to its page.
+  void append_item(std::string& out, const view::FieldView& f, size_t i) const {
+    const view::Organisation* org =
+        i < f.written.size() ? ctx_.organisations.find_org(f.written[i]) : nullptr;
+    if (!org) {
+      append_text(out, f.items[i]);
+      return;
+    }
+    out += "<a class=\"org\" href=\"";
+    base::html_escape_to(
+        out, base::relative_url(url_, view::organisation_url(ctx_.site, lang_, org->slug)));
+    out += "\">";
+    append_text(out, f.items[i]);
+    out += "</a>";
+  }
+
   // A field's value, whatever its kind.
   void append_value(std::string& out, const view::FieldView& f) const {
     if (f.key == "year") {
@@ -184,12 +207,16 @@ class PlanPage {
     }
     if (f.as_list()) {
       out += "<ul>";
-      for (const auto& t : f.items) {
+      for (size_t i = 0; i < f.items.size(); ++i) {
         out += "<li>";
-        append_text(out, t);
+        append_item(out, f, i);
         out += "</li>";
       }
       out += "</ul>";
+      return;
+    }
+    if (f.kind == model::FieldKind::organisations) {
+      for (size_t i = 0; i < f.items.size(); ++i) append_item(out, f, i);
       return;
     }
     for (const auto& t : f.items) {
@@ -292,6 +319,7 @@ class PlanPage {
 
   void add_level(const view::LevelView& l, mustache::data& levels, mustache::data& toc,
                  std::string& toc_html) {
+    levels_.push_back(l.id);
     mustache::data m;
     std::string level_html = text(l.level_name);
     std::string title_html = text(l.title);
@@ -343,6 +371,7 @@ class PlanPage {
         r.set("code", a.code);
         r.set("title_html", text(a.title));
         r.set("status_key", a.status.key);
+        r.set("filter_attrs", filter_attributes(a));
         set_if(r, "more_html", field_list(a.more, "more", true) + history_html(a));
         // The data cells as one string: a list of small objects per row
         // would make most of the page's cost (see docs/theme.md).
@@ -350,7 +379,12 @@ class PlanPage {
         cells.reserve(2048);
         cells += "<td class=\"col-status\" data-label=\"";
         base::html_escape_to(cells, status_label);
-        cells += "\"><span class=\"status status-" + a.status.key + "\">";
+        // The mark names the status by its shape, as on paper: a badge's
+        // colour alone is lost in grey scale and to colour-blind readers.
+        cells += "\"><span class=\"status status-" + a.status.key +
+                 "\"><span class=\"status-mark\" aria-hidden=\"true\">";
+        cells += view::status_mark(a.status.status);
+        cells += "</span> ";
         base::html_escape_to(cells, a.status.word);
         cells += "</span>";
         if (a.late) {
@@ -396,6 +430,83 @@ class PlanPage {
       toc_html += "</ul>";
     }
     toc_html += "</li>";
+    levels_.pop_back();
+  }
+
+  // The filter bar's choices (PRODUCT.md §8): statuses that some action has,
+  // the organisations named, the plan's years, its top-level items, and
+  // "late only" when something is late. The bar is hidden in the HTML; the
+  // script shows it, so that a page read without JavaScript shows everything
+  // and offers no control that would do nothing.
+  void set_filters(mustache::data& d) const {
+    const auto& counts = view_.counts;
+    if (counts.actions == 0) return;
+    mustache::data f;
+    auto statuses = list_data();
+    for (const auto& st : view_.statuses) {
+      if (!counts.per_status.count(st.status) || counts.per_status.at(st.status) == 0) continue;
+      mustache::data s;
+      s.set("value", st.key);
+      s.set("label", st.word);
+      push(statuses, std::move(s));
+    }
+    put(f, "statuses", std::move(statuses));
+    auto orgs = list_data();
+    for (const auto& [slug, name] : organisations_) {
+      mustache::data o;
+      o.set("value", slug);
+      o.set("label", name);
+      push(orgs, std::move(o));
+    }
+    f.set("has_orgs", !organisations_.empty());
+    put(f, "orgs", std::move(orgs));
+    auto years = list_data();
+    for (const auto& y : view_.years) {
+      mustache::data o;
+      o.set("value", y);
+      o.set("label", y);
+      push(years, std::move(o));
+    }
+    f.set("has_years", !view_.years.empty());
+    put(f, "years", std::move(years));
+    auto tops = list_data();
+    for (const auto& l : view_.levels) {
+      mustache::data o;
+      o.set("value", l.id);
+      o.set("label", view::heading_text(l));
+      push(tops, std::move(o));
+    }
+    f.set("has_tops", view_.levels.size() > 1);
+    put(f, "tops", std::move(tops));
+    if (!view_.level_names.empty()) f.set("top_label_html", text(view_.level_names.front()));
+    f.set("has_late", counts.late > 0);
+    f.set("total", std::to_string(counts.actions));
+    put(d, "filters", std::move(f));
+  }
+
+  // What the filter script reads on an action's row, from the view: its
+  // status, the organisations it names (slugs), the years it runs, its
+  // top-level item, every level it is in, and whether it is late.
+  std::string filter_attributes(const view::ActionView& a) {
+    std::string out = " data-status=\"" + a.status.key + "\"";
+    std::string slugs;
+    for (const auto& name : a.organisations) {
+      std::string slug = base::slugify(name);
+      if (slug.empty()) continue;
+      organisations_.emplace(slug, name);
+      if ((" " + slugs + " ").find(" " + slug + " ") != std::string::npos) continue;
+      slugs += (slugs.empty() ? "" : " ") + slug;
+    }
+    out += " data-org=\"" + base::html_escape(slugs) + "\"";
+    std::string years;
+    for (const auto& y : a.years) years += (years.empty() ? "" : " ") + y;
+    out += " data-year=\"" + base::html_escape(years) + "\"";
+    std::string levels;
+    for (const auto& id : levels_) levels += (levels.empty() ? "" : " ") + id;
+    out += " data-top=\"" + (levels_.empty() ? std::string() : levels_.front()) + "\"";
+    out += " data-levels=\"" + levels + "\"";
+    if (a.late) out += " data-late=\"1\"";
+    return out;
   }
 
   const RenderContext& ctx_;
@@ -405,6 +516,8 @@ class PlanPage {
   std::string url_;
   std::string from_dir_;
   std::string colon_, arrow_;
+  std::vector<std::string> levels_;  // the ids of the levels being laid out, outermost first
+  std::map<std::string, std::string> organisations_;  // slug → the first spelling met
 };
 
 }  // namespace

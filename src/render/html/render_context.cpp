@@ -123,7 +123,12 @@ std::string RenderContext::word(const std::string& lang, const std::string& key)
 
 RenderContext make_context(const model::Site& site, const Theme& theme,
                            const RenderOptions& options) {
-  RenderContext ctx{site, theme, options, {}, base::normalized_base_url(site.config.base_url)};
+  RenderContext ctx{site,
+                    theme,
+                    options,
+                    {},
+                    base::normalized_base_url(site.config.base_url),
+                    view::index_organisations(site)};
   const auto& cfg = site.config;
   const std::string& def = cfg.default_language();
   for (const auto& lang : cfg.languages) {
@@ -221,13 +226,13 @@ mustache::data page_data(const RenderContext& ctx, const PageHead& head) {
   put(d, "og_locale_alternates", std::move(og_alternates));
 
   d.set("css_href", base::relative_url(head.url, ctx.theme.css_path));
+  for (const auto& [name, script] : ctx.theme.scripts)
+    d.set("script_" + name, base::relative_url(head.url, script.path));
   // The search box (PRODUCT.md §8) finds its index relative to the page, so
   // a site under a sub-path needs no server (render/search writes it).
   d.set("search", ctx.site.config.search);
-  if (ctx.site.config.search) {
-    d.set("search_js_href", base::relative_url(head.url, ctx.theme.search_js_path));
+  if (ctx.site.config.search)
     d.set("search_index_href", base::relative_url(head.url, "search/" + head.lang + "/"));
-  }
   d.set("home_href", base::relative_url(head.url, ctx.site.home_url(head.lang)));
   d.set("feed_href", base::relative_url(head.url, ld.feed_url));
 

@@ -12,6 +12,7 @@
 #include "model/site.hpp"
 #include "render/html/site_renderer.hpp"
 #include "render/html/theme.hpp"
+#include "view/organisations.hpp"
 
 namespace carnet::render::html {
 
@@ -42,6 +43,8 @@ struct RenderContext {
   const RenderOptions& options;
   std::map<std::string, LanguageData> langs;
   std::string base_url;  // ends with '/'
+  // Every organisation the plans name: plan pages link each name to its page.
+  view::OrganisationIndex organisations;
 
   const std::string& default_lang() const { return site.config.default_language(); }
   // The word `key` in `lang`, from site.words (the key itself when there is

@@ -12,6 +12,7 @@
 #include "model/page_booklets.hpp"
 #include "render/html/data_blocks_html.hpp"
 #include "render/html/feeds.hpp"
+#include "render/html/organisation_view.hpp"
 #include "render/html/plan_view.hpp"
 #include "render/html/render_context.hpp"
 #include "render/html/theme.hpp"
@@ -32,7 +33,7 @@ struct StringSink {
 
 // One HTML file to write.
 struct Job {
-  enum class Kind { home, page, section, plan, not_found, chooser };
+  enum class Kind { home, page, section, plan, organisation, organisations, not_found, chooser };
   Kind kind = Kind::page;
   size_t index = 0;  // into pages, sections or plans
   std::string lang;
@@ -62,7 +63,11 @@ class SiteRenderer {
     for (const auto& lang : site_.config.languages)
       files.push_back({ctx_.langs.at(lang).feed_url, atom_feed(ctx_, lang), ""});
     files.push_back({theme_.css_path, theme_.css, ""});
-    if (site_.config.search) files.push_back({theme_.search_js_path, theme_.search_js, ""});
+    for (const auto& [name, script] : theme_.scripts) {
+      // `search: false` leaves the search out entirely, its scripts too.
+      if (!site_.config.search && (name == "search" || name == "stemmers")) continue;
+      files.push_back({script.path, script.bytes, ""});
+    }
     files.push_back({".nojekyll", "", ""});
     if (!site_.config.cname.empty()) files.push_back({"CNAME", site_.config.cname + "\n", ""});
     for (const auto& s : site_.static_files)
@@ -130,10 +135,37 @@ class SiteRenderer {
       for (const auto& a : alts)
         jobs_.push_back({Job::Kind::plan, i, a.lang, a.url, alts, xd, lastmod});
     }
+    organisation_jobs();
     jobs_.push_back({Job::Kind::not_found, 0, cfg.default_language(), "404.html", {}, {}, ""});
     if (cfg.default_language_in_subdir)
       jobs_.push_back(
           {Job::Kind::chooser, 0, cfg.default_language(), "", homes, std::string(), ""});
+  }
+
+  // A page per organisation and language, and their index, when plans name
+  // any (view/organisations.hpp); computed here, before the parallel
+  // rendering, as each needs every plan's display view.
+  void organisation_jobs() {
+    std::map<std::string, std::vector<Alternate>> alts_of;  // slug → its pages
+    std::vector<Alternate> index_alts;
+    for (const auto& lang : site_.config.languages) {
+      auto views = view::organisation_views(site_, ctx_.organisations, lang);
+      if (views.empty()) continue;
+      index_alts.push_back({lang, view::organisations_url(site_, lang)});
+      for (const auto& v : views) alts_of[v.slug].push_back({lang, v.url});
+      org_views_[lang] = std::move(views);
+    }
+    if (index_alts.empty()) return;
+    auto index_xd = x_default_of(ctx_, index_alts);
+    for (const auto& a : index_alts) {
+      jobs_.push_back({Job::Kind::organisations, 0, a.lang, a.url, index_alts, index_xd, ""});
+      const auto& views = org_views_.at(a.lang);
+      for (size_t i = 0; i < views.size(); ++i) {
+        const auto& alts = alts_of.at(views[i].slug);
+        jobs_.push_back(
+            {Job::Kind::organisation, i, a.lang, views[i].url, alts, x_default_of(ctx_, alts), ""});
+      }
+    }
   }
 
   void render_all(std::vector<base::OutputFile>& files) {
@@ -167,6 +199,12 @@ class SiteRenderer {
         break;
       case Job::Kind::plan:
         d = plan_data(j), name = "plan";
+        break;
+      case Job::Kind::organisation:
+        d = organisation_page(j), name = "organisation";
+        break;
+      case Job::Kind::organisations:
+        d = organisations_page(j), name = "organisations";
         break;
       case Job::Kind::not_found:
         d = not_found_data(j), name = "404";
@@ -268,6 +306,7 @@ class SiteRenderer {
       if (plan.url.count(j.lang)) push(plans, plan_item(plan, j));
     d.set("has_plans", !site_.plans.empty());
     put(d, "plans", std::move(plans));
+    set_organisations_link(d, j);
     return d;
   }
 
@@ -330,6 +369,7 @@ class SiteRenderer {
       if (site_.plans[i].url.count(j.lang)) push(plans, plan_item(site_.plans[i], j));
     d.set("has_plans", !s.plans.empty());
     put(d, "plans", std::move(plans));
+    if (!s.plans.empty()) set_organisations_link(d, j);
 
     auto subs = list_data();
     bool any_sub = false;
@@ -359,6 +399,28 @@ class SiteRenderer {
     return d;
   }
 
+  mustache::data organisation_page(const Job& j) const {
+    const auto& org = org_views_.at(j.lang)[j.index];
+    mustache::data d = page_data(ctx_, head_of(j, org.name.value, ""));
+    put(d, "org", organisation_data(ctx_, org, j.lang));
+    return d;
+  }
+
+  mustache::data organisations_page(const Job& j) const {
+    mustache::data d = page_data(ctx_, head_of(j, ctx_.word(j.lang, "organisations_title"), ""));
+    const auto& views = org_views_.at(j.lang);
+    put(d, "organisations", organisations_list(views, j.url));
+    d.set("organisation_count", std::to_string(views.size()));
+    return d;
+  }
+
+  // The index of organisations, from a page listing plans.
+  void set_organisations_link(mustache::data& d, const Job& j) const {
+    if (org_views_.count(j.lang))
+      d.set("organisations_href",
+            base::relative_url(j.url, view::organisations_url(site_, j.lang)));
+  }
+
   // GitHub Pages serves 404.html at any address: its links are absolute
   // paths (with base_path), and it speaks every language at once.
   mustache::data not_found_data(const Job& j) const {
@@ -369,10 +431,9 @@ class SiteRenderer {
     d.set("canonical", false);
     d.set("og", false);
     d.set("css_href", base_path + theme_.css_path);
-    if (site_.config.search) {
-      d.set("search_js_href", base_path + theme_.search_js_path);
-      d.set("search_index_href", base_path + "search/" + j.lang + "/");
-    }
+    for (const auto& [name, script] : theme_.scripts)
+      d.set("script_" + name, base_path + script.path);
+    if (site_.config.search) d.set("search_index_href", base_path + "search/" + j.lang + "/");
     d.set("home_href", base_path + site_.home_url(j.lang));
     d.set("feed_href", base_path + ctx_.langs.at(j.lang).feed_url);
     set_brand(d, ctx_, j.lang, [&](const std::string& path) { return base_path + path; });
@@ -416,7 +477,8 @@ class SiteRenderer {
   const Theme& theme_;
   RenderContext ctx_;
   std::vector<Job> jobs_;
-  std::map<std::string, size_t> home_page_;              // lang → home page
+  std::map<std::string, std::vector<view::OrganisationView>> org_views_;  // by language
+  std::map<std::string, size_t> home_page_;                               // lang → home page
   std::map<std::string, std::vector<size_t>> children_;  // dir → sections right under it
 };
 

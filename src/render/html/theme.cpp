@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <set>
+#include <string_view>
 
 #include "base/fs.hpp"
 #include "base/system_error.hpp"
@@ -159,10 +160,15 @@ std::optional<Theme> build_theme(const std::map<std::string, ThemeFile>& files,
   theme.css = view::status_css() + brand_css;
   if (auto it = files.find("css/style.css"); it != files.end()) theme.css += it->second.bytes;
   theme.css_path = "css/style." + fingerprint(theme.css) + ".css";
-  // The stemmers first: the search script calls them.
-  for (const char* js : {"js/stemmers.js", "js/search.js"})
-    if (auto it = files.find(js); it != files.end()) theme.search_js += it->second.bytes;
-  theme.search_js_path = "js/search." + fingerprint(theme.search_js) + ".js";
+  for (const auto& [path, file] : files) {
+    constexpr std::string_view dir = "js/", ext = ".js";
+    if (path.size() <= dir.size() + ext.size() || path.rfind(dir, 0) != 0 ||
+        path.compare(path.size() - ext.size(), ext.size(), ext) != 0 ||
+        path.find('/', dir.size()) != std::string::npos)
+      continue;
+    const std::string name = path.substr(dir.size(), path.size() - dir.size() - ext.size());
+    theme.scripts[name] = {"js/" + name + "." + fingerprint(file.bytes) + ".js", file.bytes};
+  }
   if (!ok) return std::nullopt;
   return theme;
 }

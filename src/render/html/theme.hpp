@@ -26,12 +26,20 @@ struct Templates {
   mustache::mustache& get(const std::string& name) { return by_name.at(name); }
 };
 
+// A file the pages load by a fingerprinted name, so that a cache may keep it
+// for ever: a new version is a new name.
+struct Asset {
+  std::string path;  // "js/filters.<fingerprint>.js"
+  std::string bytes;
+};
+
 struct Theme {
   Templates templates;
-  std::string css;             // the stylesheet's bytes
-  std::string css_path;        // "css/style.<fingerprint>.css"
-  std::string search_js;       // the search script's bytes (js/search.js)
-  std::string search_js_path;  // "js/search.<fingerprint>.js"
+  std::string css;       // the stylesheet's bytes
+  std::string css_path;  // "css/style.<fingerprint>.css"
+  // Every js/NAME.js of the theme by NAME; a page finds it as `script_NAME`
+  // (its URL relative to the page), e.g. {{script_filters}}.
+  std::map<std::string, Asset> scripts;
 };
 
 // The templates every build needs.

@@ -1,7 +1,7 @@
 // The Snowball stemmers of French and English (snowballstem.org, the
 // published algorithm descriptions), written for the browser so that a
 // query becomes the terms libstemmer wrote at build time (render/search):
-// same rules, same stems. src/render/search/stemmer_js_test.cpp checks
+// same rules, same stems. tests/search_stemmers_test.cpp checks
 // them word for word against libstemmer. Words come lowercase.
 const carnetStemmers = (() => {
   // The longest of `suffixes` that `w` ends with, or "".
