@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <deque>
+#include <functional>
 #include <iterator>
 #include <map>
 #include <unordered_map>
@@ -95,13 +97,68 @@ size_t length(const std::string& term) {
   return n;
 }
 
-using Postings = std::vector<std::pair<uint32_t, uint32_t>>;              // doc, weight
+// A term's documents and weights, as the index writes them: (difference
+// from the previous document, weight) pairs, each number a LEB128 varint.
+// Three bytes or so a posting instead of eight: a large site's postings are
+// most of what the index holds while it is built. The last document's
+// weight stays open until another document comes.
+class Postings {
+ public:
+  void add(uint32_t doc, uint32_t weight) {
+    if (count_ && doc == doc_) {
+      weight_ += weight;
+      return;
+    }
+    close();
+    doc_ = doc;
+    weight_ = weight;
+    ++count_;
+  }
+  size_t size() const { return count_; }
+  // Calls f(difference, weight) for each document in order.
+  template <class F>
+  void each(F&& f) const {
+    size_t at = 0;
+    auto next = [&] {
+      uint32_t v = 0;
+      for (int shift = 0;; shift += 7) {
+        const auto byte = static_cast<unsigned char>(bytes_[at++]);
+        v |= static_cast<uint32_t>(byte & 0x7f) << shift;
+        if (!(byte & 0x80)) return v;
+      }
+    };
+    while (at < bytes_.size()) {
+      const uint32_t delta = next();
+      f(delta, next());
+    }
+    if (count_) f(doc_ - written_, weight_);
+  }
+
+ private:
+  void close() {
+    if (!count_) return;
+    put(doc_ - written_);
+    put(weight_);
+    written_ = doc_;
+  }
+  void put(uint32_t v) {
+    for (; v >= 0x80; v >>= 7) bytes_ += static_cast<char>((v & 0x7f) | 0x80);
+    bytes_ += static_cast<char>(v);
+  }
+
+  std::string bytes_;     // the closed postings
+  uint32_t written_ = 0;  // the last closed document
+  uint32_t doc_ = 0, weight_ = 0;
+  uint32_t count_ = 0;
+};
 using Terms = std::vector<std::pair<std::string_view, const Postings*>>;  // sorted by term
 
 struct ViewHash {
   using is_transparent = void;
   size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
 };
+
+}  // namespace
 
 // Every term of a language's documents, with its postings. A spelling of a
 // word goes through the analyzer once; after that, indexing a word is one
@@ -114,11 +171,7 @@ class Vocabulary {
     for_each_word(text, [&](std::string_view raw) {
       uint32_t t = id(raw);
       if (t == none) return;
-      Postings& p = postings_[t];
-      if (!p.empty() && p.back().first == doc)
-        p.back().second += weight;
-      else
-        p.emplace_back(doc, weight);
+      postings_[t].add(doc, weight);
     });
   }
 
@@ -145,12 +198,15 @@ class Vocabulary {
     uint32_t t = none;
     auto w = words(raw);  // NFC and lowercase: one word
     if (w.size() == 1 && length(w[0]) > 1) {
-      auto [it, fresh] = term_ids_.emplace(analyzer_.term(w[0]), terms_.size());
-      if (fresh) {
-        terms_.push_back(it->first);
+      std::string term = analyzer_.term(w[0]);
+      if (auto it = term_ids_.find(term); it != term_ids_.end()) {
+        t = it->second;
+      } else {
+        t = static_cast<uint32_t>(terms_.size());
+        terms_.push_back(std::move(term));
         postings_.emplace_back();
+        term_ids_.emplace(terms_.back(), t);
       }
-      t = it->second;
     }
     ids_.emplace(std::string(raw), t);
     return t;
@@ -158,10 +214,13 @@ class Vocabulary {
 
   Analyzer analyzer_;
   std::unordered_map<std::string, uint32_t, ViewHash, std::equal_to<>> ids_;  // spelling → term
-  std::unordered_map<std::string, uint32_t> term_ids_;
-  std::vector<std::string> terms_;
-  std::vector<Postings> postings_;
+  // Each term once: the map's keys view the deque's strings, which stay put.
+  std::unordered_map<std::string_view, uint32_t> term_ids_;
+  std::deque<std::string> terms_;
+  std::deque<Postings> postings_;
 };
+
+namespace {
 
 // Documents are written as the difference from the previous one: shorter.
 std::string shard_json(Terms::const_iterator begin, Terms::const_iterator end) {
@@ -171,15 +230,13 @@ std::string shard_json(Terms::const_iterator begin, Terms::const_iterator end) {
     json_string(out, it->first);
     out += ":[";
     bool first = true;
-    uint32_t previous = 0;
-    for (auto [doc, weight] : *it->second) {
+    it->second->each([&](uint32_t delta, uint32_t weight) {
       if (!first) out += ',';
       first = false;
-      out += std::to_string(doc - previous);
-      previous = doc;
+      out += std::to_string(delta);
       out += ',';
       out += std::to_string(weight);
-    }
+    });
     out += ']';
   }
   return out + "}";
@@ -331,33 +388,58 @@ std::string html_text(std::string_view html) {
   return out;
 }
 
-std::vector<Document> documents(const model::Site& site, const std::string& lang) {
-  std::vector<Document> out;
-  for (const auto& page : site.pages)
-    if (page.lang == lang) add_heading_sections(page, out);
+void for_each_document(const model::Site& site, const std::string& lang,
+                       const std::function<void(Document&&)>& f) {
+  std::vector<Document> batch;
+  auto flush = [&] {
+    for (auto& d : batch) f(std::move(d));
+    batch.clear();
+  };
+  for (const auto& page : site.pages) {
+    if (page.lang != lang) continue;
+    add_heading_sections(page, batch);
+    flush();
+  }
   const std::string& fallback = site.config.default_language();
   for (const auto& plan : site.plans) {
     auto url = plan.url.find(lang);
     if (url == plan.url.end()) continue;
     Document d{url->second, plan.title.get(lang, fallback), "", ""};
     d.text = plan.summary.get(lang, fallback);
-    out.push_back(std::move(d));
-    for (const auto& s : plan.sections)
-      add_plan_section(s, url->second, plan.title.get(lang, fallback), lang, fallback, out);
+    f(std::move(d));
+    for (const auto& s : plan.sections) {
+      add_plan_section(s, url->second, plan.title.get(lang, fallback), lang, fallback, batch);
+      flush();
+    }
   }
+}
+
+std::vector<Document> documents(const model::Site& site, const std::string& lang) {
+  std::vector<Document> out;
+  for_each_document(site, lang, [&](Document&& d) { out.push_back(std::move(d)); });
   return out;
 }
 
-std::vector<base::OutputFile> index_files(const std::vector<Document>& docs,
-                                          const std::string& lang) {
-  Vocabulary vocabulary(lang);
-  for (uint32_t doc = 0; doc < docs.size(); ++doc) {
-    const Document& d = docs[doc];
-    vocabulary.add(d.title, doc, title_weight);
-    vocabulary.add(d.context, doc, 1);
-    vocabulary.add(d.text, doc, 1);
-  }
-  auto [terms, common] = vocabulary.sorted(docs.size());
+IndexBuilder::IndexBuilder(std::string lang)
+    : lang_(std::move(lang)), vocabulary_(std::make_unique<Vocabulary>(lang_)) {}
+
+IndexBuilder::~IndexBuilder() = default;
+
+void IndexBuilder::add(Document d) {
+  const auto doc = static_cast<uint32_t>(docs_.size());
+  vocabulary_->add(d.title, doc, title_weight);
+  vocabulary_->add(d.context, doc, 1);
+  vocabulary_->add(d.text, doc, 1);
+  // Only the excerpt's start is written: the rest of the text goes now.
+  d.text = cut(std::move(d.text), text_limit);
+  d.text.shrink_to_fit();
+  docs_.push_back(std::move(d));
+}
+
+std::vector<base::OutputFile> IndexBuilder::files() && {
+  const std::string& lang = lang_;
+  const std::vector<Document>& docs = docs_;
+  auto [terms, common] = vocabulary_->sorted(docs.size());
 
   const std::string root = "search/" + lang + "/";
   std::vector<base::OutputFile> out;
@@ -400,7 +482,7 @@ std::vector<base::OutputFile> index_files(const std::vector<Document>& docs,
       json += ',';
       json_string(json, docs[i].context);
       json += ',';
-      json_string(json, cut(docs[i].text, text_limit));
+      json_string(json, docs[i].text);
       json += ']';
     }
     out.push_back({root + "d/" + std::to_string(chunk) + ".json", json + "]\n", ""});
@@ -408,12 +490,23 @@ std::vector<base::OutputFile> index_files(const std::vector<Document>& docs,
   return out;
 }
 
+std::vector<base::OutputFile> index_files(const std::vector<Document>& docs,
+                                          const std::string& lang) {
+  IndexBuilder builder(lang);
+  for (const auto& d : docs) builder.add(d);
+  return std::move(builder).files();
+}
+
 std::vector<base::OutputFile> render_search(const model::Site& site) {
   if (!site.config.search) return {};
   const auto& langs = site.config.languages;
   std::vector<std::vector<base::OutputFile>> per_lang(langs.size());
   base::parallel_for(langs.size(), [&](size_t i) {
-    per_lang[i] = index_files(documents(site, langs[i]), langs[i]);
+    // Each document goes into the index as it is made, so that no
+    // language's whole text is ever held at once.
+    IndexBuilder builder(langs[i]);
+    for_each_document(site, langs[i], [&](Document&& d) { builder.add(std::move(d)); });
+    per_lang[i] = std::move(builder).files();
   });
   std::vector<base::OutputFile> out;
   for (auto& files : per_lang)

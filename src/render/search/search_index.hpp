@@ -15,6 +15,8 @@
 // same site gives the same bytes.
 #pragma once
 
+#include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -31,8 +33,31 @@ struct Document {
 };
 
 // The documents of one language, in a stable order: pages (sorted by source,
-// then each section), then plans (the plan page, then its actions in order).
+// then each section), then plans (the plan page, then its actions in order),
+// each handed to `f` as soon as it is made.
+void for_each_document(const model::Site& site, const std::string& lang,
+                       const std::function<void(Document&&)>& f);
 std::vector<Document> documents(const model::Site& site, const std::string& lang);
+
+class Vocabulary;
+
+// One language's index, built a document at a time: a document's text is
+// indexed when added, and only its excerpt kept.
+class IndexBuilder {
+ public:
+  explicit IndexBuilder(std::string lang);
+  ~IndexBuilder();
+  IndexBuilder(const IndexBuilder&) = delete;
+  IndexBuilder& operator=(const IndexBuilder&) = delete;
+  void add(Document d);
+  // The files of the index (paths under search/LANG/).
+  std::vector<base::OutputFile> files() &&;
+
+ private:
+  std::string lang_;
+  std::unique_ptr<Vocabulary> vocabulary_;
+  std::vector<Document> docs_;  // texts cut to the excerpt
+};
 
 // The files of one language's index for `docs` (paths under search/LANG/).
 std::vector<base::OutputFile> index_files(const std::vector<Document>& docs,
