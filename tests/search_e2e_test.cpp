@@ -76,6 +76,7 @@ TEST_CASE("search: `search: false` leaves out the index, the script and the form
     INFO(path);
     CHECK_FALSE(path.starts_with("search/"));
     CHECK_FALSE(path.starts_with("js/search."));
+    CHECK_FALSE(path.starts_with("js/stemmers."));
     if (path.ends_with(".html")) CHECK_FALSE(contains(bytes, "role=\"search\""));
   }
 }
