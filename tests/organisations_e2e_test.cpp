@@ -183,6 +183,35 @@ TEST_CASE("organisations: the fixture's pages list exactly the actions naming th
   CHECK(out.at("plans/index.html").find("href=\"../organisations/\"") != std::string::npos);
 }
 
+TEST_CASE("organisations: plan filters select by the organisation pages' slugs, aliases as one",
+          "[e2e][organisations][filters]") {
+  const auto out = build(source_dir / "tests/fixtures/organisations-site", "orgs-filters");
+  for (const std::string page : {"plans/alpha/index.html", "en/plans/alpha/index.html"}) {
+    INFO(page);
+    const std::string& html = out.at(page);
+    // a1 names the registry's short name "CLSC" and the alias "Arrondissement";
+    // a2 the alias "c.l.s.c. parc-ex"; a3 "clsc" as a partner: one `org=clsc`.
+    CHECK(html.find("<tr id=\"a1\" class=\"status-row-in_progress\" data-status=\"in_progress\" "
+                    "data-org=\"clsc ville-de-montreal maison-d-haiti\"") != std::string::npos);
+    CHECK(html.find("<tr id=\"a2\" class=\"status-row-done\" data-status=\"done\" "
+                    "data-org=\"clsc\"") != std::string::npos);
+    CHECK(html.find("data-org=\"maison-d-haiti clsc\"") != std::string::npos);
+    // The bar offers each organisation once, by its page's slug.
+    for (const char* slug : {"clsc", "ville-de-montreal", "maison-d-haiti", "ecoles-du-quartier"}) {
+      INFO(slug);
+      const std::string option = std::string("<option value=\"") + slug + "\">";
+      const auto at = html.find(option);
+      CHECK(at != std::string::npos);
+      CHECK(html.find(option, at + 1) == std::string::npos);
+      // ... and that slug is an organisation page's.
+      CHECK(out.count((page.rfind("en/", 0) == 0 ? "en/" : "") + std::string("organisations/") +
+                      slug + "/index.html"));
+    }
+    CHECK(html.find("c-l-s-c") == std::string::npos);
+    CHECK(html.find("value=\"arrondissement\"") == std::string::npos);
+  }
+}
+
 TEST_CASE("organisations: the demo's pages list exactly the actions naming them",
           "[e2e][organisations][demo]") {
   const auto out = build(source_dir, "orgs-demo");

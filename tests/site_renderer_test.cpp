@@ -691,14 +691,15 @@ TEST_CASE("html: plan rows carry what the filters select by, from the view", "[h
   auto files = render_files(site);
   const auto& fr = files["rapports/plan-2021/index.html"];
   const auto& en = files["en/reports/plan-2021/index.html"];
-  // Status, organisation slugs (lead then partners, in the page's language),
+  // Status, organisation slugs (lead then partners: their organisation
+  // pages' slugs, the same in every language),
   // years, top-level item, every enclosing level, late.
   CHECK(has(fr,
             "<tr id=\"a1\" class=\"status-row-in_progress\" data-status=\"in_progress\" "
             "data-org=\"table-de-quartier arrondissement cssdm\" data-year=\"2021-2022\" "
             "data-top=\"relocalisation\" data-levels=\"relocalisation relocaliser-services\" "
             "data-late=\"1\">"));
-  CHECK(has(en, "data-org=\"table-de-quartier borough cssdm\""));
+  CHECK(has(en, "data-org=\"table-de-quartier arrondissement cssdm\""));
   CHECK(has(fr,
             "<tr id=\"a2\" class=\"status-row-done\" data-status=\"done\" data-org=\"\" "
             "data-year=\"\" data-top=\"relocalisation\" "
@@ -709,7 +710,7 @@ TEST_CASE("html: plan rows carry what the filters select by, from the view", "[h
             "data-count-words=\"{shown} actions sur {total}\" "
             "data-count-one=\"{shown} action sur {total}\" hidden>"));
   CHECK(has(fr, "<option value=\"cssdm\">CSSDM</option>"));
-  CHECK(has(en, "<option value=\"borough\">Borough</option>"));
+  CHECK(has(en, "<option value=\"arrondissement\">Borough</option>"));
   CHECK(has(fr, "<option value=\"2022-2023\">2022-2023</option>"));
   CHECK(has(fr, "<option value=\"vie-de-quartier\">Orientation 2 — Vie de quartier</option>"));
   CHECK(has(fr, "<input type=\"checkbox\" id=\"filter-late\" name=\"late\" value=\"1\">"));
@@ -736,5 +737,5 @@ TEST_CASE("html: a plan without actions has no filter bar", "[html][filters]") {
   auto files = render_files(site);
   const auto& fr = files["rapports/plan-2021/index.html"];
   CHECK_FALSE(has(fr, "plan-filters"));
-  CHECK_FALSE(has(fr, "<script src="));
+  CHECK_FALSE(has(fr, "js/filters."));
 }

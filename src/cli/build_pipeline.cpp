@@ -6,6 +6,7 @@
 
 #include "render/booklet/booklets.hpp"
 #include "render/data/open_data.hpp"
+#include "render/search/search_index.hpp"
 
 namespace carnet::cli {
 
@@ -46,6 +47,9 @@ BuildResult build_site(const std::filesystem::path& root, const BuildOptions& op
   // site that has errors.
   if (result.diags.has_errors()) return result;
 
+  // The search index first: what it holds while it is built (every term's
+  // postings) is freed before the pages are, rather than stacked on them.
+  auto search = render::search::render_search(site);
   auto files = render::html::render_site(site, options.render, result.diags);
   if (result.diags.has_errors()) return result;
   {
@@ -53,6 +57,9 @@ BuildResult build_site(const std::filesystem::path& root, const BuildOptions& op
     files.insert(files.end(), std::make_move_iterator(data.begin()),
                  std::make_move_iterator(data.end()));
   }
+  files.insert(files.end(), std::make_move_iterator(search.begin()),
+               std::make_move_iterator(search.end()));
+  search = {};
   if (options.booklets && !site.config.booklet.formats.empty()) {
     auto booklets = render::booklet::render_booklets(site);
     files.insert(files.end(), std::make_move_iterator(booklets.begin()),

@@ -11,7 +11,7 @@ namespace {
 const std::vector<std::string> config_keys = {
     "title",    "description",  "base_url", "languages", "default_language_in_subdir",
     "cname",    "organization", "booklet",  "markdown",  "params",
-    "tracking", "brand"};
+    "tracking", "brand",        "search"};
 
 bool is_language_code(const std::string& s) {
   if (s.size() < 2 || s.size() > 3) return false;
@@ -302,6 +302,13 @@ model::SiteConfig read_config(std::string_view yaml, base::Diagnostics& diags) {
           diags.error(src.pos(u), "markdown.unsafe_html: expected true or false");
       }
     }
+  }
+  if (YAML::Node s = root["search"]; s.IsDefined()) {
+    auto v = s.IsScalar() ? s.Scalar() : "";
+    if (v == "false")
+      c.search = false;
+    else if (v != "true")
+      diags.error(src.pos(s), "search: expected true or false");
   }
   if (YAML::Node t = root["tracking"]; t.IsDefined() && !t.IsNull())
     read_tracking(t, src, c, diags);

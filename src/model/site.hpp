@@ -65,6 +65,7 @@ struct SiteConfig {
   BookletSettings booklet;
   Brand brand;
   bool unsafe_html = false;
+  bool search = true;  // `search: false` leaves out the index and the search box
   TrackingSettings tracking;
   Value params;  // unknown keys, for templates
 

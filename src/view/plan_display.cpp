@@ -351,8 +351,10 @@ class Builder {
         for (const auto& t : f->texts)
           if (Text name = text(t);
               !name.empty() && std::find(v.organisations.begin(), v.organisations.end(),
-                                         name.value) == v.organisations.end())
+                                         name.value) == v.organisations.end()) {
             v.organisations.push_back(std::move(name.value));
+            v.organisations_written.push_back(t.get(def_, def_));
+          }
     }
     for (const auto& c : cols) {
       if (c.key == "year") {

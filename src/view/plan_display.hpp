@@ -89,9 +89,12 @@ struct ActionView {
   std::vector<FieldView> more;            // every other field it has, shown with it
   // What the plan page's filters select by (PRODUCT.md §8), wherever the
   // fields are shown: the years it runs, as written in the plan's grid, and
-  // every organisation it names (lead or partner) as the reader sees it, once.
+  // every organisation it names (lead or partner) as the reader sees it, once,
+  // and each as written in the site's default language (parallel), to find
+  // its organisation (OrganisationIndex::find) and so its slug.
   std::vector<std::string> years;
   std::vector<std::string> organisations;
+  std::vector<std::string> organisations_written;
 };
 
 struct LevelView {

@@ -22,14 +22,38 @@ const site = await setup(process.argv, {
 const shotsAt = process.argv.indexOf("--screenshots");
 const shots = shotsAt > 0 ? process.argv[shotsAt + 1] : null;
 
-// base::slugify for the names of the demo: accents folded, lowercase, any
-// other character a hyphen.
-function slugify(s) {
-  return s
-    .toLowerCase()
-    .replace(/œ/g, "oe").replace(/æ/g, "ae")
-    .normalize("NFKD").replace(/\p{M}/gu, "")
-    .replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+// The organisations an action names, by their pages' slugs (PRODUCT.md §8:
+// `org=SLUG` is the organisation page's slug, aliases merged by
+// content/organisations.yaml): every organisation page links each action it
+// lists (lead or partner), so an action's organisations are the pages that
+// link to it. The organisations e2e test checks those pages against the
+// plans' data and the registry. Key: "/URL-PATH#ACTION-ID".
+const orgsOfAction = new Map();
+{
+  const root = new URL(site.baseUrl, "http://x");
+  const visit = (rel) => {
+    for (const e of readdirSync(join(site.output, rel), { withFileTypes: true })) {
+      if (!e.isDirectory()) continue;
+      const dir = rel ? `${rel}/${e.name}` : e.name;
+      if (e.name !== "organisations") {
+        if (!dir.includes("/") && !["data", "css", "js", "search", "static"].includes(e.name)) visit(dir);
+        continue;
+      }
+      for (const o of readdirSync(join(site.output, dir), { withFileTypes: true })) {
+        if (!o.isDirectory()) continue;
+        const pageUrl = new URL(`${dir}/${o.name}/`, root);
+        const html = readFileSync(join(site.output, dir, o.name, "index.html"), "utf8");
+        for (const [, href] of html.matchAll(/href="([^"]*#[^"]+)"/g)) {
+          const u = new URL(href.replace(/&amp;/g, "&"), pageUrl);
+          const key = u.pathname + u.hash;
+          if (!orgsOfAction.has(key)) orgsOfAction.set(key, new Set());
+          orgsOfAction.get(key).add(o.name);
+        }
+      }
+    }
+  };
+  visit("");
+  if (orgsOfAction.size === 0) fail("no organisation page links an action");
 }
 
 // The tracking rule (PRODUCT.md §6): late when the plan has an as-of date,
@@ -69,7 +93,10 @@ for (const f of readdirSync(dataDir).sort()) {
     const walk = (s, top, path) => {
       const levels = [...path, s.id];
       for (const a of s.actions) {
-        const orgs = [...(a.fields.leads || []), ...(a.fields.partners || [])].map((t) => slugify(say(t)));
+        const named = [...(a.fields.leads || []), ...(a.fields.partners || [])].filter((t) => say(t));
+        const key = new URL(plan.pages[lang], "http://x").pathname + "#" + a.id;
+        const orgs = [...(orgsOfAction.get(key) || [])].sort();
+        if (named.length && !orgs.length) fail(`${key} names ${named.map(say)} but no organisation page lists it`);
         actions.push({
           id: a.id, status: a.status, orgs, years: a.fields.years || [], top, levels,
           late: a.late, rule: lateByRule(a),

@@ -490,10 +490,19 @@ class PlanPage {
   std::string filter_attributes(const view::ActionView& a) {
     std::string out = " data-status=\"" + a.status.key + "\"";
     std::string slugs;
-    for (const auto& name : a.organisations) {
-      std::string slug = base::slugify(name);
+    for (size_t i = 0; i < a.organisations.size(); ++i) {
+      // The organisation page's slug (PRODUCT.md §8), so that `?org=SLUG`
+      // names the same organisation everywhere and its aliases filter as
+      // one; the option reads as the organisation's page names it.
+      const view::Organisation* org = i < a.organisations_written.size()
+                                          ? ctx_.organisations.find_org(a.organisations_written[i])
+                                          : nullptr;
+      std::string slug = org ? org->slug : base::slugify(a.organisations[i]);
       if (slug.empty()) continue;
-      organisations_.emplace(slug, name);
+      std::string name = a.organisations[i];
+      if (org && !org->name.empty())
+        name = org->name.get(lang_, ctx_.site.config.default_language());
+      organisations_.emplace(slug, std::move(name));
       if ((" " + slugs + " ").find(" " + slug + " ") != std::string::npos) continue;
       slugs += (slugs.empty() ? "" : " ") + slug;
     }
@@ -517,7 +526,7 @@ class PlanPage {
   std::string from_dir_;
   std::string colon_, arrow_;
   std::vector<std::string> levels_;  // the ids of the levels being laid out, outermost first
-  std::map<std::string, std::string> organisations_;  // slug → the first spelling met
+  std::map<std::string, std::string> organisations_;  // slug → its name in the page language
 };
 
 }  // namespace

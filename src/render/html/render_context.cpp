@@ -228,6 +228,11 @@ mustache::data page_data(const RenderContext& ctx, const PageHead& head) {
   d.set("css_href", base::relative_url(head.url, ctx.theme.css_path));
   for (const auto& [name, script] : ctx.theme.scripts)
     d.set("script_" + name, base::relative_url(head.url, script.path));
+  // The search box (PRODUCT.md §8) finds its index relative to the page, so
+  // a site under a sub-path needs no server (render/search writes it).
+  d.set("search", ctx.site.config.search);
+  if (ctx.site.config.search)
+    d.set("search_index_href", base::relative_url(head.url, "search/" + head.lang + "/"));
   d.set("home_href", base::relative_url(head.url, ctx.site.home_url(head.lang)));
   d.set("feed_href", base::relative_url(head.url, ld.feed_url));
 

@@ -64,8 +64,11 @@ class SiteRenderer {
     for (const auto& lang : site_.config.languages)
       files.push_back({ctx_.langs.at(lang).feed_url, atom_feed(ctx_, lang), ""});
     files.push_back({theme_.css_path, theme_.css, ""});
-    for (const auto& [name, script] : theme_.scripts)
+    for (const auto& [name, script] : theme_.scripts) {
+      // `search: false` leaves the search out entirely, its scripts too.
+      if (!site_.config.search && (name == "search" || name == "stemmers")) continue;
       files.push_back({script.path, script.bytes, ""});
+    }
     files.push_back({".nojekyll", "", ""});
     if (!site_.config.cname.empty()) files.push_back({"CNAME", site_.config.cname + "\n", ""});
     for (const auto& s : site_.static_files)
@@ -456,6 +459,9 @@ class SiteRenderer {
     d.set("canonical", false);
     d.set("og", false);
     d.set("css_href", base_path + theme_.css_path);
+    for (const auto& [name, script] : theme_.scripts)
+      d.set("script_" + name, base_path + script.path);
+    if (site_.config.search) d.set("search_index_href", base_path + "search/" + j.lang + "/");
     d.set("home_href", base_path + site_.home_url(j.lang));
     d.set("feed_href", base_path + ctx_.langs.at(j.lang).feed_url);
     set_brand(d, ctx_, j.lang, [&](const std::string& path) { return base_path + path; });

@@ -1,0 +1,518 @@
+#include "render/search/search_index.hpp"
+
+#include <algorithm>
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <iterator>
+#include <map>
+#include <unordered_map>
+
+#include "base/parallel.hpp"
+#include "render/search/terms.hpp"
+
+namespace carnet::render::search {
+
+namespace {
+
+// Documents per chunk file: a result list of ten fetches a few small files.
+constexpr size_t chunk_size = 20;
+// A document's whole text is indexed; its start, up to this many bytes, is
+// kept for the excerpt.
+constexpr size_t text_limit = 240;
+// On a site of at least this many documents, a term in more than half of
+// them ("de", "the") is left out and listed as common: the browser skips it
+// in a query rather than fetch a list of every document.
+constexpr size_t common_min_docs = 1000;
+// A shard past this many bytes is split by one more character of prefix.
+constexpr size_t shard_limit = 24 * 1024;
+// A word of the title counts as much as this many words of the text.
+constexpr int title_weight = 5;
+
+void json_string(std::string& out, std::string_view s) {
+  out += '"';
+  for (unsigned char c : s) {
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      default:
+        if (c < 0x20) {
+          static const char hex[] = "0123456789abcdef";
+          out += "\\u00";
+          out += hex[c >> 4];
+          out += hex[c & 15];
+        } else {
+          out += static_cast<char>(c);
+        }
+    }
+  }
+  out += '"';
+}
+
+// Cuts `s` to at most `limit` bytes, at a space, never inside a character.
+std::string cut(std::string s, size_t limit) {
+  if (s.size() <= limit) return s;
+  size_t end = s.rfind(' ', limit);
+  if (end == std::string::npos || end < limit / 2) {
+    end = limit;
+    while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;
+  }
+  s.resize(end);
+  return s + " …";
+}
+
+std::string hex(std::string_view s) {
+  static const char digits[] = "0123456789abcdef";
+  std::string out;
+  for (unsigned char c : s) {
+    out += digits[c >> 4];
+    out += digits[c & 15];
+  }
+  return out;
+}
+
+// The first `n` characters (code points) of a UTF-8 term.
+std::string prefix(const std::string& term, size_t n) {
+  size_t i = 0;
+  for (size_t count = 0; i < term.size() && count < n; ++count) {
+    ++i;
+    while (i < term.size() && (static_cast<unsigned char>(term[i]) & 0xC0) == 0x80) ++i;
+  }
+  return term.substr(0, i);
+}
+
+size_t length(const std::string& term) {
+  size_t n = 0;
+  for (unsigned char c : term) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+// A term's documents and weights, as the index writes them: (difference
+// from the previous document, weight) pairs, each number a LEB128 varint.
+// Three bytes or so a posting instead of eight: a large site's postings are
+// most of what the index holds while it is built. The last document's
+// weight stays open until another document comes.
+class Postings {
+ public:
+  void add(uint32_t doc, uint32_t weight) {
+    if (count_ && doc == doc_) {
+      weight_ += weight;
+      return;
+    }
+    close();
+    doc_ = doc;
+    weight_ = weight;
+    ++count_;
+  }
+  size_t size() const { return count_; }
+  // Calls f(difference, weight) for each document in order.
+  template <class F>
+  void each(F&& f) const {
+    size_t at = 0;
+    auto next = [&] {
+      uint32_t v = 0;
+      for (int shift = 0;; shift += 7) {
+        const auto byte = static_cast<unsigned char>(bytes_[at++]);
+        v |= static_cast<uint32_t>(byte & 0x7f) << shift;
+        if (!(byte & 0x80)) return v;
+      }
+    };
+    while (at < bytes_.size()) {
+      const uint32_t delta = next();
+      f(delta, next());
+    }
+    if (count_) f(doc_ - written_, weight_);
+  }
+
+ private:
+  void close() {
+    if (!count_) return;
+    put(doc_ - written_);
+    put(weight_);
+    written_ = doc_;
+  }
+  void put(uint32_t v) {
+    for (; v >= 0x80; v >>= 7) bytes_ += static_cast<char>((v & 0x7f) | 0x80);
+    bytes_ += static_cast<char>(v);
+  }
+
+  std::string bytes_;     // the closed postings
+  uint32_t written_ = 0;  // the last closed document
+  uint32_t doc_ = 0, weight_ = 0;
+  uint32_t count_ = 0;
+};
+using Terms = std::vector<std::pair<std::string_view, const Postings*>>;  // sorted by term
+
+struct ViewHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+}  // namespace
+
+// Every term of a language's documents, with its postings. A spelling of a
+// word goes through the analyzer once; after that, indexing a word is one
+// hash lookup.
+class Vocabulary {
+ public:
+  explicit Vocabulary(const std::string& lang) : analyzer_(lang) {}
+
+  void add(std::string_view text, uint32_t doc, uint32_t weight) {
+    for_each_word(text, [&](std::string_view raw) {
+      uint32_t t = id(raw);
+      if (t == none) return;
+      postings_[t].add(doc, weight);
+    });
+  }
+
+  // The terms in byte order, and those left out as common.
+  std::pair<Terms, std::vector<std::string_view>> sorted(size_t docs) const {
+    Terms out;
+    std::vector<std::string_view> common;
+    for (size_t i = 0; i < terms_.size(); ++i) {
+      if (docs >= common_min_docs && postings_[i].size() * 2 > docs)
+        common.push_back(terms_[i]);
+      else
+        out.emplace_back(terms_[i], &postings_[i]);
+    }
+    std::sort(out.begin(), out.end());
+    std::sort(common.begin(), common.end());
+    return {std::move(out), std::move(common)};
+  }
+
+ private:
+  static constexpr uint32_t none = UINT32_MAX;
+
+  uint32_t id(std::string_view raw) {
+    if (auto it = ids_.find(raw); it != ids_.end()) return it->second;
+    uint32_t t = none;
+    auto w = words(raw);  // NFC and lowercase: one word
+    if (w.size() == 1 && length(w[0]) > 1) {
+      std::string term = analyzer_.term(w[0]);
+      if (auto it = term_ids_.find(term); it != term_ids_.end()) {
+        t = it->second;
+      } else {
+        t = static_cast<uint32_t>(terms_.size());
+        terms_.push_back(std::move(term));
+        postings_.emplace_back();
+        term_ids_.emplace(terms_.back(), t);
+      }
+    }
+    ids_.emplace(std::string(raw), t);
+    return t;
+  }
+
+  Analyzer analyzer_;
+  std::unordered_map<std::string, uint32_t, ViewHash, std::equal_to<>> ids_;  // spelling → term
+  // Each term once: the map's keys view the deque's strings, which stay put.
+  std::unordered_map<std::string_view, uint32_t> term_ids_;
+  std::deque<std::string> terms_;
+  std::deque<Postings> postings_;
+};
+
+namespace {
+
+// Documents are written as the difference from the previous one: shorter.
+std::string shard_json(Terms::const_iterator begin, Terms::const_iterator end) {
+  std::string out = "{";
+  for (auto it = begin; it != end; ++it) {
+    if (out.size() > 1) out += ',';
+    json_string(out, it->first);
+    out += ":[";
+    bool first = true;
+    it->second->each([&](uint32_t delta, uint32_t weight) {
+      if (!first) out += ',';
+      first = false;
+      out += std::to_string(delta);
+      out += ',';
+      out += std::to_string(weight);
+    });
+    out += ']';
+  }
+  return out + "}";
+}
+
+// Splits the terms [begin, end), all starting with `p` (of `n` characters),
+// into shards: one when it is small enough, else the terms equal to `p` and
+// one group per next character.
+void make_shards(Terms::const_iterator begin, Terms::const_iterator end, const std::string& p,
+                 size_t n, std::vector<std::pair<std::string, std::string>>& out) {
+  std::string json = shard_json(begin, end);
+  if (json.size() <= shard_limit || n >= 8) {
+    out.emplace_back(p, std::move(json));
+    return;
+  }
+  auto it = begin;
+  if (it != end && it->first == p) {
+    out.emplace_back(p, shard_json(it, std::next(it)));
+    ++it;
+  }
+  while (it != end) {
+    std::string q = prefix(std::string(it->first), n + 1);
+    auto group_end = it;
+    while (group_end != end && group_end->first.starts_with(q)) ++group_end;
+    make_shards(it, group_end, q, n + 1, out);
+    it = group_end;
+  }
+}
+
+void add_heading_sections(const model::Page& page, std::vector<Document>& out) {
+  // Page::html comes from markdown/ with headings as <hN id="…">: cut there.
+  const std::string& html = page.html;
+  std::vector<size_t> cuts;
+  for (size_t at = html.find("<h"); at != std::string::npos; at = html.find("<h", at + 2))
+    if (at + 8 < html.size() && html[at + 2] >= '2' && html[at + 2] <= '6' &&
+        html.compare(at + 3, 5, " id=\"") == 0)
+      cuts.push_back(at);
+  Document whole{page.url, page.title, "", ""};
+  whole.text = html_text(html.substr(0, cuts.empty() ? html.size() : cuts.front()));
+  if (whole.text.empty() && !page.summary.empty()) whole.text = page.summary;
+  out.push_back(std::move(whole));
+  for (size_t i = 0; i < cuts.size(); ++i) {
+    size_t begin = cuts[i], end = i + 1 < cuts.size() ? cuts[i + 1] : html.size();
+    size_t id_begin = begin + 8, id_end = html.find('"', id_begin);
+    size_t close = html.find("</h", id_end);
+    if (id_end == std::string::npos || close == std::string::npos || close > end) continue;
+    size_t title_begin = html.find('>', id_end) + 1;
+    Document d;
+    d.url = page.url + "#" + html.substr(id_begin, id_end - id_begin);
+    d.title = html_text(html.substr(title_begin, close - title_begin));
+    d.context = page.title;
+    size_t body = html.find('>', close) + 1;
+    d.text = html_text(html.substr(body, end - body));
+    out.push_back(std::move(d));
+  }
+}
+
+void add_fields_text(const model::Fields& fields, const std::string& lang,
+                     const std::string& fallback, std::string& text) {
+  for (const auto& [key, value] : fields.by_key) {
+    for (const auto& t : value.texts) {
+      const std::string& s = t.get(lang, fallback);
+      if (s.empty()) continue;
+      if (!text.empty()) text += " · ";
+      text += s;
+    }
+    if (value.due && value.due->kind == model::Due::Kind::text) {
+      if (!text.empty()) text += " · ";
+      text += value.due->text.get(lang, fallback);
+    }
+    for (const auto& note : value.notes) {
+      if (!text.empty()) text += " · ";
+      text += note.text.get(lang, fallback);
+    }
+  }
+}
+
+void add_plan_section(const model::PlanSection& section, const std::string& url,
+                      const std::string& plan_title, const std::string& lang,
+                      const std::string& fallback, std::vector<Document>& out) {
+  for (const auto& a : section.actions) {
+    Document d;
+    d.url = url + "#" + a.id;
+    d.title =
+        a.code.empty() ? a.title.get(lang, fallback) : a.code + " " + a.title.get(lang, fallback);
+    d.context = plan_title;
+    std::string text;
+    add_fields_text(a.fields, lang, fallback, text);
+    // Fields hold Markdown: markup characters are not words, and the
+    // excerpt reads better without them.
+    std::erase_if(text, [](char c) { return c == '*' || c == '_' || c == '`' || c == '#'; });
+    d.text = std::move(text);
+    out.push_back(std::move(d));
+  }
+  for (const auto& s : section.sections) add_plan_section(s, url, plan_title, lang, fallback, out);
+}
+
+}  // namespace
+
+std::string html_text(std::string_view html) {
+  std::string out;
+  bool space = false;
+  auto put = [&](std::string_view s) {
+    if (space && !out.empty()) out += ' ';
+    space = false;
+    out += s;
+  };
+  for (size_t i = 0; i < html.size();) {
+    char c = html[i];
+    if (c == '<') {
+      size_t end = html.compare(i, 4, "<!--") == 0 ? html.find("-->", i) : html.find('>', i);
+      if (end == std::string::npos) break;
+      // Block elements separate words; inline ones (<em>) do not.
+      std::string_view tag = html.substr(i + 1, 3);
+      if (!(tag.starts_with("em") || tag.starts_with("/em") || tag.starts_with("str") ||
+            tag.starts_with("/st") || tag.starts_with("a ") || tag.starts_with("/a>") ||
+            tag.starts_with("cod") || tag.starts_with("/co")))
+        space = true;
+      i = end + (html[end] == '>' ? 1 : 3);
+    } else if (c == '&') {
+      size_t end = html.find(';', i);
+      std::string_view e = end == std::string::npos ? "" : html.substr(i, end - i + 1);
+      if (e == "&amp;")
+        put("&");
+      else if (e == "&lt;")
+        put("<");
+      else if (e == "&gt;")
+        put(">");
+      else if (e == "&quot;")
+        put("\"");
+      else if (e == "&#39;" || e == "&#x27;")
+        put("'");
+      else if (e == "&nbsp;" || e == "&#160;")
+        space = true;
+      else {
+        put("&");
+        ++i;
+        continue;
+      }
+      i = end + 1;
+    } else if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+      space = true;
+      ++i;
+    } else {
+      put(std::string_view(&html[i], 1));
+      ++i;
+    }
+  }
+  return out;
+}
+
+void for_each_document(const model::Site& site, const std::string& lang,
+                       const std::function<void(Document&&)>& f) {
+  std::vector<Document> batch;
+  auto flush = [&] {
+    for (auto& d : batch) f(std::move(d));
+    batch.clear();
+  };
+  for (const auto& page : site.pages) {
+    if (page.lang != lang) continue;
+    add_heading_sections(page, batch);
+    flush();
+  }
+  const std::string& fallback = site.config.default_language();
+  for (const auto& plan : site.plans) {
+    auto url = plan.url.find(lang);
+    if (url == plan.url.end()) continue;
+    Document d{url->second, plan.title.get(lang, fallback), "", ""};
+    d.text = plan.summary.get(lang, fallback);
+    f(std::move(d));
+    for (const auto& s : plan.sections) {
+      add_plan_section(s, url->second, plan.title.get(lang, fallback), lang, fallback, batch);
+      flush();
+    }
+  }
+}
+
+std::vector<Document> documents(const model::Site& site, const std::string& lang) {
+  std::vector<Document> out;
+  for_each_document(site, lang, [&](Document&& d) { out.push_back(std::move(d)); });
+  return out;
+}
+
+IndexBuilder::IndexBuilder(std::string lang)
+    : lang_(std::move(lang)), vocabulary_(std::make_unique<Vocabulary>(lang_)) {}
+
+IndexBuilder::~IndexBuilder() = default;
+
+void IndexBuilder::add(Document d) {
+  const auto doc = static_cast<uint32_t>(docs_.size());
+  vocabulary_->add(d.title, doc, title_weight);
+  vocabulary_->add(d.context, doc, 1);
+  vocabulary_->add(d.text, doc, 1);
+  // Only the excerpt's start is written: the rest of the text goes now.
+  d.text = cut(std::move(d.text), text_limit);
+  d.text.shrink_to_fit();
+  docs_.push_back(std::move(d));
+}
+
+std::vector<base::OutputFile> IndexBuilder::files() && {
+  const std::string& lang = lang_;
+  const std::vector<Document>& docs = docs_;
+  auto [terms, common] = vocabulary_->sorted(docs.size());
+
+  const std::string root = "search/" + lang + "/";
+  std::vector<base::OutputFile> out;
+  std::vector<std::pair<std::string, std::string>> shards;
+  for (auto it = terms.begin(); it != terms.end();) {
+    std::string p = prefix(std::string(it->first), 2);
+    auto end = it;
+    while (end != terms.end() && end->first.starts_with(p)) ++end;
+    make_shards(it, end, p, length(p), shards);
+    it = end;
+  }
+  std::sort(shards.begin(), shards.end());
+
+  std::string manifest = "{\"v\":1,\"lang\":";
+  json_string(manifest, lang);
+  manifest += ",\"docs\":" + std::to_string(docs.size()) +
+              ",\"chunk\":" + std::to_string(chunk_size) + ",\"shards\":[";
+  for (size_t i = 0; i < shards.size(); ++i) {
+    if (i) manifest += ',';
+    json_string(manifest, shards[i].first);
+  }
+  manifest += "],\"common\":[";
+  for (size_t i = 0; i < common.size(); ++i) {
+    if (i) manifest += ',';
+    json_string(manifest, common[i]);
+  }
+  manifest += "]}\n";
+  out.push_back({root + "index.json", std::move(manifest), ""});
+  for (auto& [p, json] : shards)
+    out.push_back({root + "t/" + hex(p) + ".json", std::move(json), ""});
+
+  for (size_t chunk = 0; chunk * chunk_size < docs.size(); ++chunk) {
+    std::string json = "[";
+    for (size_t i = chunk * chunk_size; i < std::min(docs.size(), (chunk + 1) * chunk_size); ++i) {
+      if (json.size() > 1) json += ",\n";
+      json += '[';
+      json_string(json, docs[i].url);
+      json += ',';
+      json_string(json, docs[i].title);
+      json += ',';
+      json_string(json, docs[i].context);
+      json += ',';
+      json_string(json, docs[i].text);
+      json += ']';
+    }
+    out.push_back({root + "d/" + std::to_string(chunk) + ".json", json + "]\n", ""});
+  }
+  return out;
+}
+
+std::vector<base::OutputFile> index_files(const std::vector<Document>& docs,
+                                          const std::string& lang) {
+  IndexBuilder builder(lang);
+  for (const auto& d : docs) builder.add(d);
+  return std::move(builder).files();
+}
+
+std::vector<base::OutputFile> render_search(const model::Site& site) {
+  if (!site.config.search) return {};
+  const auto& langs = site.config.languages;
+  std::vector<std::vector<base::OutputFile>> per_lang(langs.size());
+  base::parallel_for(langs.size(), [&](size_t i) {
+    // Each document goes into the index as it is made, so that no
+    // language's whole text is ever held at once.
+    IndexBuilder builder(langs[i]);
+    for_each_document(site, langs[i], [&](Document&& d) { builder.add(std::move(d)); });
+    per_lang[i] = std::move(builder).files();
+  });
+  std::vector<base::OutputFile> out;
+  for (auto& files : per_lang)
+    out.insert(out.end(), std::make_move_iterator(files.begin()),
+               std::make_move_iterator(files.end()));
+  return out;
+}
+
+}  // namespace carnet::render::search

@@ -1,0 +1,43 @@
+#include <catch2/catch.hpp>
+
+#include "render/search/terms.hpp"
+
+using namespace carnet::render::search;
+using V = std::vector<std::string>;
+
+TEST_CASE("search terms: words are runs of letters and digits, lowercase", "[search]") {
+  CHECK(words("L'École du quartier, 2021-2023!") ==
+        V{"l", "école", "du", "quartier", "2021", "2023"});
+  CHECK(words("mise en œuvre — « comment »") == V{"mise", "en", "œuvre", "comment"});
+  CHECK(words("") == V{});
+  // Decomposed input (e + combining acute) is one word, as in NFC.
+  CHECK(words("e\xcc\x81"
+              "cole") == V{"école"});
+  CHECK(words(std::string("\xff\xfe", 2)).empty());
+}
+
+TEST_CASE("search terms: folding drops accents and case", "[search]") {
+  CHECK(fold("École") == "ecole");
+  CHECK(fold("PRÉVENTION") == "prevention");
+  CHECK(fold("naïve") == "naive");
+  CHECK(fold("ça") == "ca");
+}
+
+TEST_CASE("search terms: French stems meet across forms and accents", "[search]") {
+  Analyzer fr("fr");
+  CHECK(fr.term("école") == fr.term("ecole"));
+  CHECK(fr.term("école") == "ecol");
+  CHECK(fr.term("financement") == fr.term("financer"));
+  CHECK(fr.term("logements") == fr.term("logement"));
+  CHECK(fr.terms("Les écoles du quartier") == V{"le", "ecol", "du", "quarti"});
+}
+
+TEST_CASE("search terms: English stems; other languages are only folded", "[search]") {
+  Analyzer en("en");
+  CHECK(en.term("housing") == en.term("houses"));
+  CHECK(en.term("organisations") == "organis");
+  Analyzer xx("xx");
+  CHECK(xx.term("cafés") == "cafes");
+  // A word of one letter is not a term.
+  CHECK(en.terms("a plan") == V{"plan"});
+}
