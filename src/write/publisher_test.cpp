@@ -63,6 +63,36 @@ TEST_CASE("a failed write leaves the old output as it was", "[write]") {
   CHECK_FALSE(fs::exists(dir / "new-output"));
 }
 
+TEST_CASE("publish makes nested folders and reports a folder or file it cannot make", "[write]") {
+  auto dir = fresh_dir("folders");
+  auto out = dir / "output";
+  carnet::write::publish(
+      out,
+      {{"a/b/c/index.html", "c", ""}, {"a/index.html", "a", ""}, {"a-b/index.html", "ab", ""}});
+  CHECK(carnet::base::read_file(out / "a/b/c/index.html") == "c");
+  CHECK(carnet::base::read_file(out / "a-b/index.html") == "ab");
+  // A name longer than a file system allows (255 bytes): the folder, then the file.
+  const std::string too_long(300, 'x');
+  for (const std::string& bad : {too_long + "/index.html", too_long + ".html"}) {
+    try {
+      carnet::write::publish(out, {{"index.html", "après", ""}, {bad, "x", ""}});
+      FAIL("publish wrote " << bad);
+    } catch (const carnet::base::SystemError& e) {
+      const std::string what = e.what();
+      CHECK(what.find(bad.find('/') != std::string::npos ? "creating '" : "writing '") !=
+            std::string::npos);
+      CHECK(what.find(too_long) != std::string::npos);
+    }
+    CHECK(carnet::base::read_file(out / "a/index.html") == "a");
+    CHECK_FALSE(fs::exists(out / "index.html"));
+    CHECK_FALSE(fs::exists(out / ".carnet-staging"));
+  }
+  // A file where another file needs a folder.
+  CHECK_THROWS_AS(carnet::write::publish(out, {{"p", "x", ""}, {"p/index.html", "y", ""}}),
+                  carnet::base::SystemError);
+  CHECK(carnet::base::read_file(out / "a/index.html") == "a");
+}
+
 namespace {
 
 // The output as a reader sees it: every file but Carnet's bookkeeping.
