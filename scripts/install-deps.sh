@@ -12,7 +12,8 @@ build_pkgs=(
   fonts-noto-core
 )
 test_pkgs=(qpdf poppler-utils python3 unzip epubcheck default-jre-headless libxml2-utils python3-jsonschema python3-fitz
-  nodejs chromium)
+  nodejs chromium
+  clang)  # the fuzz targets of fuzz/ (libFuzzer and the sanitizers come with Debian's clang)
 
 want=("${build_pkgs[@]}")
 [[ ${1:-build} == test ]] && want+=("${test_pkgs[@]}")
