@@ -2,7 +2,7 @@
 # Collects the seed corpus of each fuzz target from the repository's own
 # inputs (the fixtures, the demo site, the starter site) and the hand-written
 # seeds of fuzz/seeds/ (what no fixture holds: XLIFF, data blocks, hostile
-# links). Usage: collect-corpus.sh SOURCE_DIR OUT_DIR; OUT_DIR/TARGET/ is
+# links), and the findings kept in fuzz/regressions/. Usage: collect-corpus.sh SOURCE_DIR OUT_DIR; OUT_DIR/TARGET/ is
 # replaced. File names are the source paths, so a finding names its seed.
 set -eu
 src=$1
@@ -11,6 +11,10 @@ rm -rf "$out"
 for t in plan_reader page_reader config_reader csv_import xliff_reader markdown_links; do
   mkdir -p "$out/$t"
   if [ -d "$src/fuzz/seeds/$t" ]; then cp "$src/fuzz/seeds/$t"/* "$out/$t/"; fi
+  # The kept findings, replayed with the rest (git keeps no empty folder).
+  for f in "$src/fuzz/regressions/$t"/*; do
+    [ -f "$f" ] && cp "$f" "$out/$t/regression-$(basename "$f")"
+  done
 done
 # Sources only: the expected outputs of tests/fixtures/expected are not inputs.
 collect() {  # TARGET FIND-NAME-PATTERN

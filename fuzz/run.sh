@@ -30,7 +30,7 @@ for t in "${targets[@]}"; do
   nice -n 19 "build-fuzz/fuzz/fuzz_$t" -max_total_time="$seconds" -timeout=10 \
     -rss_limit_mb=2048 -print_final_stats=1 \
     -artifact_prefix="build-fuzz/findings/$t/" "build-fuzz/work/$t" "build-fuzz/corpus/$t" \
-    "fuzz/regressions/$t" >"build-fuzz/logs/$t.log" 2>&1 &
+    >"build-fuzz/logs/$t.log" 2>&1 &
   pids+=($!)
 done
 status=0
