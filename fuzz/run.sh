@@ -27,10 +27,17 @@ for t in "${targets[@]}"; do
   mkdir -p "build-fuzz/work/$t" "build-fuzz/findings/$t" build-fuzz/logs
   # -timeout: an input slower than this is a finding (a stall), as is one
   # that needs more than -rss_limit_mb of memory.
-  nice -n 19 "build-fuzz/fuzz/fuzz_$t" -max_total_time="$seconds" -timeout=10 \
-    -rss_limit_mb=2048 -print_final_stats=1 \
-    -artifact_prefix="build-fuzz/findings/$t/" "build-fuzz/work/$t" "build-fuzz/corpus/$t" \
-    >"build-fuzz/logs/$t.log" 2>&1 &
+  # A finding stops a target early: its real duration goes to TARGET.secs.
+  (
+    start=$(date +%s)
+    rc=0
+    nice -n 19 "build-fuzz/fuzz/fuzz_$t" -max_total_time="$seconds" -timeout=10 \
+      -rss_limit_mb=2048 -print_final_stats=1 \
+      -artifact_prefix="build-fuzz/findings/$t/" "build-fuzz/work/$t" "build-fuzz/corpus/$t" \
+      >"build-fuzz/logs/$t.log" 2>&1 || rc=$?
+    echo $(($(date +%s) - start)) >"build-fuzz/logs/$t.secs"
+    exit $rc
+  ) &
   pids+=($!)
 done
 status=0
@@ -41,7 +48,7 @@ for t in "${targets[@]}"; do
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
   secs=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log")
   found=$(find "build-fuzz/findings/$t" -type f | wc -l)
-  echo "$t: ${seconds}s, corpus $(ls "build-fuzz/work/$t" | wc -l) files," \
+  echo "$t: $(cat "build-fuzz/logs/$t.secs")s, corpus $(ls "build-fuzz/work/$t" | wc -l) files," \
     "${execs:-?} executions (${secs:-?}/s), $found findings"
 done
 exit $status
