@@ -13,7 +13,8 @@ build_pkgs=(
   fonts-noto-core
 )
 test_pkgs=(qpdf poppler-utils python3 unzip epubcheck default-jre-headless libxml2-utils python3-jsonschema python3-fitz
-  nodejs chromium man-db bsdextrautils)
+  nodejs chromium man-db bsdextrautils
+  clang)  # the fuzz targets of fuzz/ (libFuzzer and the sanitizers come with Debian's clang)
 
 # `package` (scripts/package.sh): CPack's dpkg-shlibdeps needs file(1).
 package_pkgs=(dpkg-dev file)

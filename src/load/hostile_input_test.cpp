@@ -88,6 +88,24 @@ TEST_CASE("hostile input: a second YAML document is an error at its start", "[lo
   CHECK(d.items()[0].message.starts_with("a second YAML document starts here"));
 }
 
+// Found by fuzz/config_reader (kept in fuzz/regressions/config_reader/):
+// yaml-cpp's LoadAll never returned, filling memory, on a comma where a
+// document starts.
+TEST_CASE("hostile input: a comma that starts a YAML document is an error, not a hang",
+          "[load][harden][fuzz]") {
+  const std::string comma = "a comma, not in a list";  // what an author might paste after a comment
+  CHECK(plan_errors("# Plan\n,\n") ==
+        Lines{"content/p.plan.yaml:2:1: error: a ',' cannot start a value: a comma only "
+              "separates the items of a [list] or a {map}"});
+  CHECK(page_errors("---\n# titre\n, " + comma + "\n---\nTexte\n").size() == 1);
+  base::Diagnostics d;
+  load::read_config(",\n", d);
+  REQUIRE(d.error_count() == 1);
+  CHECK(d.items()[0].message.starts_with("a ',' cannot start a value"));
+  // After a first document, it is that document's second one.
+  CHECK(plan_errors("title: Plan\n---\n,\n").size() == 1);
+}
+
 TEST_CASE("hostile input: a front matter key given twice is an error", "[load][harden]") {
   CHECK(page_errors("---\ntitle: Bilan\ndate: 2019-06-15\ntitle: Autre\nauthor: {a: 1, a: 2}\n"
                     "---\nTexte\n") ==

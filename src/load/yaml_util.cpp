@@ -2,9 +2,12 @@
 
 #include "base/numbers.hpp"
 
-#include <charconv>
+#include <yaml-cpp/eventhandler.h>
 
+#include <charconv>
+#include <optional>
 #include <set>
+#include <sstream>
 
 #include "base/text.hpp"
 #include "base/utf8.hpp"
@@ -51,12 +54,49 @@ bool closed_quote(std::string_view text, size_t at) {
   return false;
 }
 
+// The start of each document and of its first node, read from the parser's
+// events: yaml-cpp 0.7's LoadAll loops for ever, filling memory, on a
+// document that starts with ',' (it hands out an empty document without
+// moving past the comma, again and again; found by fuzz/config_reader).
+// Counting documents here stops at the second one, or at one that starts
+// where the previous one did.
+struct DocumentStarts : YAML::EventHandler {
+  struct Start {
+    YAML::Mark doc;
+    std::optional<YAML::Mark> node;  // none when the document is empty (null)
+  };
+  std::vector<Start> starts;
+
+  void OnDocumentStart(const YAML::Mark& m) override { starts.push_back({m, std::nullopt}); }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnAlias(const YAML::Mark& m, YAML::anchor_t) override { node(m); }
+  void OnScalar(const YAML::Mark& m, const std::string&, YAML::anchor_t,
+                const std::string&) override {
+    node(m);
+  }
+  void OnSequenceStart(const YAML::Mark& m, const std::string&, YAML::anchor_t,
+                       YAML::EmitterStyle::value) override {
+    node(m);
+  }
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark& m, const std::string&, YAML::anchor_t,
+                  YAML::EmitterStyle::value) override {
+    node(m);
+  }
+  void OnMapEnd() override {}
+
+ private:
+  void node(const YAML::Mark& m) {
+    if (!starts.empty() && !starts.back().node) starts.back().node = m;
+  }
+};
+
 // Where the second document of `text` starts: its first node, or the line
 // that starts it when it is empty.
-base::SourcePos second_document_pos(std::string_view text, const YAML::Node& second,
+base::SourcePos second_document_pos(std::string_view text, const std::optional<YAML::Mark>& second,
                                     const YamlSource& src) {
-  if (second.IsDefined() && !second.IsNull() && !second.Mark().is_null())
-    return src.pos(second.Mark());
+  if (second && !second->is_null()) return src.pos(*second);
   int line = 1;
   bool body = false;  // past the first document's own content
   for (size_t at = 0; at < text.size();) {
@@ -106,17 +146,32 @@ std::optional<YAML::Node> parse_yaml(std::string_view text, const YamlSource& sr
   if (!base::check_control_chars(text, src.path, 1 + src.line_offset, false, diags))
     return std::nullopt;
   try {
-    // Every document, to refuse a second one, which YAML::Load would drop
-    // in silence with all it holds.
-    const std::vector<YAML::Node> documents = YAML::LoadAll(std::string(text));
-    if (documents.size() > 1) {
-      diags.error(second_document_pos(text, documents[1], src),
+    // Up to two documents, to refuse a second one, which YAML::Load would
+    // drop in silence with all it holds.
+    const std::string owned(text);
+    DocumentStarts docs;
+    {
+      std::istringstream in(owned);
+      YAML::Parser parser(in);
+      while (docs.starts.size() < 2 && parser.HandleNextDocument(docs)) {
+      }
+    }
+    if (docs.starts.size() > 1 && docs.starts[1].doc.pos == docs.starts[0].doc.pos) {
+      const YAML::Mark at = docs.starts[1].doc;
+      const char c = at.pos >= 0 && static_cast<size_t>(at.pos) < text.size() ? text[at.pos] : ' ';
+      diags.error(src.pos(at), c == ',' ? "a ',' cannot start a value: a comma only separates the "
+                                          "items of a [list] or a {map}"
+                                        : "YAML cannot read on from here");
+      return std::nullopt;
+    }
+    if (docs.starts.size() > 1) {
+      diags.error(second_document_pos(text, docs.starts[1].node, src),
                   "a second YAML document starts here; this file holds one: remove the --- "
                   "line (or the ... line) that ends the first, or move what follows into its "
                   "own file");
       return std::nullopt;
     }
-    YAML::Node root = documents.empty() ? YAML::Node() : documents[0];
+    YAML::Node root = YAML::Load(owned);
     if (!escaped_controls_ok(root, src, diags)) return std::nullopt;
     // yaml-cpp accepts a quoted text whose closing quote is missing and runs
     // it to the end, swallowing every field after it. Such a text can only be
