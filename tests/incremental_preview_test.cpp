@@ -54,9 +54,31 @@ std::vector<std::string> differing(const Files& a, const Files& b) {
   return {paths.begin(), paths.end()};
 }
 
+// The search index made on request equals a full build's, file for file.
+void check_search_on_request(IncrementalSite& preview, const fs::path& site) {
+  BuildOptions with_search;
+  with_search.render.live_reload = true;
+  with_search.load.base_url = "http://127.0.0.1:1313/parc-ex/";
+  with_search.booklets = false;
+  auto full = carnet::cli::build_site(site, with_search);
+  REQUIRE_FALSE(full.diags.has_errors());
+  int files = 0;
+  for (const auto& f : full.files) {
+    if (!f.path.starts_with("search/")) continue;
+    INFO(f.path);
+    auto made = preview.on_request(f.path);
+    REQUIRE(made);
+    CHECK(made->bytes == f.bytes);
+    ++files;
+  }
+  CHECK(files > 0);
+  CHECK_FALSE(preview.on_request("search/fr/t/none.json"));
+}
+
 BuildOptions preview_options() {
   BuildOptions o;
   o.booklets = false;
+  o.search = false;
   o.render.live_reload = true;
   o.load.base_url = "http://127.0.0.1:1313/parc-ex/";
   return o;
@@ -209,6 +231,7 @@ TEST_CASE("preview: random edits give exactly a full build's files", "[serve][in
     CHECK(differing(held, after).empty());
     REQUIRE(held == after);
     CHECK(update.changed == differing(before, after));
+    check_search_on_request(preview, site);
     if (!update.full) ++body_only;
     before = std::move(after);
   }
@@ -307,18 +330,18 @@ TEST_CASE("preview: booklets on request are a full build's, before and after an 
         CHECK(held.at(f.path) == f.bytes);
         continue;
       }
-      auto made = preview.booklet(f.path);
+      auto made = preview.on_request(f.path);
       REQUIRE(made);
       CHECK(made->bytes == f.bytes);
-      CHECK(preview.booklet(f.path) == made);  // kept
+      CHECK(preview.on_request(f.path) == made);  // kept
       ++booklets;
     }
     CHECK(booklets > 0);
     CHECK(held.size() + booklets == full.files.size());
   };
   check_booklets();
-  CHECK_FALSE(preview.booklet("index.html"));
-  CHECK_FALSE(preview.booklet("booklets/none.fr.pdf"));
+  CHECK_FALSE(preview.on_request("index.html"));
+  CHECK_FALSE(preview.on_request("booklets/none.fr.pdf"));
 
   const std::string plan = "content/plans/concerte.plan.yaml";
   std::string text = read_file(site / plan);

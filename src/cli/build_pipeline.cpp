@@ -49,7 +49,8 @@ BuildResult build_site(const std::filesystem::path& root, const BuildOptions& op
 
   // The search index first: what it holds while it is built (every term's
   // postings) is freed before the pages are, rather than stacked on them.
-  auto search = render::search::render_search(site);
+  auto search =
+      options.search ? render::search::render_search(site) : std::vector<base::OutputFile>{};
   auto files = render::html::render_site(site, options.render, result.diags);
   if (result.diags.has_errors()) return result;
   {

@@ -19,6 +19,7 @@ struct BuildOptions {
   load::LoadOptions load;
   render::html::RenderOptions render;
   bool booklets = true;    // serve skips them unless asked
+  bool search = true;      // serve makes the index on request (IncrementalSite::on_request)
   bool keep_site = false;  // BuildResult::site: the preview renders pages again from it
 };
 

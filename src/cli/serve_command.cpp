@@ -80,7 +80,8 @@ struct Preview {
     // that absolute links (canonical, feeds, 404.html) stay in the preview.
     build.render.live_reload = true;
     build.render.live_reload_url = serve::events_path;
-    build.booklets = false;  // made when asked for: IncrementalSite::booklet
+    build.booklets = false;  // made when asked for: IncrementalSite::on_request
+    build.search = false;    // likewise
     site = std::make_unique<serve::IncrementalSite>(root, std::move(build));
   }
 
@@ -104,7 +105,7 @@ struct Preview {
       snap->error_html = serve::error_page_html(site->diags(), serve::events_path);
     } else {
       snap->files = site->outputs();
-      snap->on_request = [s = site.get()](const std::string& path) { return s->booklet(path); };
+      snap->on_request = [s = site.get()](const std::string& path) { return s->on_request(path); };
       snap->changed = std::move(update.changed);
       snap->everything = update.everything;
     }

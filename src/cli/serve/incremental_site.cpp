@@ -10,6 +10,7 @@
 #include "model/page_booklets.hpp"
 #include "render/booklet/booklets.hpp"
 #include "render/html/site_renderer.hpp"
+#include "render/search/search_index.hpp"
 
 namespace carnet::cli::serve {
 
@@ -47,6 +48,7 @@ IncrementalSite::~IncrementalSite() = default;
 Update IncrementalSite::rebuild() {
   std::lock_guard lock(mutex_);
   booklets_.clear();
+  search_.clear();
   Update update;
   update.full = true;
   BuildOptions options = options_;
@@ -157,6 +159,7 @@ bool IncrementalSite::update_body(const std::string& source, Update& update) {
   if (!renderer_) return false;
   page = std::move(rendered);
   for (const auto& f : model::page_booklet_files(*site_, page)) booklets_.erase(f.path);
+  search_.clear();  // the page's text is in it
   auto& entry = cached->second;
   entry.text = std::move(text);
   entry.page = std::move(parsed);
@@ -179,11 +182,26 @@ void IncrementalSite::prepare() {
   renderer_ = render::html::PageRenderer::make(*site_, options_.render, theme_diags);
 }
 
-std::shared_ptr<const base::OutputFile> IncrementalSite::booklet(const std::string& path) {
-  if (!path.ends_with(".pdf") && !path.ends_with(".epub") && !path.ends_with(".odt"))
-    return nullptr;
+std::shared_ptr<const base::OutputFile> IncrementalSite::on_request(const std::string& path) {
   std::lock_guard lock(mutex_);
   if (!site_) return nullptr;
+  if (path.starts_with("search/")) return search_file(path);
+  if (path.ends_with(".pdf") || path.ends_with(".epub") || path.ends_with(".odt"))
+    return booklet(path);
+  return nullptr;
+}
+
+std::shared_ptr<const base::OutputFile> IncrementalSite::search_file(const std::string& path) {
+  if (search_.empty())
+    for (auto& f : render::search::render_search(*site_)) {
+      std::string p = f.path;
+      search_.emplace(std::move(p), std::make_shared<const base::OutputFile>(std::move(f)));
+    }
+  auto it = search_.find(path);
+  return it == search_.end() ? nullptr : it->second;
+}
+
+std::shared_ptr<const base::OutputFile> IncrementalSite::booklet(const std::string& path) {
   if (auto it = booklets_.find(path); it != booklets_.end()) return it->second;
   namespace booklet = render::booklet;
   std::string bytes;

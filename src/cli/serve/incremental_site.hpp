@@ -9,10 +9,12 @@
 // alternates, link checks) is most of the site. Either way the outputs are
 // exactly a full build's: tests/incremental_preview_test.cpp checks it on
 // random edits. Each update names the outputs whose bytes changed, so that
-// only the open pages among them reload. Booklets are not part of the
-// builds: each is made when its address is requested, and kept until a
-// change that may touch it (any full build; a body-only save, for the
-// page's own booklets).
+// only the open pages among them reload. Booklets and the search index are
+// not part of the builds: each booklet is made when its address is
+// requested, and kept until a change that may touch it (any full build; a
+// body-only save, for the page's own booklets); the search index (every
+// page's text, a second's work at 10 000 pages) is made at the first request
+// of one of its files, and kept until any save.
 #pragma once
 
 #include <filesystem>
@@ -62,10 +64,11 @@ class IncrementalSite {
   Update update(const std::vector<std::string>& changed);
 
   // A booklet of the current site (PDF, EPUB, ODT, summary, imposed,
-  // tête-bêche), made at its first request; null when `path` is none of the
-  // site's booklets or the last build has errors. The only member that may
-  // be called from another thread (the server's) while updates run.
-  std::shared_ptr<const base::OutputFile> booklet(const std::string& path);
+  // tête-bêche) or a file of its search index, made at its first request;
+  // null when `path` is none of those or the last build has errors. The
+  // only member that may be called from another thread (the server's) while
+  // updates run.
+  std::shared_ptr<const base::OutputFile> on_request(const std::string& path);
 
   // Makes what a body-only update needs (the page renderer: theme, menus,
   // lists; most of a second at 10 000 pages) now rather than at the next
@@ -81,6 +84,8 @@ class IncrementalSite {
  private:
   // Tries the body-only path; false when the change needs a full build.
   bool update_body(const std::string& source, Update& update);
+  std::shared_ptr<const base::OutputFile> booklet(const std::string& path);
+  std::shared_ptr<const base::OutputFile> search_file(const std::string& path);
 
   std::filesystem::path root_;
   BuildOptions options_;
@@ -89,8 +94,9 @@ class IncrementalSite {
   std::unique_ptr<render::html::PageRenderer> renderer_;  // by prepare()
   Outputs outputs_;
   base::Diagnostics diags_;
-  std::mutex mutex_;    // site_ and booklets_, for booklet()
+  std::mutex mutex_;    // site_, booklets_ and search_, for on_request()
   OutputMap booklets_;  // made on request, by path
+  OutputMap search_;    // the whole index once one of its files was asked for
 };
 
 // The text before line `line` (1-based) of `text`: a page's front matter,
