@@ -1,8 +1,8 @@
 // Search in the browser (PRODUCT.md §8), on the demo built by the real
 // binary and served under the site's base path (a GitHub Pages sub-path) by
 // the shared harness, in Debian's headless Chromium: a stemmed French word
-// and an unaccented spelling find a plan action on a French page, an English
-// word on an English page, results link to PLAN-URL#ACTION-ID with the match
+// and an unaccented spelling find a plan action on a French page, a plan's
+// level is found by a word of its strategy, an English word on an English page, results link to PLAN-URL#ACTION-ID with the match
 // in <mark>, the keyboard reaches them, and axe-core finds nothing wrong with
 // an open search.
 //
@@ -45,6 +45,11 @@ test("an unaccented French spelling finds the accented word (repertoire → rép
   // The link opens the plan at the action.
   await page.goto(r.href);
   if (!(await page.locator("#financement-bipe").count())) fail("no #financement-bipe");
+});
+test("a plan's level is a result too (ecoles → École-famille-communauté, in a strategy)", async () => {
+  const page = await open("");
+  const r = findAction(await search(page, "ecoles"), "transitions-harmonieuses");
+  if (!r.href.startsWith(base + "plans/continuum-0-24/")) fail(`href ${r.href}`);
 });
 test("an English word on an English page finds the English action", async () => {
   const page = await open("en/");

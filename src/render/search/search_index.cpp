@@ -314,21 +314,37 @@ void add_fields_text(const model::Fields& fields, const std::string& lang,
   }
 }
 
+std::string plain_fields_text(const model::Fields& fields, const std::string& lang,
+                              const std::string& fallback) {
+  std::string text;
+  add_fields_text(fields, lang, fallback, text);
+  // Fields hold Markdown: markup characters are not words, and the
+  // excerpt reads better without them.
+  std::erase_if(text, [](char c) { return c == '*' || c == '_' || c == '`' || c == '#'; });
+  return text;
+}
+
 void add_plan_section(const model::PlanSection& section, const std::string& url,
                       const std::string& plan_title, const std::string& lang,
                       const std::string& fallback, std::vector<Document>& out) {
+  // The level itself (an orientation, an objective): its description,
+  // results and strategy are often what a reader remembers of the plan.
+  {
+    Document d;
+    d.url = url + "#" + section.id;
+    const std::string& title = section.title.get(lang, fallback);
+    d.title = section.code.empty() ? title : section.code + " " + title;
+    d.context = plan_title;
+    d.text = plain_fields_text(section.fields, lang, fallback);
+    out.push_back(std::move(d));
+  }
   for (const auto& a : section.actions) {
     Document d;
     d.url = url + "#" + a.id;
     d.title =
         a.code.empty() ? a.title.get(lang, fallback) : a.code + " " + a.title.get(lang, fallback);
     d.context = plan_title;
-    std::string text;
-    add_fields_text(a.fields, lang, fallback, text);
-    // Fields hold Markdown: markup characters are not words, and the
-    // excerpt reads better without them.
-    std::erase_if(text, [](char c) { return c == '*' || c == '_' || c == '`' || c == '#'; });
-    d.text = std::move(text);
+    d.text = plain_fields_text(a.fields, lang, fallback);
     out.push_back(std::move(d));
   }
   for (const auto& s : section.sections) add_plan_section(s, url, plan_title, lang, fallback, out);

@@ -1,6 +1,7 @@
 // The search index of the website (PRODUCT.md §8), one per site language,
 // written by `carnet build` beside the pages: documents are pages, their
-// sections (a heading with its id) and every plan action (PLAN-URL#ID).
+// sections (a heading with its id), every level of a plan (an orientation,
+// an objective: PLAN-URL#ID) and every plan action (PLAN-URL#ID).
 // Sharded by term prefix so that a query fetches a tiny manifest, the one or
 // two shards of its terms and the chunks of the documents it shows:
 //

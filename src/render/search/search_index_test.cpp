@@ -97,12 +97,17 @@ TEST_CASE("search index: documents of a page are its sections", "[search]") {
   CHECK(docs[1].text == "Agir ensemble.");
 }
 
-TEST_CASE("search index: every action is a document at PLAN-URL#ID", "[search]") {
+TEST_CASE("search index: every level and action is a document at PLAN-URL#ID", "[search]") {
   model::Site site;
   model::Plan plan;
   plan.title = model::make_text("fr", "Plan d'action");
   plan.url["fr"] = "plans/pa/";
   model::PlanSection s;
+  s.id = "familles";
+  s.code = "1";
+  s.title = model::make_text("fr", "Soutenir les familles");
+  s.fields.set("strategy").texts.push_back(
+      model::make_text("fr", "L'approche *École-famille-communauté*"));
   model::Action a;
   a.id = "halte";
   a.code = "1.2";
@@ -112,12 +117,16 @@ TEST_CASE("search index: every action is a document at PLAN-URL#ID", "[search]")
   plan.sections.push_back(s);
   site.plans.push_back(plan);
   auto docs = documents(site, "fr");
-  REQUIRE(docs.size() == 2);
+  REQUIRE(docs.size() == 3);
   CHECK(docs[0].url == "plans/pa/");
-  CHECK(docs[1].url == "plans/pa/#halte");
-  CHECK(docs[1].title == "1.2 Ouvrir une halte-garderie");
+  CHECK(docs[1].url == "plans/pa/#familles");
+  CHECK(docs[1].title == "1 Soutenir les familles");
   CHECK(docs[1].context == "Plan d'action");
-  CHECK(docs[1].text == "CLSC de Parc-Ex");
+  CHECK(docs[1].text == "L'approche École-famille-communauté");
+  CHECK(docs[2].url == "plans/pa/#halte");
+  CHECK(docs[2].title == "1.2 Ouvrir une halte-garderie");
+  CHECK(docs[2].context == "Plan d'action");
+  CHECK(docs[2].text == "CLSC de Parc-Ex");
   CHECK(render_search(site).size() > 0);
   site.config.search = false;
   CHECK(render_search(site).empty());
