@@ -75,6 +75,42 @@ class RunningPreview {
   std::thread thread_;
 };
 
+// A reload stream read in a thread, as a browser's EventSource reads it.
+class ReloadStream {
+ public:
+  explicit ReloadStream(int port)
+      : listener_([this, port] {
+          httplib::Client http("127.0.0.1", port);
+          http.set_read_timeout(30s);
+          http.Get("/__carnet/events", [&](const char* data, size_t n) {
+            {
+              std::lock_guard lock(mutex_);
+              stream_.append(data, n);
+            }
+            cv_.notify_all();
+            return !done_.load();
+          });
+        }) {}
+  ~ReloadStream() { listener_.join(); }
+  ReloadStream(const ReloadStream&) = delete;
+  ReloadStream& operator=(const ReloadStream&) = delete;
+
+  // Whether `text` arrived within 10 s.
+  bool wait_for(const std::string& text) {
+    std::unique_lock lock(mutex_);
+    return cv_.wait_for(lock, 10s, [&] { return stream_.find(text) != std::string::npos; });
+  }
+  // The stream ends at the next data it receives (or when the preview stops).
+  void stop_after_next() { done_ = true; }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable cv_;
+  std::string stream_;
+  std::atomic<bool> done_{false};
+  std::thread listener_;  // last: it uses the members above
+};
+
 // Polls until `pred` holds, for at most `limit`.
 template <class Pred>
 bool eventually(Pred pred, std::chrono::milliseconds limit = 10s) {
@@ -213,26 +249,8 @@ TEST_CASE("serve: a saved file sends a reload event; an error shows until fixed"
   RunningPreview preview(site);
 
   // A reload stream, read in a thread, as a browser's EventSource would.
-  std::mutex mutex;
-  std::condition_variable cv;
-  std::string stream;
-  std::atomic<bool> done{false};
-  std::thread listener([&] {
-    httplib::Client http("127.0.0.1", preview.port());
-    http.set_read_timeout(30s);
-    http.Get("/__carnet/events", [&](const char* data, size_t n) {
-      {
-        std::lock_guard lock(mutex);
-        stream.append(data, n);
-      }
-      cv.notify_all();
-      return !done.load();
-    });
-  });
-  auto wait_for = [&](const std::string& text) {
-    std::unique_lock lock(mutex);
-    return cv.wait_for(lock, 10s, [&] { return stream.find(text) != std::string::npos; });
-  };
+  ReloadStream events(preview.port());
+  auto wait_for = [&](const std::string& text) { return events.wait_for(text); };
   REQUIRE(wait_for("retry:"));
 
   carnet::base::write_file(
@@ -288,11 +306,10 @@ TEST_CASE("serve: a saved file sends a reload event; an error shows until fixed"
     return r && r->status == 200;
   }));
 
-  done = true;
+  events.stop_after_next();
   carnet::base::write_file(site / "content" / "about.en.md",
                            "---\ntitle: \"About\"\ntranslation_key: about\n---\n\nOnce more.\n");
   CHECK(preview.stop() == 0);
-  listener.join();
 }
 
 TEST_CASE("serve: pages still answer with 100 reload streams open", "[authoring]") {
@@ -378,26 +395,8 @@ TEST_CASE("serve: a body edit's event names its page; booklets are made on reque
           "[authoring][incremental]") {
   auto site = starter_copy("serve-named");
   RunningPreview preview(site);
-  std::mutex mutex;
-  std::condition_variable cv;
-  std::string stream;
-  std::atomic<bool> done{false};
-  std::thread listener([&] {
-    httplib::Client http("127.0.0.1", preview.port());
-    http.set_read_timeout(30s);
-    http.Get("/__carnet/events", [&](const char* data, size_t n) {
-      {
-        std::lock_guard lock(mutex);
-        stream.append(data, n);
-      }
-      cv.notify_all();
-      return !done.load();
-    });
-  });
-  auto wait_for = [&](const std::string& text) {
-    std::unique_lock lock(mutex);
-    return cv.wait_for(lock, 10s, [&] { return stream.find(text) != std::string::npos; });
-  };
+  ReloadStream events(preview.port());
+  auto wait_for = [&](const std::string& text) { return events.wait_for(text); };
   REQUIRE(wait_for("retry:"));
 
   const fs::path page = site / "content/rapports/2024-bilan.fr.md";
@@ -418,8 +417,7 @@ TEST_CASE("serve: a body edit's event names its page; booklets are made on reque
   REQUIRE(none);
   CHECK(none->status == 404);
 
-  done = true;
+  events.stop_after_next();
   carnet::base::write_file(page, carnet::base::read_file(page) + "\nEncore.\n");
   CHECK(preview.stop() == 0);
-  listener.join();
 }
