@@ -41,15 +41,22 @@ int run_build(const BuildArgs& args) {
     std::fprintf(stderr, "carnet: error: %s\n", refusal.c_str());
     return 2;
   }
+  // Each batch is written into the staging folder as soon as it is made
+  // and freed (the peak memory of a large build); an error anywhere leaves
+  // `staging` uncommitted, and its destructor removes what it wrote.
+  write::Staging staging(out);
+  options.sink = [&staging](std::vector<base::OutputFile>&& batch) {
+    staging.add(std::move(batch));
+  };
   auto result = build_site(args.site, options);
   print_diagnostics(result.diags);
   if (result.diags.has_errors()) return 1;
-  write::publish(out, result.files);
+  staging.commit();
   if (!args.quiet) {
     auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                   std::chrono::steady_clock::now() - start)
                   .count();
-    std::fprintf(stderr, "wrote %zu files to %s in %lld ms\n", result.files.size(), out.c_str(),
+    std::fprintf(stderr, "wrote %zu files to %s in %lld ms\n", staging.size(), out.c_str(),
                  static_cast<long long>(ms));
   }
   return 0;
