@@ -1,5 +1,7 @@
 #include "cli/build_command.hpp"
 
+#include <mimalloc.h>
+
 #include <chrono>
 #include <cstdio>
 #include <memory>
@@ -24,6 +26,12 @@ struct BuildArgs {
 
 int run_build(const BuildArgs& args) {
   const auto start = std::chrono::steady_clock::now();
+  // mimalloc keeps freed pages for a while before it gives them back; a
+  // build frees each batch (the search index's terms and postings, 100 MB
+  // at 5,000 pages) just before it makes the next, and the next then
+  // stacked on memory nothing used. Given back at once, the peak is that
+  // of the largest batch alone (docs/decisions.md, "Peak memory").
+  mi_option_set(mi_option_decommit_delay, 0);
   BuildOptions options;
   options.load.include_drafts = args.drafts;
   options.load.base_url = args.base_url;
