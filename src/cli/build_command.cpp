@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdio>
 #include <memory>
+#include <optional>
 
 #include "base/system_error.hpp"
 #include "base/url.hpp"
@@ -51,20 +52,24 @@ int run_build(const BuildArgs& args) {
   }
   // Each batch is written into the staging folder as soon as it is made
   // and freed (the peak memory of a large build); an error anywhere leaves
-  // `staging` uncommitted, and its destructor removes what it wrote.
-  write::Staging staging(out);
-  options.sink = [&staging](std::vector<base::OutputFile>&& batch) {
-    staging.add(std::move(batch));
+  // `staging` uncommitted, and its destructor removes what it wrote. Opened
+  // with the first batch: a site with errors never touches the output
+  // folder, so its errors are reported even where it cannot be written.
+  std::optional<write::Staging> staging;
+  options.sink = [&](std::vector<base::OutputFile>&& batch) {
+    if (!staging) staging.emplace(out);
+    staging->add(std::move(batch));
   };
   auto result = build_site(args.site, options);
   print_diagnostics(result.diags);
   if (result.diags.has_errors()) return 1;
-  staging.commit();
+  if (!staging) staging.emplace(out);
+  staging->commit();
   if (!args.quiet) {
     auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                   std::chrono::steady_clock::now() - start)
                   .count();
-    std::fprintf(stderr, "wrote %zu files to %s in %lld ms\n", staging.size(), out.c_str(),
+    std::fprintf(stderr, "wrote %zu files to %s in %lld ms\n", staging->size(), out.c_str(),
                  static_cast<long long>(ms));
   }
   return 0;
