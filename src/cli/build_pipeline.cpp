@@ -140,9 +140,9 @@ BuildResult build_site(const std::filesystem::path& root, const BuildOptions& op
     // index first, as below.
     SinkedOutputs outputs(site, options.sink);
     if (options.search) outputs.add(SinkedOutputs::search, render::search::render_search(site));
-    outputs.add(SinkedOutputs::pages,
-                render::html::render_site(site, options.render, result.diags));
+    auto pages = render::html::render_site(site, options.render, result.diags);
     if (result.diags.has_errors()) return result;
+    outputs.add(SinkedOutputs::pages, std::move(pages));
     outputs.add(SinkedOutputs::data, render::data::render_data(site));
     if (options.booklets && !site.config.booklet.formats.empty())
       outputs.add(SinkedOutputs::booklets, render::booklet::render_booklets(site));
