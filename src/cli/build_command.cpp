@@ -1,8 +1,11 @@
 #include "cli/build_command.hpp"
 
+#include <mimalloc.h>
+
 #include <chrono>
 #include <cstdio>
 #include <memory>
+#include <optional>
 
 #include "base/system_error.hpp"
 #include "base/url.hpp"
@@ -24,6 +27,12 @@ struct BuildArgs {
 
 int run_build(const BuildArgs& args) {
   const auto start = std::chrono::steady_clock::now();
+  // mimalloc keeps freed pages for a while before it gives them back; a
+  // build frees each batch (the search index's terms and postings, 100 MB
+  // at 5,000 pages) just before it makes the next, and the next then
+  // stacked on memory nothing used. Given back at once, the peak is that
+  // of the largest batch alone (docs/decisions.md, "Peak memory").
+  mi_option_set(mi_option_decommit_delay, 0);
   BuildOptions options;
   options.load.include_drafts = args.drafts;
   options.load.base_url = args.base_url;
@@ -41,15 +50,26 @@ int run_build(const BuildArgs& args) {
     std::fprintf(stderr, "carnet: error: %s\n", refusal.c_str());
     return 2;
   }
+  // Each batch is written into the staging folder as soon as it is made
+  // and freed (the peak memory of a large build); an error anywhere leaves
+  // `staging` uncommitted, and its destructor removes what it wrote. Opened
+  // with the first batch: a site with errors never touches the output
+  // folder, so its errors are reported even where it cannot be written.
+  std::optional<write::Staging> staging;
+  options.sink = [&](std::vector<base::OutputFile>&& batch) {
+    if (!staging) staging.emplace(out);
+    staging->add(std::move(batch));
+  };
   auto result = build_site(args.site, options);
   print_diagnostics(result.diags);
   if (result.diags.has_errors()) return 1;
-  write::publish(out, result.files);
+  if (!staging) staging.emplace(out);
+  staging->commit();
   if (!args.quiet) {
     auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                   std::chrono::steady_clock::now() - start)
                   .count();
-    std::fprintf(stderr, "wrote %zu files to %s in %lld ms\n", result.files.size(), out.c_str(),
+    std::fprintf(stderr, "wrote %zu files to %s in %lld ms\n", staging->size(), out.c_str(),
                  static_cast<long long>(ms));
   }
   return 0;

@@ -38,36 +38,11 @@ void check_name_lengths(const model::Site& site, const std::vector<base::OutputF
   }
 }
 
-}  // namespace
-
-BuildResult build_site(const std::filesystem::path& root, const BuildOptions& options) {
-  BuildResult result;
-  model::Site site = load::load_site(root, options.load, result.diags);
-  // Load everything and report every error first; render nothing from a
-  // site that has errors.
-  if (result.diags.has_errors()) return result;
-
-  // The search index first: what it holds while it is built (every term's
-  // postings) is freed before the pages are, rather than stacked on them.
-  auto search =
-      options.search ? render::search::render_search(site) : std::vector<base::OutputFile>{};
-  auto files = render::html::render_site(site, options.render, result.diags);
-  if (result.diags.has_errors()) return result;
-  {
-    auto data = render::data::render_data(site);
-    files.insert(files.end(), std::make_move_iterator(data.begin()),
-                 std::make_move_iterator(data.end()));
-  }
-  files.insert(files.end(), std::make_move_iterator(search.begin()),
-               std::make_move_iterator(search.end()));
-  search = {};
-  if (options.booklets && !site.config.booklet.formats.empty()) {
-    auto booklets = render::booklet::render_booklets(site);
-    files.insert(files.end(), std::make_move_iterator(booklets.begin()),
-                 std::make_move_iterator(booklets.end()));
-  }
-
-  check_name_lengths(site, files, result.diags);
+// The checks that need every output path at once. `files` may be light
+// (path and copy_from only): no check reads the bytes.
+void check_outputs(const model::Site& site, const std::vector<base::OutputFile>& files,
+                   base::Diagnostics& diags) {
+  check_name_lengths(site, files, diags);
 
   // A file in static/ must not silently replace a generated one (or the
   // other way round): say which two collide.
@@ -78,8 +53,8 @@ BuildResult build_site(const std::filesystem::path& root, const BuildOptions& op
     const base::OutputFile* a = it->second;
     const base::OutputFile* s = !f.copy_from.empty() ? &f : (!a->copy_from.empty() ? a : nullptr);
     std::string where = s ? "static/" + s->path : f.path;
-    result.diags.error({where, 0, 0}, "this file would overwrite the generated '" + f.path +
-                                          "'; rename it or move it to another folder");
+    diags.error({where, 0, 0}, "this file would overwrite the generated '" + f.path +
+                                   "'; rename it or move it to another folder");
   }
   // A page's address is a folder ("robots.txt/" holds its index.html): it
   // must not be the name of a file the site also writes.
@@ -97,13 +72,103 @@ BuildResult build_site(const std::filesystem::path& root, const BuildOptions& op
     for (const auto& p : site.plans)
       for (const auto& [lang, url] : p.url)
         if (url.rfind(address, 0) == 0) source = p.source;
-    result.diags.error({source.empty() ? "content" : source, 0, 0},
-                       "the address '" + address + "' would be a folder named like the file '" +
-                           f.path + "' that the site also writes; choose another slug or name");
+    diags.error({source.empty() ? "content" : source, 0, 0},
+                "the address '" + address + "' would be a folder named like the file '" + f.path +
+                    "' that the site also writes; choose another slug or name");
   }
+}
+
+// What the checks need of a file.
+base::OutputFile light(const base::OutputFile& f) { return {f.path, {}, f.copy_from}; }
+
+void append(std::vector<base::OutputFile>& to, std::vector<base::OutputFile>&& from) {
+  to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+  from = {};
+}
+
+// The sink's side of a build: each batch's paths are kept, in the order the
+// in-memory build lists them (pages, open data, search, booklets, whatever
+// order they are made in) so that both report the same errors; the batch
+// goes to the sink while every path so far passes the checks, since a file
+// written over another, or into a folder named like a file, is an I/O
+// error in the staging folder rather than the content error it should be.
+class SinkedOutputs {
+ public:
+  enum Part { pages, data, search, booklets, part_count };
+
+  SinkedOutputs(const model::Site& site, const OutputSink& sink) : site_(site), sink_(sink) {}
+
+  void add(Part part, std::vector<base::OutputFile>&& batch) {
+    for (const auto& f : batch) parts_[part].push_back(light(f));
+    count_ += batch.size();
+    if (passing_) {
+      base::Diagnostics scratch;
+      check_outputs(site_, listed(), scratch);
+      passing_ = !scratch.has_errors();
+    }
+    if (passing_) sink_(std::move(batch));
+    batch = {};
+  }
+
+  std::vector<base::OutputFile> listed() const {
+    std::vector<base::OutputFile> all;
+    for (const auto& part : parts_) all.insert(all.end(), part.begin(), part.end());
+    return all;
+  }
+
+  size_t count() const { return count_; }
+
+ private:
+  const model::Site& site_;
+  const OutputSink& sink_;
+  std::vector<base::OutputFile> parts_[part_count];
+  size_t count_ = 0;
+  bool passing_ = true;
+};
+
+}  // namespace
+
+BuildResult build_site(const std::filesystem::path& root, const BuildOptions& options) {
+  BuildResult result;
+  model::Site site = load::load_site(root, options.load, result.diags);
+  // Load everything and report every error first; render nothing from a
+  // site that has errors.
+  if (result.diags.has_errors()) return result;
+
+  if (options.sink) {
+    // Each batch is on disk and freed before the next is made; the search
+    // index first, as below.
+    SinkedOutputs outputs(site, options.sink);
+    if (options.search) outputs.add(SinkedOutputs::search, render::search::render_search(site));
+    auto pages = render::html::render_site(site, options.render, result.diags);
+    if (result.diags.has_errors()) return result;
+    outputs.add(SinkedOutputs::pages, std::move(pages));
+    outputs.add(SinkedOutputs::data, render::data::render_data(site));
+    if (options.booklets && !site.config.booklet.formats.empty())
+      outputs.add(SinkedOutputs::booklets, render::booklet::render_booklets(site));
+    check_outputs(site, outputs.listed(), result.diags);
+    if (result.diags.has_errors()) return result;
+    result.file_count = outputs.count();
+    if (options.keep_site) result.site = std::make_unique<model::Site>(std::move(site));
+    return result;
+  }
+
+  // The search index first: what it holds while it is built (every term's
+  // postings) is freed before the pages are, rather than stacked on them.
+  auto search =
+      options.search ? render::search::render_search(site) : std::vector<base::OutputFile>{};
+  auto files = render::html::render_site(site, options.render, result.diags);
+  if (result.diags.has_errors()) return result;
+  append(files, render::data::render_data(site));
+  append(files, std::move(search));
+  if (options.booklets && !site.config.booklet.formats.empty())
+    append(files, render::booklet::render_booklets(site));
+
+  check_outputs(site, files, result.diags);
   if (result.diags.has_errors()) return result;
   std::sort(files.begin(), files.end(),
             [](const auto& a, const auto& b) { return a.path < b.path; });
+  result.file_count = files.size();
   result.files = std::move(files);
   if (options.keep_site) result.site = std::make_unique<model::Site>(std::move(site));
   return result;

@@ -1,9 +1,12 @@
 // load → render → (write): the whole build as one function, shared by
-// `carnet build` (which then publishes the files) and `carnet serve` (which
-// serves them from memory).
+// `carnet build` (which hands each batch of files to a sink as it is made,
+// a write::Staging, and commits it) and `carnet serve` (which serves them
+// from memory).
 #pragma once
 
+#include <cstddef>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -15,16 +18,28 @@
 
 namespace carnet::cli {
 
+// Takes a batch of outputs (the search index, the pages, the open data, the
+// booklets) as soon as it is made, so that its bytes need not stay in memory
+// until the last batch. May throw (base::SystemError): the build stops.
+using OutputSink = std::function<void(std::vector<base::OutputFile>&&)>;
+
 struct BuildOptions {
   load::LoadOptions load;
   render::html::RenderOptions render;
   bool booklets = true;    // serve skips them unless asked
   bool search = true;      // serve makes the index on request (IncrementalSite::on_request)
   bool keep_site = false;  // BuildResult::site: the preview renders pages again from it
+  // When set, every file goes to it and BuildResult::files stays empty. A
+  // batch reaches it only while the outputs so far pass the checks that need
+  // every path (collisions with static/, name lengths, a folder named like a
+  // file); the caller must publish nothing when diags has errors, as some
+  // batches may have reached it before an error was found.
+  OutputSink sink;
 };
 
 struct BuildResult {
-  std::vector<base::OutputFile> files;  // empty when diags has errors
+  std::vector<base::OutputFile> files;  // empty when diags has errors or with a sink
+  std::size_t file_count = 0;           // how many files the build made
   base::Diagnostics diags;
   std::unique_ptr<model::Site> site;  // with keep_site, when there is no error
 };

@@ -30,6 +30,12 @@ std::string manifest_text(const std::vector<base::OutputFile>& files) {
   return out;
 }
 
+std::string manifest_text(const std::set<std::string>& paths) {
+  std::string out(header);
+  for (const auto& p : paths) out += p + "\n";
+  return out;
+}
+
 std::optional<std::set<std::string>> read_manifest(const fs::path& out) {
   const fs::path file = out / base::output_manifest;
   std::error_code ec;

@@ -19,6 +19,7 @@ namespace carnet::write {
 // The manifest's text for these files (sorted, so the same build gives the
 // same bytes).
 std::string manifest_text(const std::vector<base::OutputFile>& files);
+std::string manifest_text(const std::set<std::string>& paths);
 
 // The paths listed in `out`'s manifest; nullopt when it has none. Throws
 // base::SystemError when it exists but cannot be read or is not a manifest.

@@ -37,8 +37,8 @@ namespace {
 constexpr std::string_view phase_retire = "retire\n";
 constexpr std::string_view phase_install = "install\n";
 
-void check_paths(const std::vector<base::OutputFile>& files) {
-  std::set<std::string> seen;
+// `seen` holds the paths of earlier batches, and gets this one's.
+void check_paths(const std::vector<base::OutputFile>& files, std::set<std::string>& seen) {
   for (const auto& f : files) {
     if (!base::is_safe_output_path(f.path))
       throw base::SystemError("refusing to write '" + f.path +
@@ -145,7 +145,7 @@ void make_folders(const fs::path& stage, const std::vector<base::OutputFile>& fi
   }
 }
 
-void write_all(const fs::path& stage, const std::vector<base::OutputFile>& files) {
+void write_batch(const fs::path& stage, const std::vector<base::OutputFile>& files) {
   make_folders(stage, files);
   base::parallel_for(files.size(), [&](size_t i) {
     const auto& f = files[i];
@@ -160,7 +160,6 @@ void write_all(const fs::path& stage, const std::vector<base::OutputFile>& files
                                 "': " + ec.message());
     }
   });
-  write_staged(stage / base::output_manifest, manifest_text(files));
 }
 
 // Moves every entry of staging into the output, removes the journal (the
@@ -210,32 +209,49 @@ bool recover_output(const fs::path& out) {
   return true;
 }
 
-void publish(const fs::path& out, const std::vector<base::OutputFile>& files,
-             const StepHook& step) {
-  check_paths(files);
+Staging::Staging(const fs::path& out) : out_(out) {
   std::error_code ec;
-  const bool existed = fs::exists(out, ec);
-  if (existed && !fs::is_directory(out, ec))
+  existed_ = fs::exists(out, ec);
+  if (existed_ && !fs::is_directory(out, ec))
     throw base::SystemError("output '" + out.string() + "' exists and is not a folder");
   fs::create_directories(out, ec);
   if (ec) throw base::SystemError("creating '" + out.string() + "': " + ec.message());
-
   recover_output(out);
+  const fs::path stage = out / base::output_staging;
+  fs::create_directories(stage, ec);
+  if (ec) throw base::SystemError("creating '" + stage.string() + "': " + ec.message());
+}
 
+Staging::~Staging() {
+  if (done_) return;
+  std::error_code ignored;
+  fs::remove_all(out_ / base::output_staging, ignored);
+  if (!existed_) fs::remove(out_, ignored);
+}
+
+void Staging::add(std::vector<base::OutputFile>&& files) {
+  // Moved into a local so that the bytes are freed on return, whatever the
+  // caller does with its emptied vector.
+  const std::vector<base::OutputFile> batch = std::move(files);
+  add(batch);
+}
+
+void Staging::add(const std::vector<base::OutputFile>& files) {
+  check_paths(files, paths_);
+  write_batch(out_ / base::output_staging, files);
+}
+
+void Staging::commit(const StepHook& step) {
+  const fs::path& out = out_;
   const fs::path stage = out / base::output_staging;
   const fs::path retired = out / base::output_retired;
-  try {
-    write_all(stage, files);
-  } catch (...) {
-    std::error_code ignored;
-    fs::remove_all(stage, ignored);
-    if (!existed) fs::remove(out, ignored);
-    throw;
-  }
+  write_staged(stage / base::output_manifest, manifest_text(paths_));
   if (step) step("staged");
 
   // From here on a failure is not cleaned up: the journal says how to
   // finish, and the next build does it.
+  done_ = true;
+  std::error_code ec;
   base::write_file(out / base::output_journal, phase_retire);
   if (step) step("journal retire");
   fs::create_directory(retired, ec);
@@ -250,6 +266,16 @@ void publish(const fs::path& out, const std::vector<base::OutputFile>& files,
   base::write_file(out / base::output_journal, phase_install);
   if (step) step("journal install");
   install(out, step);
+}
+
+void publish(const fs::path& out, const std::vector<base::OutputFile>& files,
+             const StepHook& step) {
+  // Refused before the output folder is touched at all.
+  std::set<std::string> seen;
+  check_paths(files, seen);
+  Staging staging(out);
+  staging.add(files);
+  staging.commit(step);
 }
 
 }  // namespace carnet::write

@@ -186,3 +186,47 @@ TEST_CASE("a staging folder left by a killed build is removed by the next", "[wr
   CHECK_FALSE(fs::exists(out / ".carnet-staging"));
   CHECK_FALSE(fs::exists(out / ".carnet-swap.carnet-tmp"));
 }
+
+TEST_CASE("Staging writes batches, and commits them as one output", "[write]") {
+  auto dir = fresh_dir("staging-batches");
+  auto out = dir / "output";
+  carnet::write::publish(out, {{"index.html", "avant", ""}});
+  {
+    carnet::write::Staging staging(out);
+    staging.add(std::vector<OutputFile>{{"search/fr/a.json", "[]", ""}});
+    // Written now, before the commit; the output is still the old one.
+    CHECK(carnet::base::read_file(out / ".carnet-staging/search/fr/a.json") == "[]");
+    CHECK(carnet::base::read_file(out / "index.html") == "avant");
+    staging.add(
+        std::vector<OutputFile>{{"index.html", "après", ""}, {"search/en/a.json", "{}", ""}});
+    CHECK(staging.size() == 3);
+    staging.commit();
+  }
+  CHECK(carnet::base::read_file(out / "index.html") == "après");
+  CHECK(carnet::base::read_file(out / "search/fr/a.json") == "[]");
+  CHECK(carnet::base::read_file(out / ".carnet-output") ==
+        carnet::write::manifest_text(std::vector<OutputFile>{
+            {"index.html", "", ""}, {"search/en/a.json", "", ""}, {"search/fr/a.json", "", ""}}));
+  CHECK_FALSE(fs::exists(out / ".carnet-staging"));
+}
+
+TEST_CASE("an uncommitted Staging leaves the output as it was", "[write]") {
+  auto dir = fresh_dir("staging-dropped");
+  auto out = dir / "output";
+  carnet::write::publish(out, {{"index.html", "avant", ""}});
+  {
+    carnet::write::Staging staging(out);
+    staging.add(std::vector<OutputFile>{{"index.html", "après", ""}, {"new.html", "x", ""}});
+    // The same path in a later batch is refused like a duplicate in one.
+    CHECK_THROWS_AS(staging.add(std::vector<OutputFile>{{"new.html", "y", ""}}),
+                    carnet::base::SystemError);
+  }
+  CHECK(carnet::base::read_file(out / "index.html") == "avant");
+  CHECK_FALSE(fs::exists(out / "new.html"));
+  CHECK_FALSE(fs::exists(out / ".carnet-staging"));
+  {
+    carnet::write::Staging staging(dir / "new-output");
+    staging.add(std::vector<OutputFile>{{"index.html", "x", ""}});
+  }
+  CHECK_FALSE(fs::exists(dir / "new-output"));
+}
