@@ -242,14 +242,42 @@ std::string shard_json(Terms::const_iterator begin, Terms::const_iterator end) {
   return out + "}";
 }
 
+size_t json_string_size(std::string_view s) {
+  size_t n = 2;
+  for (unsigned char c : s)
+    n += c == '"' || c == '\\' || c == '\n' || c == '\t' ? 2 : c < 0x20 ? 6 : 1;
+  return n;
+}
+
+size_t digits(uint32_t v) {
+  size_t n = 1;
+  while (v >= 10) v /= 10, ++n;
+  return n;
+}
+
+// shard_json(begin, end).size(), without making it: a large group is
+// measured at every level of prefix it is split by.
+size_t shard_size(Terms::const_iterator begin, Terms::const_iterator end) {
+  size_t n = 2;
+  for (auto it = begin; it != end; ++it) {
+    if (it != begin) ++n;
+    n += json_string_size(it->first) + 3;  // :[ ]
+    bool first = true;
+    it->second->each([&](uint32_t delta, uint32_t weight) {
+      n += (first ? 0 : 1) + digits(delta) + 1 + digits(weight);
+      first = false;
+    });
+  }
+  return n;
+}
+
 // Splits the terms [begin, end), all starting with `p` (of `n` characters),
 // into shards: one when it is small enough, else the terms equal to `p` and
 // one group per next character.
 void make_shards(Terms::const_iterator begin, Terms::const_iterator end, const std::string& p,
                  size_t n, std::vector<std::pair<std::string, std::string>>& out) {
-  std::string json = shard_json(begin, end);
-  if (json.size() <= shard_limit || n >= 8) {
-    out.emplace_back(p, std::move(json));
+  if (n >= 8 || shard_size(begin, end) <= shard_limit) {
+    out.emplace_back(p, shard_json(begin, end));
     return;
   }
   auto it = begin;
@@ -397,8 +425,12 @@ std::string html_text(std::string_view html) {
       space = true;
       ++i;
     } else {
-      put(std::string_view(&html[i], 1));
-      ++i;
+      size_t j = i + 1;
+      while (j < html.size() && html[j] != '<' && html[j] != '&' && html[j] != ' ' &&
+             html[j] != '\n' && html[j] != '\t' && html[j] != '\r')
+        ++j;
+      put(html.substr(i, j - i));
+      i = j;
     }
   }
   return out;
