@@ -106,8 +106,8 @@ TEST_CASE("search index: every level and action is a document at PLAN-URL#ID", "
   s.id = "familles";
   s.code = "1";
   s.title = model::make_text("fr", "Soutenir les familles");
-  s.fields.set("strategy").texts.push_back(
-      model::make_text("fr", "L'approche *École-famille-communauté*"));
+  s.fields.set("strategy")
+      .texts.push_back(model::make_text("fr", "L'approche *École-famille-communauté*"));
   model::Action a;
   a.id = "halte";
   a.code = "1.2";
