@@ -190,3 +190,13 @@ TEST_CASE("control characters are found raw and as references, with their place"
   CHECK(find_control_chars("&#1;", false).empty());
   CHECK(control_char_message(found[0]) == "control character U+000B is not allowed");
 }
+
+TEST_CASE("a web address a link may point to", "[base]") {
+  CHECK(is_web_address("https://parcex.org"));
+  CHECK(is_web_address("http://a.ca/x?y=1"));
+  CHECK_FALSE(is_web_address("https://"));
+  CHECK_FALSE(is_web_address("parcex.org"));
+  CHECK_FALSE(is_web_address("javascript:alert(1)"));
+  CHECK_FALSE(is_web_address("https://a.ca/\"onmouseover=x"));
+  CHECK_FALSE(is_web_address("https://a.ca/ b"));
+}

@@ -69,4 +69,10 @@ bool is_safe_output_path(std::string_view rel) {
   return true;
 }
 
+bool is_web_address(std::string_view s) {
+  const bool web =
+      (s.starts_with("https://") && s.size() > 8) || (s.starts_with("http://") && s.size() > 7);
+  return web && s.find_first_of(" \t\n\"<>") == std::string_view::npos;
+}
+
 }  // namespace carnet::base

@@ -17,6 +17,10 @@ std::string base_path_of(std::string_view base_url);
 // starting with '/'.
 bool is_base_url(std::string_view s);
 
+// Whether `s` is a web address a link may point to: http(s)://, something
+// after it, and no space, quote or angle bracket that would end it in HTML.
+bool is_web_address(std::string_view s);
+
 // base_url with exactly one trailing '/'.
 std::string normalized_base_url(std::string_view base_url);
 

@@ -135,9 +135,7 @@ void read_brand(const YAML::Node& b, const YamlSource& src, model::SiteConfig& c
     }
     if (YAML::Node u = p["url"]; u.IsDefined() && !u.IsNull()) {
       auto s = read_scalar(u, "brand.partners: url", src, diags).value_or("");
-      const bool web =
-          (s.starts_with("https://") && s.size() > 8) || (s.starts_with("http://") && s.size() > 7);
-      if (!web || s.find_first_of(" \t\n\"<>") != std::string::npos)
+      if (!base::is_web_address(s))
         diags.error(src.pos(u),
                     "brand.partners: url: expected an address starting with https:// "
                     "or http://, not " +

@@ -4,19 +4,10 @@
 
 #include "base/fold.hpp"
 #include "base/slug.hpp"
+#include "base/url.hpp"
 #include "load/yaml_util.hpp"
 
 namespace carnet::load {
-
-namespace {
-
-bool is_web_address(const std::string& s) {
-  const bool web =
-      (s.starts_with("https://") && s.size() > 8) || (s.starts_with("http://") && s.size() > 7);
-  return web && s.find_first_of(" \t\n\"<>") == std::string::npos;
-}
-
-}  // namespace
 
 std::vector<model::OrganisationEntry> read_organisations(std::string_view text,
                                                          const std::string& path,
@@ -84,7 +75,7 @@ std::vector<model::OrganisationEntry> read_organisations(std::string_view text,
         }
       } else if (key == "website") {
         auto s = read_scalar(v, "website", src, diags).value_or("");
-        if (!is_web_address(s))
+        if (!base::is_web_address(s))
           diags.error(
               src.pos(v),
               "website: expected an address starting with https:// or http://, not " + quote(s));
