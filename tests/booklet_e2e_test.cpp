@@ -19,12 +19,15 @@
 #include <vector>
 
 #include "base/fs.hpp"
+#include "e2e_support.hpp"
 #include "load/site_loader.hpp"
 #include "render/booklet/booklets.hpp"
 #include "render/html/site_renderer.hpp"
 
 namespace fs = std::filesystem;
 using namespace carnet;
+using carnet::test::quoted;
+using carnet::test::squeeze;
 
 namespace {
 
@@ -43,43 +46,6 @@ Run run(const std::string& command) {
   int status = pclose(pipe.release());
   r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return r;
-}
-
-std::string quoted(const fs::path& p) { return "'" + p.string() + "'"; }
-
-// Text compared without spaces, line breaks and hyphens (pdftotext keeps the
-// line breaks of the layout and the hyphens of hyphenated words), with
-// typographic apostrophes read as typed.
-std::string squeeze(const std::string& s) {
-  std::string out;
-  for (size_t i = 0; i < s.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '-') continue;
-    if (c == 0xC2 && i + 1 < s.size() &&
-        (static_cast<unsigned char>(s[i + 1]) == 0xAD ||
-         static_cast<unsigned char>(s[i + 1]) == 0xA0)) {
-      ++i;  // soft hyphen, no-break space
-      continue;
-    }
-    if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
-        static_cast<unsigned char>(s[i + 2]) == 0xAF) {
-      i += 2;  // narrow no-break space
-      continue;
-    }
-    if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
-        static_cast<unsigned char>(s[i + 2]) == 0x99) {
-      out += '\'';  // the typographic apostrophe the PDF prints for '
-      i += 2;
-      continue;
-    }
-    if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
-        static_cast<unsigned char>(s[i + 2]) == 0x91) {
-      i += 2;  // non-breaking hyphen (headings)
-      continue;
-    }
-    out += s[i];
-  }
-  return out;
 }
 
 struct Built {

@@ -121,4 +121,28 @@ std::vector<std::string> broken_relative_links(const fs::path& out) {
   return broken;
 }
 
+std::string quoted(const fs::path& p) { return "'" + p.string() + "'"; }
+
+std::string squeeze(const std::string& s) {
+  static const std::vector<std::string> dropped = {
+      "\u00A0", "\u00AD", "\u2002", "\u2011", "\u202F", " ", "\n", "\r", "\t", "\f", "-"};
+  std::string out;
+  for (size_t i = 0; i < s.size();) {
+    if (s.compare(i, 3, "\u2019") == 0) {
+      out += '\'';
+      i += 3;
+      continue;
+    }
+    bool skip = false;
+    for (const auto& d : dropped)
+      if (s.compare(i, d.size(), d) == 0) {
+        i += d.size();
+        skip = true;
+        break;
+      }
+    if (!skip) out += s[i++];
+  }
+  return out;
+}
+
 }  // namespace carnet::test

@@ -35,6 +35,14 @@ std::vector<std::string> lines_of(const std::string& text);
 // file of `out` ("page: target"); the site must be browsable under any path.
 std::vector<std::string> broken_relative_links(const std::filesystem::path& out);
 
+// `p` in single quotes, for a shell command line (paths of tests have none).
+std::string quoted(const std::filesystem::path& p);
+
+// Text as pdftotext gives it, compared without white space, hyphens (the
+// layout's line breaks and hyphenation; soft, non-breaking), no-break and
+// en spaces, with typographic apostrophes read as typed.
+std::string squeeze(const std::string& s);
+
 inline const std::filesystem::path source_dir{CARNET_SOURCE_DIR};
 
 }  // namespace carnet::test

@@ -53,39 +53,6 @@ const model::Page& page(const std::string& source) {
   return site.pages.at(site.page_by_source.at(source));
 }
 
-std::string quoted(const fs::path& p) { return "'" + p.string() + "'"; }
-
-// Text compared without white space and hyphens (pdftotext keeps the layout's
-// line breaks and hyphenation), typographic apostrophes read as typed.
-std::string squeeze(const std::string& s) {
-  std::string out;
-  for (size_t i = 0; i < s.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '-') continue;
-    if (c == 0xC2 && i + 1 < s.size() &&
-        (static_cast<unsigned char>(s[i + 1]) == 0xAD ||
-         static_cast<unsigned char>(s[i + 1]) == 0xA0)) {
-      ++i;  // soft hyphen, no-break space
-      continue;
-    }
-    if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80) {
-      unsigned char d = static_cast<unsigned char>(s[i + 2]);
-      if (d == 0xAF || d == 0x91 ||
-          d == 0x82) {  // narrow no-break space, no-break hyphen, en space
-        i += 2;
-        continue;
-      }
-      if (d == 0x99) {  // ’
-        out += '\'';
-        i += 2;
-        continue;
-      }
-    }
-    out += s[i];
-  }
-  return out;
-}
-
 // The text of each page of a PDF, squeezed; [0] is page 1.
 std::vector<std::string> pages_text(const fs::path& pdf) {
   auto info = run_shell("pdfinfo " + quoted(pdf) + " | sed -n 's/^Pages: *//p'");

@@ -23,8 +23,6 @@ namespace {
 
 const fs::path fixture = source_dir / "tests/fixtures/every-field";
 
-std::string quoted(const fs::path& p) { return "'" + p.string() + "'"; }
-
 // Decodes the entities the writers use: XML's five and the site's &#39;.
 std::string decode_entities(const std::string& s) {
   static const std::vector<std::pair<std::string, char>> entities = {
@@ -58,30 +56,6 @@ std::string text_of(const std::string& markup) {
     }
   }
   return decode_entities(out);
-}
-
-// Text compared without spaces of any width, line breaks and hyphens (the
-// PDF's layout breaks and hyphenates), typographic apostrophes read as typed.
-std::string squeeze(const std::string& s) {
-  static const std::vector<std::string> dropped = {
-      "\u00A0", "\u00AD", "\u2002", "\u2011", "\u202F", " ", "\n", "\r", "\t", "\f", "-"};
-  std::string out;
-  for (size_t i = 0; i < s.size();) {
-    if (s.compare(i, 3, "\u2019") == 0) {
-      out += '\'';
-      i += 3;
-      continue;
-    }
-    bool skip = false;
-    for (const auto& d : dropped)
-      if (s.compare(i, d.size(), d) == 0) {
-        i += d.size();
-        skip = true;
-        break;
-      }
-    if (!skip) out += s[i++];
-  }
-  return out;
 }
 
 size_t count(const std::string& haystack, const std::string& needle) {

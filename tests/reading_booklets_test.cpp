@@ -22,13 +22,12 @@
 namespace fs = std::filesystem;
 using namespace carnet;
 using namespace carnet::render::booklet;
+using carnet::test::quoted;
 using carnet::test::run_carnet;
 using carnet::test::run_shell;
 using carnet::test::scratch;
 
 namespace {
-
-std::string quoted(const fs::path& p) { return "'" + p.string() + "'"; }
 
 // One entry of a zip (EPUB, ODT) held in memory.
 std::string entry(const std::string& zip, const std::string& name) {

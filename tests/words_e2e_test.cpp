@@ -15,12 +15,11 @@
 namespace fs = std::filesystem;
 using carnet::base::read_file;
 using carnet::base::write_file;
+using carnet::test::quoted;
 using carnet::test::run_carnet;
 using carnet::test::run_shell;
 
 namespace {
-
-std::string quoted(const fs::path& p) { return "'" + p.string() + "'"; }
 
 bool has(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;

@@ -33,8 +33,6 @@ std::string xml_problem(const std::string& bytes, const std::string& name) {
   return e && e->message ? e->message : "not well-formed";
 }
 
-std::string quoted(const fs::path& p) { return "'" + p.string() + "'"; }
-
 // The XML files of `out`, inside .epub and .odt too: name → bytes.
 std::map<std::string, std::string> xml_files(const fs::path& out) {
   std::map<std::string, std::string> found;
