@@ -86,7 +86,11 @@ struct Preview {
   }
 
   // The first build (no `changed`), or an update after a save.
-  std::shared_ptr<serve::SiteSnapshot> build(const std::vector<std::string>* changed) const {
+  // What the last build did, for the line the terminal shows.
+  bool last_full = true;
+  size_t last_changed = 0;
+
+  std::shared_ptr<serve::SiteSnapshot> build(const std::vector<std::string>* changed) {
     auto snap = std::make_shared<serve::SiteSnapshot>();
     snap->site_root = root.string();
     // Read at every update (a saved carnet.yaml is a full build). One that
@@ -101,6 +105,8 @@ struct Preview {
     site->options().load.base_url = origin() + snap->base_path;
     serve::Update update = changed ? site->update(*changed) : site->rebuild();
     if (update.full) print_diagnostic_lines(site->diags());
+    last_full = update.full;
+    last_changed = update.changed.size();
     if (site->diags().has_errors()) {
       snap->error_html = serve::error_page_html(site->diags(), serve::events_path);
     } else {
@@ -197,8 +203,13 @@ int run_serve(const ServeOptions& options, int stop_fd,
       std::string what =
           changed->empty() || changed->front().empty() ? std::string("the site") : changed->front();
       if (changed->size() > 1) what += " and " + std::to_string(changed->size() - 1) + " more";
-      if (snap->error_html.empty())
-        std::printf("%s changed: rebuilt in %lld ms\n", what.c_str(), static_cast<long long>(ms));
+      if (snap->error_html.empty() && preview.last_full)
+        std::printf("%s changed: site rebuilt in %lld ms\n", what.c_str(),
+                    static_cast<long long>(ms));
+      else if (snap->error_html.empty())
+        std::printf("%s changed: %zu page%s updated in %lld ms\n", what.c_str(),
+                    preview.last_changed, preview.last_changed == 1 ? "" : "s",
+                    static_cast<long long>(ms));
       else
         std::printf("%s changed: the site has errors (shown in the browser)\n", what.c_str());
       std::fflush(stdout);
