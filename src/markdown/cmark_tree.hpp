@@ -6,6 +6,9 @@
 #include <string>
 #include <string_view>
 
+#include <optional>
+
+#include "markdown/limits.hpp"
 #include "markdown/markdown.hpp"
 #include "wrap/cmark.hpp"
 
@@ -16,6 +19,23 @@ wrap::CmarkParser make_parser(const Options& options);
 
 // The document tree of `markdown`.
 wrap::CmarkNode parse(cmark_parser* parser, std::string_view markdown);
+
+// A text parsed once: the tree and the parser that made it (the HTML
+// writer needs its extensions).
+struct ParsedText {
+  wrap::CmarkParser parser;
+  wrap::CmarkNode root;
+};
+
+// The tree of `markdown` when it is within every limit (limits.hpp), else
+// nullopt with the first limit it passes in `error`: the bytes are checked
+// before cmark-gfm sees them, the nesting on the tree, so that a text is
+// parsed once.
+std::optional<ParsedText> parse_within_limits(std::string_view markdown, const Options& options,
+                                              LimitError& error);
+
+// The first place where `root` nests deeper than max_nesting.
+std::optional<LimitError> check_nesting(cmark_node* root);
 
 // Sets a link's or image's URL to what Options::rewrite_link returns for it
 // ("" for a script URL, which never reaches the hook).

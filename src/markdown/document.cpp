@@ -189,7 +189,9 @@ void append_plain(const std::vector<Node>& inlines, std::string& out) {
 std::vector<Node> parse(std::string_view markdown, const Options& options) {
   // Past the limits (limits.hpp), which the loader reports: the text as it
   // is, in one paragraph, never handed to cmark-gfm.
-  if (check_limits(markdown)) {
+  LimitError limit;
+  auto parsed = detail::parse_within_limits(markdown, options, limit);
+  if (!parsed) {
     Node text;
     text.kind = Node::Kind::text;
     text.text = std::string(markdown);
@@ -202,10 +204,8 @@ std::vector<Node> parse(std::string_view markdown, const Options& options) {
     para.children.push_back(std::move(text));
     return {para};
   }
-  auto parser = make_parser(options);
-  auto root = detail::parse(parser.get(), markdown);
   std::vector<Node> out;
-  Converter{options}.children(root.get(), out);
+  Converter{options}.children(parsed->root.get(), out);
   return out;
 }
 

@@ -104,8 +104,8 @@ struct Scanner {
         }
         continue;
       }
-      bool candidate =
-          c == '@' || text.compare(i, 3, "://") == 0 || text.compare(i, 4, "www.") == 0;
+      bool candidate = c == '@' || (c == ':' && text.compare(i, 3, "://") == 0) ||
+                       (c == 'w' && text.compare(i, 4, "www.") == 0);
       if (candidate && ++autolinks > max_autolinks_per_word)
         return at(i, fmt::format("more than {} web or e-mail addresses (\"://\", \"www.\", \"@\") "
                                  "in one word without spaces; Carnet reads at most {} (the "
@@ -118,11 +118,14 @@ struct Scanner {
 
 }  // namespace
 
-std::optional<LimitError> check_limits(std::string_view markdown) {
-  if (auto e = Scanner{markdown}.run()) return e;
-  auto parser = detail::make_parser({});
-  auto root = detail::parse(parser.get(), markdown);
-  wrap::CmarkIter it(cmark_iter_new(root.get()));
+std::optional<LimitError> check_text_limits(std::string_view markdown) {
+  return Scanner{markdown}.run();
+}
+
+namespace detail {
+
+std::optional<LimitError> check_nesting(cmark_node* root) {
+  wrap::CmarkIter it(cmark_iter_new(root));
   int depth = 0;
   cmark_event_type ev;
   while ((ev = cmark_iter_next(it.get())) != CMARK_EVENT_DONE) {
@@ -162,6 +165,29 @@ std::optional<LimitError> check_limits(std::string_view markdown) {
     }
   }
   return std::nullopt;
+}
+
+std::optional<ParsedText> parse_within_limits(std::string_view markdown, const Options& options,
+                                              LimitError& error) {
+  if (auto e = check_text_limits(markdown)) {
+    error = std::move(*e);
+    return std::nullopt;
+  }
+  ParsedText parsed{make_parser(options), {}};
+  parsed.root = parse(parsed.parser.get(), markdown);
+  if (auto e = check_nesting(parsed.root.get())) {
+    error = std::move(*e);
+    return std::nullopt;
+  }
+  return parsed;
+}
+
+}  // namespace detail
+
+std::optional<LimitError> check_limits(std::string_view markdown) {
+  LimitError error;
+  if (detail::parse_within_limits(markdown, {}, error)) return std::nullopt;
+  return error;
 }
 
 }  // namespace carnet::markdown

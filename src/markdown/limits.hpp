@@ -29,4 +29,8 @@ struct LimitError {
 // nesting), which is linear once the other limits hold.
 std::optional<LimitError> check_limits(std::string_view markdown);
 
+// The limits read from the bytes alone (all but the nesting): what must
+// hold before cmark-gfm sees the text.
+std::optional<LimitError> check_text_limits(std::string_view markdown);
+
 }  // namespace carnet::markdown

@@ -220,15 +220,17 @@ Html to_html(std::string_view markdown, const Options& options) {
   Html out;
   // Nothing past the limits reaches cmark-gfm (quadratic there) or the
   // walks below; the loader refuses it, so no build shows this paragraph.
-  if ((out.limit = check_limits(markdown))) {
+  LimitError limit;
+  auto parsed = parse_within_limits(markdown, options, limit);
+  if (!parsed) {
+    out.limit = std::move(limit);
     out.html = "<p>" + base::html_escape(markdown) + "</p>\n";
     return out;
   }
-  auto parser = make_parser(options);
-  auto root = parse(parser.get(), markdown);
+  cmark_node* root = parsed->root.get();
   Walk walk{options, &out.anchors, {}, {}, {}, {}};
-  walk.visit(root.get());
-  out.html = render(parser.get(), root.get(), options);
+  walk.visit(root);
+  out.html = render(parsed->parser.get(), root, options);
   // Raw HTML comes out of cmark-gfm in pieces (an inline <b> and its </b>
   // are two nodes), so only the page's whole HTML can be parsed as the
   // browser will read it; Markdown's own links and images pass the same
@@ -254,12 +256,11 @@ std::string inline_html(std::string_view markdown, const Options& options) {
 }
 
 std::string to_plain_text(std::string_view markdown) {
-  if (check_limits(markdown)) return std::string(markdown);
-  Options o;
-  auto parser = make_parser(o);
-  auto root = parse(parser.get(), markdown);
+  LimitError limit;
+  auto parsed = parse_within_limits(markdown, {}, limit);
+  if (!parsed) return std::string(markdown);
   std::string out;
-  wrap::CmarkIter it(cmark_iter_new(root.get()));
+  wrap::CmarkIter it(cmark_iter_new(parsed->root.get()));
   cmark_event_type ev;
   while ((ev = cmark_iter_next(it.get())) != CMARK_EVENT_DONE) {
     cmark_node* n = cmark_iter_get_node(it.get());
