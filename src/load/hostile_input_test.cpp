@@ -88,6 +88,42 @@ TEST_CASE("hostile input: a second YAML document is an error at its start", "[lo
   CHECK(d.items()[0].message.starts_with("a second YAML document starts here"));
 }
 
+// yaml-cpp starts a document without a marker after a root that ended;
+// the first document's map is read once, and the second parse that counts
+// documents is skipped only where the map provably covers every line
+// (yaml_util.cpp, covers_every_line). These are the shapes where it does
+// not: each still reports its second document instead of losing it.
+TEST_CASE("hostile input: a second YAML document without a marker is still found",
+          "[load][harden]") {
+  const std::vector<std::string> texts = {
+      "title: Plan\n]\n",                // a line left of the keys' column
+      "  title: Plan\n-]\n",             // an indented map, then a line at column 0
+      "title: Plan\n[a]\n",              // at the keys' column, not a key
+      "title: [Plan]\n,summary: b\n",    // after a flow value
+      "- ?\n!&@\n-.[!a\n",               // a sequence root (found by a generator)
+      "[a]\n,b: 2\n",                    // a flow root
+      "title: Plan\n...\nsummary: b\n",  // after an end marker
+  };
+  for (const auto& text : texts) {
+    INFO(text);
+    const auto errs = plan_errors(text);
+    REQUIRE_FALSE(errs.empty());
+    // Never read as one plan with the rest dropped.
+    bool reported = false;
+    for (const auto& e : errs)
+      reported = reported || e.find("second YAML document") != std::string::npos ||
+                 e.find("cannot") != std::string::npos ||
+                 e.find("invalid YAML") != std::string::npos;
+    CHECK(reported);
+  }
+  // A map whose values run over several lines, quoted, folded or nested,
+  // is one document and reads without error either way.
+  CHECK(plan_errors("title: Plan\nsummary: >\n  Un texte\n  sur deux lignes\n"
+                    "levels: [Axe,\n  Objectif]\n# fin\n")
+            .empty());
+  CHECK(plan_errors("title: Plan\nlevels: [Axe,\nObjectif]\n").empty());  // counted: same result
+}
+
 // Found by fuzz/config_reader (kept in fuzz/regressions/config_reader/):
 // yaml-cpp's LoadAll never returned, filling memory, on a comma where a
 // document starts.
