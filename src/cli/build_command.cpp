@@ -29,10 +29,12 @@ int run_build(const BuildArgs& args) {
   const auto start = std::chrono::steady_clock::now();
   // mimalloc keeps freed pages for a while before it gives them back; a
   // build frees each batch (the search index's terms and postings, 100 MB
-  // at 5,000 pages) just before it makes the next, and the next then
-  // stacked on memory nothing used. Given back at once, the peak is that
-  // of the largest batch alone (docs/decisions.md, "Peak memory").
-  mi_option_set(mi_option_decommit_delay, 0);
+  // at 5,000 pages) just before it makes the next, which then stacked on
+  // memory nothing used. Each batch, once written, is given back at once
+  // (mi_collect below): the peak is that of the largest batch alone. Not
+  // with decommit_delay 0, which gave every freed page back as it was freed,
+  // a storm of madvise calls that cost a fifth of the build's time
+  // (docs/decisions.md, "Peak memory").
   BuildOptions options;
   options.load.include_drafts = args.drafts;
   options.load.base_url = args.base_url;
@@ -59,6 +61,7 @@ int run_build(const BuildArgs& args) {
   options.sink = [&](std::vector<base::OutputFile>&& batch) {
     if (!staging) staging.emplace(out);
     staging->add(std::move(batch));
+    mi_collect(true);  // forced: the freed batch's pages go back now
   };
   auto result = build_site(args.site, options);
   print_diagnostics(result.diags);
