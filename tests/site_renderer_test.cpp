@@ -307,6 +307,37 @@ TEST_CASE("html: writes every page, feed, sitemap and support file", "[html]") {
   CHECK(has(files["en/index.html"], "<html lang=\"en\">"));
 }
 
+// `carnet build` takes the pages in slices, each written and freed before
+// the next is made: the slices hold every file of the whole-site rendering,
+// byte for byte, each one once.
+TEST_CASE("html: the pages rendered in slices are the files of one rendering", "[html]") {
+  const auto site = make_site();
+  base::Diagnostics diags;
+  const auto whole = render::html::render_site(site, {}, diags);
+  REQUIRE_FALSE(diags.has_errors());
+  std::map<std::string, std::string> expected;
+  for (const auto& f : whole) expected[f.path] = f.bytes + "|" + f.copy_from;
+
+  for (size_t slice : {1, 3, 1000}) {
+    INFO("slice of " << slice);
+    std::map<std::string, std::string> got;
+    std::vector<size_t> sizes;
+    size_t files = 0;
+    render::html::render_site(
+        site, {}, diags,
+        [&](std::vector<base::OutputFile>&& batch) {
+          sizes.push_back(batch.size());
+          for (auto& f : batch) got[f.path] = f.bytes + "|" + f.copy_from;
+          files += batch.size();
+        },
+        slice);
+    CHECK(got == expected);
+    CHECK(files == whole.size());  // none twice
+    REQUIRE(sizes.size() >= 2);    // the pages, then the files of the whole site
+    for (size_t i = 0; i + 1 < sizes.size(); ++i) CHECK(sizes[i] <= slice);
+  }
+}
+
 TEST_CASE("html: static files are copied from the site", "[html]") {
   auto site = make_site();
   site.root = "/sites/parc-ex";

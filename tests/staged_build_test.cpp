@@ -115,7 +115,9 @@ TEST_CASE("an error found after batches were staged leaves the output as it was"
       CHECK(r.diags.sorted()[i].format() == in_memory.diags.sorted()[i].format());
     CHECK(fs::exists(out / ".carnet-staging"));
   }
-  CHECK(batches == 2);  // the search index and the pages; never the colliding batch
+  // The search index, the pages, the files of the whole site (sitemap,
+  // feeds, stylesheet); never the colliding batch.
+  CHECK(batches == 3);
   CHECK_FALSE(fs::exists(out / ".carnet-staging"));
   CHECK(read_tree(out) == before);
 

@@ -78,6 +78,10 @@ void check_outputs(const model::Site& site, const std::vector<base::OutputFile>&
   }
 }
 
+// Pages rendered and staged at a time: a few MB of HTML, and enough files
+// that writing them keeps both cores busy.
+constexpr size_t page_batch = 2000;
+
 // What the checks need of a file.
 base::OutputFile light(const base::OutputFile& f) { return {f.path, {}, f.copy_from}; }
 
@@ -140,9 +144,16 @@ BuildResult build_site(const std::filesystem::path& root, const BuildOptions& op
     // index first, as below.
     SinkedOutputs outputs(site, options.sink);
     if (options.search) outputs.add(SinkedOutputs::search, render::search::render_search(site));
-    auto pages = render::html::render_site(site, options.render, result.diags);
+    // The pages in slices, each staged and freed before the next is made:
+    // the loaded site plus one slice, not plus every page (at N=5000 the
+    // pages are 110 MB of HTML).
+    render::html::render_site(
+        site, options.render, result.diags,
+        [&](std::vector<base::OutputFile>&& batch) {
+          outputs.add(SinkedOutputs::pages, std::move(batch));
+        },
+        page_batch);
     if (result.diags.has_errors()) return result;
-    outputs.add(SinkedOutputs::pages, std::move(pages));
     outputs.add(SinkedOutputs::data, render::data::render_data(site));
     if (options.booklets && !site.config.booklet.formats.empty())
       outputs.add(SinkedOutputs::booklets, render::booklet::render_booklets(site));

@@ -49,11 +49,35 @@ class SiteRenderer {
   SiteRenderer(const model::Site& site, const Theme& theme, const RenderOptions& options)
       : site_(site), theme_(theme), ctx_(make_context(site, theme, options)) {}
 
-  std::vector<base::OutputFile> run() {
+  // Hands the files to `batch` as they are made: the pages `batch_jobs` at
+  // a time, then the files of the whole site.
+  void run(const BatchSink& batch, size_t batch_jobs) {
     prepare();
-    std::vector<base::OutputFile> files(jobs_.size());
-    render_all(files);
+    for (size_t begin = 0; begin < jobs_.size(); begin += batch_jobs) {
+      const size_t end = std::min(jobs_.size(), begin + batch_jobs);
+      std::vector<base::OutputFile> files(end - begin);
+      render_range(begin, end, files);
+      batch(std::move(files));
+    }
+    batch(site_files());
+  }
 
+  std::vector<base::OutputFile> run() {
+    std::vector<base::OutputFile> files;
+    run(
+        [&](std::vector<base::OutputFile>&& b) {
+          files.insert(files.end(), std::make_move_iterator(b.begin()),
+                       std::make_move_iterator(b.end()));
+        },
+        jobs_.size() + 1);
+    std::sort(files.begin(), files.end(),
+              [](const base::OutputFile& a, const base::OutputFile& b) { return a.path < b.path; });
+    return files;
+  }
+
+  // The sitemap, robots.txt, feeds, stylesheet, scripts and static files.
+  std::vector<base::OutputFile> site_files() const {
+    std::vector<base::OutputFile> files;
     std::vector<SitemapEntry> entries;
     for (const auto& j : jobs_) {
       if (j.kind == Job::Kind::not_found || j.kind == Job::Kind::chooser) continue;
@@ -73,8 +97,6 @@ class SiteRenderer {
     if (!site_.config.cname.empty()) files.push_back({"CNAME", site_.config.cname + "\n", ""});
     for (const auto& s : site_.static_files)
       files.push_back({s.output, "", site_.root + "/" + s.source});
-    std::sort(files.begin(), files.end(),
-              [](const base::OutputFile& a, const base::OutputFile& b) { return a.path < b.path; });
     return files;
   }
 
@@ -196,18 +218,20 @@ class SiteRenderer {
     }
   }
 
-  void render_all(std::vector<base::OutputFile>& files) {
+  // Jobs [begin, end) into files[0, end - begin).
+  void render_range(size_t begin, size_t end, std::vector<base::OutputFile>& files) {
     // kainjow's render() is not const: each worker renders with its own copy
     // of the parsed templates, taking jobs from a shared counter.
     size_t workers =
-        std::max<size_t>(1, std::min<size_t>(std::thread::hardware_concurrency(), jobs_.size()));
-    std::vector<Templates> sets(workers, theme_.templates);
-    std::atomic<size_t> next{0};
+        std::max<size_t>(1, std::min<size_t>(std::thread::hardware_concurrency(), end - begin));
+    if (template_sets_.size() < workers) template_sets_.resize(workers, theme_.templates);
+    std::atomic<size_t> next{begin};
     base::parallel_for(workers, [&](size_t w) {
-      for (size_t i; (i = next.fetch_add(1)) < jobs_.size();) {
+      for (size_t i; (i = next.fetch_add(1)) < end;) {
         const Job& j = jobs_[i];
-        files[i].path = j.kind == Job::Kind::not_found ? j.url : j.url + "index.html";
-        files[i].bytes = render_job(j, sets[w]);
+        auto& file = files[i - begin];
+        file.path = j.kind == Job::Kind::not_found ? j.url : j.url + "index.html";
+        file.bytes = render_job(j, template_sets_[w]);
       }
     });
   }
@@ -506,6 +530,7 @@ class SiteRenderer {
   RenderContext ctx_;
   std::vector<Job> jobs_;
   bool planned_ = false;
+  std::vector<Templates> template_sets_;  // one per worker of render_range
   std::map<std::string, std::vector<view::OrganisationView>> org_views_;  // by language
   std::map<std::string, size_t> home_page_;                               // lang → home page
   std::map<std::string, std::vector<size_t>> children_;  // dir → sections right under it
@@ -545,6 +570,13 @@ std::vector<base::OutputFile> render_site(const model::Site& site, const RenderO
   auto theme = load_theme(site, diags);
   if (!theme) return {};
   return SiteRenderer(site, *theme, options).run();
+}
+
+void render_site(const model::Site& site, const RenderOptions& options, base::Diagnostics& diags,
+                 const BatchSink& batch, size_t batch_pages) {
+  auto theme = load_theme(site, diags);
+  if (!theme) return;
+  SiteRenderer(site, *theme, options).run(batch, std::max<size_t>(1, batch_pages));
 }
 
 }  // namespace carnet::render::html

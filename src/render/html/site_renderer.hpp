@@ -4,6 +4,7 @@
 // binary) unless the site's layouts/ has a file of the same name.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -21,6 +22,16 @@ struct RenderOptions {
 // Template errors in the site's layouts/ are reported to `diags` (path:line).
 std::vector<base::OutputFile> render_site(const model::Site& site, const RenderOptions& options,
                                           base::Diagnostics& diags);
+
+using BatchSink = std::function<void(std::vector<base::OutputFile>&&)>;
+
+// The same files, in no set order, handed to `batch` as they are made:
+// the HTML pages `batch_pages` at a time, then the files of the whole site
+// (sitemap, feeds, stylesheet, scripts, static files), so that a large
+// site's pages are never all held at once. Nothing is handed over when
+// the theme has errors.
+void render_site(const model::Site& site, const RenderOptions& options, base::Diagnostics& diags,
+                 const BatchSink& batch, size_t batch_pages);
 
 // The preview's renderer of one page at a time (cli/serve/incremental_site):
 // it keeps the theme and what the whole site's pages share (menus, lists,
