@@ -474,20 +474,35 @@ IndexBuilder::IndexBuilder(std::string lang)
 IndexBuilder::~IndexBuilder() = default;
 
 void IndexBuilder::add(Document d) {
-  const auto doc = static_cast<uint32_t>(docs_.size());
+  const auto doc = static_cast<uint32_t>(doc_count_++);
   vocabulary_->add(d.title, doc, title_weight);
   vocabulary_->add(d.context, doc, 1);
   vocabulary_->add(d.text, doc, 1);
-  // Only the excerpt's start is written: the rest of the text goes now.
-  d.text = cut(std::move(d.text), text_limit);
-  d.text.shrink_to_fit();
-  docs_.push_back(std::move(d));
+  // Only the excerpt's start is written.
+  open_chunk_ += open_chunk_.empty() ? "[[" : ",\n[";
+  json_string(open_chunk_, d.url);
+  open_chunk_ += ',';
+  json_string(open_chunk_, d.title);
+  open_chunk_ += ',';
+  json_string(open_chunk_, d.context);
+  open_chunk_ += ',';
+  json_string(open_chunk_, cut(std::move(d.text), text_limit));
+  open_chunk_ += ']';
+  if (doc_count_ % chunk_size == 0) close_chunk();
+}
+
+void IndexBuilder::close_chunk() {
+  if (open_chunk_.empty()) return;
+  open_chunk_ += "]\n";
+  open_chunk_.shrink_to_fit();
+  chunks_.push_back(std::move(open_chunk_));
+  open_chunk_.clear();
 }
 
 std::vector<base::OutputFile> IndexBuilder::files() && {
+  close_chunk();
   const std::string& lang = lang_;
-  const std::vector<Document>& docs = docs_;
-  auto [terms, common] = vocabulary_->sorted(docs.size());
+  auto [terms, common] = vocabulary_->sorted(doc_count_);
 
   const std::string root = "search/" + lang + "/";
   std::vector<base::OutputFile> out;
@@ -503,7 +518,7 @@ std::vector<base::OutputFile> IndexBuilder::files() && {
 
   std::string manifest = "{\"v\":1,\"lang\":";
   json_string(manifest, lang);
-  manifest += ",\"docs\":" + std::to_string(docs.size()) +
+  manifest += ",\"docs\":" + std::to_string(doc_count_) +
               ",\"chunk\":" + std::to_string(chunk_size) + ",\"shards\":[";
   for (size_t i = 0; i < shards.size(); ++i) {
     if (i) manifest += ',';
@@ -519,22 +534,8 @@ std::vector<base::OutputFile> IndexBuilder::files() && {
   for (auto& [p, json] : shards)
     out.push_back({root + "t/" + hex(p) + ".json", std::move(json), ""});
 
-  for (size_t chunk = 0; chunk * chunk_size < docs.size(); ++chunk) {
-    std::string json = "[";
-    for (size_t i = chunk * chunk_size; i < std::min(docs.size(), (chunk + 1) * chunk_size); ++i) {
-      if (json.size() > 1) json += ",\n";
-      json += '[';
-      json_string(json, docs[i].url);
-      json += ',';
-      json_string(json, docs[i].title);
-      json += ',';
-      json_string(json, docs[i].context);
-      json += ',';
-      json_string(json, docs[i].text);
-      json += ']';
-    }
-    out.push_back({root + "d/" + std::to_string(chunk) + ".json", json + "]\n", ""});
-  }
+  for (size_t chunk = 0; chunk < chunks_.size(); ++chunk)
+    out.push_back({root + "d/" + std::to_string(chunk) + ".json", std::move(chunks_[chunk]), ""});
   return out;
 }
 

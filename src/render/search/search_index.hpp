@@ -55,9 +55,15 @@ class IndexBuilder {
   std::vector<base::OutputFile> files() &&;
 
  private:
+  void close_chunk();
+
   std::string lang_;
   std::unique_ptr<Vocabulary> vocabulary_;
-  std::vector<Document> docs_;  // texts cut to the excerpt
+  size_t doc_count_ = 0;
+  // Each chunk's JSON as soon as its documents are in: a large site's
+  // documents are held as the bytes written, not as four strings each.
+  std::vector<std::string> chunks_;
+  std::string open_chunk_;  // the documents of the chunk being filled
 };
 
 // The files of one language's index for `docs` (paths under search/LANG/).
