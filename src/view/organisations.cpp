@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <set>
+#include <unordered_map>
 
 #include "base/fold.hpp"
 #include "base/slug.hpp"
@@ -48,6 +49,10 @@ void each_action(const model::PlanSection& s, F&& f) {
 }  // namespace
 
 std::optional<size_t> OrganisationIndex::find(std::string_view written) const {
+  // The texts the plans hold were indexed as written: no folding (GLib's
+  // normalisation, a large share of an organisation page's time) for them.
+  if (auto exact = by_exact.find(std::string(written)); exact != by_exact.end())
+    return exact->second;
   auto it = by_written.find(base::fold_name(written));
   if (it == by_written.end()) return std::nullopt;
   return it->second;
@@ -73,26 +78,36 @@ OrganisationIndex index_organisations(const model::Site& site) {
     slugs.insert(candidate);
     return candidate;
   };
+  // Plans name the same few organisations thousands of times: each text
+  // is folded once.
+  std::unordered_map<std::string, std::string> folds;
+  auto folded = [&](const std::string& text) -> const std::string& {
+    auto it = folds.find(text);
+    if (it == folds.end()) it = folds.emplace(text, base::fold_name(text)).first;
+    return it->second;
+  };
   auto add_spelling = [&](Organisation& org, const model::LocalizedText& t) {
     const std::string& written = default_text(site, t);
-    const std::string key = base::fold_name(written);
+    const std::string& key = folded(written);
     for (const auto& s : org.spellings)
-      if (base::fold_name(s.text) == key) return;
+      if (folded(s.text) == key) return;
     org.spellings.push_back({written, default_pos(site, t)});
   };
   for (const auto& plan : site.plans) {
     for (const auto& section : plan.sections) {
       each_action(section, [&](const model::Action& action) {
         each_name(action, [&](Role, const model::LocalizedText& t) {
-          const std::string key = base::fold_name(default_text(site, t));
+          const std::string& written = default_text(site, t);
+          const std::string key = folded(written);
           if (key.empty()) return;
           if (auto it = index.by_written.find(key); it != index.by_written.end()) {
+            index.by_exact.emplace(written, it->second);
             add_spelling(index.orgs[it->second], t);
             return;
           }
           std::optional<size_t> entry;
           for (const auto& [lang, text] : t.text)
-            if (auto r = registry.find(base::fold_name(text)); r != registry.end() && !entry)
+            if (auto r = registry.find(folded(text)); r != registry.end() && !entry)
               entry = r->second;
           size_t org;
           if (entry && org_of_entry.count(*entry)) {
@@ -115,6 +130,7 @@ OrganisationIndex index_organisations(const model::Site& site) {
             if (entry) org_of_entry[*entry] = org;
           }
           index.by_written[key] = org;
+          index.by_exact.emplace(written, org);
           add_spelling(index.orgs[org], t);
         });
       });

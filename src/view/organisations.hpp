@@ -14,6 +14,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "model/site.hpp"
@@ -49,7 +50,8 @@ class OrganisationIndex {
     return i ? &orgs[*i] : nullptr;
   }
 
-  std::map<std::string, size_t> by_written;  // fold_name(default-language text) → org
+  std::map<std::string, size_t> by_written;          // fold_name(default-language text) → org
+  std::unordered_map<std::string, size_t> by_exact;  // those texts as written → org
 };
 
 OrganisationIndex index_organisations(const model::Site& site);
