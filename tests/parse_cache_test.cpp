@@ -91,3 +91,63 @@ TEST_CASE("parse cache: a rebuild that reuses the last parse gives the same site
   same_as_fresh(site, cache);
   CHECK(cache.files.at("content/a-propos.fr.md").languages == "en,fr");
 }
+
+// A rendered body is kept and used again only while what it reads of the
+// other files is the same: a page that moves, a static file that appears, a
+// page that links to a fresh one all render the bodies that show them again.
+TEST_CASE("parse cache: a kept body is rendered again when what it links to changes",
+          "[load][authoring]") {
+  const fs::path site = carnet::test::scratch("parse-cache-bodies") / "site";
+  fs::copy(carnet::test::source_dir / "tests/fixtures/sites/basic", site,
+           fs::copy_options::recursive);
+  write_file(site / "content/liens.fr.md",
+             "---\ntitle: Liens\n---\nVoir [la Table](a-propos.fr.md) et "
+             "[le bilan](rapports/bilan.fr.md#faits-saillants).\n");
+  carnet::load::ParseCache cache;
+  same_as_fresh(site, cache);
+  REQUIRE(cache.bodies.count("content/liens.fr.md") == 1);
+  const std::string context = cache.body_context;
+  same_as_fresh(site, cache);  // every body from the cache
+  CHECK(cache.body_context == context);
+
+  // The linked page moves: the link follows it.
+  const fs::path about = site / "content/a-propos.fr.md";
+  const std::string about_text = read_file(about);
+  write_file(about, "---\nslug: la-table\n" + about_text.substr(4));
+  same_as_fresh(site, cache);
+  CHECK(cache.body_context != context);
+  CHECK(cache.bodies.at("content/liens.fr.md").html.find("la-table/") != std::string::npos);
+
+  // A title is not read by another page's body: the bodies are kept.
+  const std::string moved = cache.body_context;
+  std::string retitled = "---\nslug: la-table\n" + about_text.substr(4);
+  retitled.replace(retitled.find("title: À propos"), 16, "title: La Table");
+  write_file(about, retitled);
+  same_as_fresh(site, cache);
+  CHECK(cache.body_context == moved);
+
+  // An image missing, then added to static/: the error goes with it, and a
+  // body with an error is never kept.
+  write_file(site / "content/image.fr.md",
+             "---\ntitle: Image\n---\n![Le logo](/img/nouveau.svg)\n");
+  same_as_fresh(site, cache);
+  CHECK(cache.bodies.count("content/image.fr.md") == 0);
+  fs::copy_file(site / "static/img/logo.svg", site / "static/img/nouveau.svg");
+  same_as_fresh(site, cache);
+  CHECK(cache.bodies.count("content/image.fr.md") == 1);
+
+  // The anchor a kept body links to disappears: checked again, an error.
+  const fs::path report = site / "content/rapports/bilan.fr.md";
+  std::string renamed = read_file(report);
+  const auto heading = renamed.find("## Faits saillants");
+  REQUIRE(heading != std::string::npos);
+  renamed.replace(heading, 18, "## Résumé");
+  write_file(report, renamed);
+  carnet::cli::BuildOptions options;
+  options.booklets = false;
+  options.load.cache = &cache;
+  const auto broken = carnet::cli::build_site(site, options);
+  REQUIRE(broken.diags.has_errors());
+  CHECK(messages(broken).front().find("faits-saillants") != std::string::npos);
+  same_as_fresh(site, cache);
+}

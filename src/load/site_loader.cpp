@@ -129,6 +129,36 @@ void check_fragment(const model::Site& site, const FragmentCheck& check, base::D
 
 namespace {
 
+// What render_page_body reads of the site beyond the page itself: where
+// its links lead (pages by source, their translations and addresses;
+// plans' addresses), the static files its images must be, and whether raw
+// HTML is kept. Two loads with the same context render the same Markdown
+// at the same address the same way (data blocks aside: they read plans).
+std::string body_context(const model::Site& site) {
+  std::string key = site.config.unsafe_html ? "unsafe_html\n" : "\n";
+  auto field = [&](const std::string& s) {
+    key += s;
+    key += '\0';
+  };
+  for (const auto& p : site.pages) {
+    field(p.source);
+    field(p.url);
+    field(p.lang);
+    field(p.group);
+    key += '\n';
+  }
+  for (const auto& p : site.plans) {
+    field(p.source);
+    for (const auto& [lang, url] : p.url) {
+      field(lang);
+      field(url);
+    }
+    key += '\n';
+  }
+  for (const auto& f : site.static_files) field(f.output);
+  return key;
+}
+
 class Loader {
  public:
   Loader(const fs::path& root, const LoadOptions& options, base::Diagnostics& diags)
@@ -463,9 +493,38 @@ class Loader {
   void render_bodies() {
     std::vector<base::Diagnostics> slot_diags(site_.pages.size());
     std::vector<std::vector<FragmentCheck>> slot_checks(site_.pages.size());
+    ParseCache* cache = options_.cache;
+    const std::string context = cache ? body_context(site_) : std::string();
+    const bool reuse = cache && cache->body_context == context;
     base::parallel_for(site_.pages.size(), [&](size_t i) {
-      render_page_body(site_, site_.pages[i], slot_diags[i], slot_checks[i]);
+      auto& page = site_.pages[i];
+      if (reuse) {
+        auto hit = cache->bodies.find(page.source);
+        if (hit != cache->bodies.end() && hit->second.markdown == page.markdown &&
+            hit->second.url == page.url && hit->second.lang == page.lang &&
+            hit->second.body_line == page.body_line) {
+          page.html = hit->second.html;
+          page.anchors = hit->second.anchors;
+          page.blocks.clear();
+          slot_diags[i] = hit->second.diags;
+          slot_checks[i] = hit->second.checks;
+          return;
+        }
+      }
+      render_page_body(site_, page, slot_diags[i], slot_checks[i]);
     });
+    if (cache) {
+      cache->body_context = context;
+      cache->bodies.clear();
+      for (size_t i = 0; i < site_.pages.size(); ++i) {
+        const auto& p = site_.pages[i];
+        // A data block that failed left no block but an error, which may
+        // depend on a plan's content: bodies with any diagnostic are not kept.
+        if (p.blocks.empty() && slot_diags[i].empty())
+          cache->bodies[p.source] = {p.markdown, p.url,     p.lang,        p.body_line,
+                                     p.html,     p.anchors, slot_diags[i], slot_checks[i]};
+      }
+    }
     for (size_t i = 0; i < site_.pages.size(); ++i) {
       diags_.append(std::move(slot_diags[i]));
       for (const auto& c : slot_checks[i]) check_fragment(site_, c, diags_);

@@ -17,11 +17,19 @@
 
 namespace carnet::load {
 
+// A link to an anchor of another page or plan, checked once every body is
+// rendered (the target's anchors are known only then).
+struct FragmentCheck {
+  base::SourcePos pos;
+  model::LinkResolution link;
+};
+
 // What a load parsed, file by file, for the next load of the same site: the
 // preview rebuilds at every save, and parsing (above all the plans' YAML) is
 // most of a load. A file whose bytes and the site's languages are the same
-// as last time is not parsed again. Only the parse is kept; addresses,
-// Markdown and links are computed afresh, since they depend on other files.
+// as last time is not parsed again. Addresses and links are computed
+// afresh, since they depend on other files; a page's rendered body is kept
+// too, and used again while nothing it reads of the other files changed.
 class ParseCache {
  public:
   struct File {
@@ -33,6 +41,24 @@ class ParseCache {
   };
   // The files of the last load only: a deleted file is forgotten.
   std::map<std::string, File> files;
+
+  // A page's body as render_page_body made it, from this Markdown at this
+  // address. Bodies with data blocks are not kept (a block reads plans), nor
+  // bodies with a diagnostic.
+  struct Body {
+    std::string markdown, url, lang;
+    int body_line = 1;
+    std::string html;
+    std::vector<std::string> anchors;
+    base::Diagnostics diags;
+    std::vector<FragmentCheck> checks;  // checked again at each load
+  };
+  // What every body of the last load read of the rest of the site (the
+  // addresses, languages and translations of pages and plans, the static
+  // files, raw HTML allowed or not): the bodies are used again only while
+  // it is the same.
+  std::string body_context;
+  std::map<std::string, Body> bodies;  // by source
   // Versions of plan files read from Git (load/plan_history).
   HistoryCache history;
 };
@@ -52,13 +78,6 @@ struct LoadOptions {
 
 model::Site load_site(const std::filesystem::path& root, const LoadOptions& options,
                       base::Diagnostics& diags);
-
-// A link to an anchor of another page or plan, checked once every body is
-// rendered (the target's anchors are known only then).
-struct FragmentCheck {
-  base::SourcePos pos;
-  model::LinkResolution link;
-};
 
 // Renders one page's body (`page.html`, `page.anchors`, `page.blocks`) with
 // its links rewritten against `site`, whose addresses must be assigned:
