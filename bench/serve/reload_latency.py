@@ -18,7 +18,12 @@ corpus, saves the same page with the same edit, and measures "poll" the
 same way, plus Hugo's own "Total in N ms" from its log. Medians of both in one
 run, side by side.
 
-Usage: reload_latency.py CARNET_BINARY [--corpus DIR] [--pages 1000] [--plans 50] [--saves 20] [--hugo]
+With --edit title, the save changes the page's title in its front matter
+instead of a line of its body: every page that lists the page (its section,
+the home page, the feeds) shows the title, so the preview rebuilds the site.
+
+Usage: reload_latency.py CARNET_BINARY [--corpus DIR] [--pages 1000] [--plans 50] [--saves 20]
+                         [--edit body|title] [--hugo]
 The corpus is generated with ../shared/bench/gen_corpus.py (from the repository root) when DIR does
 not already hold it. Standard library only.
 """
@@ -98,6 +103,18 @@ def poll_until(port, url, marker, start, timeout=30):
     return None
 
 
+def edited(original, marker, edit):
+    """The page's text with the marker: a last line of the body, or the title."""
+    if edit == "body":
+        return original + "\n" + marker + "\n"
+    lines = original.split("\n")
+    for k, line in enumerate(lines):
+        if line.startswith("title:"):
+            lines[k] = 'title: "%s"' % marker
+            return "\n".join(lines)
+    sys.exit("the page has no title line")
+
+
 def free_port():
     import socket
     with socket.socket() as s:
@@ -105,7 +122,7 @@ def free_port():
         return s.getsockname()[1]
 
 
-def bench_hugo(corpus, saves, marker_prefix):
+def bench_hugo(corpus, saves, marker_prefix, edit):
     """`hugo server` with its defaults on the Hugo half: save -> page shows the edit."""
     site = os.path.join(corpus, "hugo")
     port = free_port()
@@ -134,7 +151,7 @@ def bench_hugo(corpus, saves, marker_prefix):
             time.sleep(0.3)
             start = time.perf_counter()
             with open(page, "w", encoding="utf-8") as f:
-                f.write(original + "\n" + marker + "\n")
+                f.write(edited(original, marker, edit))
             got = poll_until(port, url, marker, start)
             if got is None:
                 sys.exit("hugo: the page does not show save %d" % i)
@@ -160,6 +177,8 @@ def main():
     ap.add_argument("--plans", type=int, default=50)
     ap.add_argument("--saves", type=int, default=20)
     ap.add_argument("--hugo", action="store_true", help="also measure `hugo server` on the same corpus")
+    ap.add_argument("--edit", choices=["body", "title"], default="body",
+                    help="what each save changes: a line of the body, or the title")
     a = ap.parse_args()
 
     ensure_corpus(a.corpus, a.pages, a.plans)
@@ -189,11 +208,11 @@ def main():
         named = 0
         try:
             for i in range(1, a.saves + 1):
-                marker = "Modification %d du banc d'essai." % i
+                marker = "Modification %d du banc dessai." % i
                 time.sleep(0.3)  # let the previous rebuild settle, as between two real saves
                 start = time.perf_counter()
                 with open(page, "w", encoding="utf-8") as f:
-                    f.write(original + "\n" + marker + "\n")
+                    f.write(edited(original, marker, a.edit))
                 got = stream.wait_for(2 * i - 1)
                 if got is None:
                     sys.exit("no reload event after save %d" % i)
@@ -207,15 +226,16 @@ def main():
                 if marker not in body:
                     sys.exit("the page does not show save %d" % i)
                 log = server.stdout.readline()
-                r = re.search(r"rebuilt in (\d+) ms", log)
+                # "site rebuilt in N ms" or "N pages updated in N ms"
+                r = re.search(r"(?:rebuilt|updated) in (\d+) ms", log)
                 if r:
                     rebuilds.append(int(r.group(1)))
                 # The same save measured as for Hugo: the page polled.
                 time.sleep(0.3)
-                marker = "Modification %d bis du banc d'essai." % i
+                marker = "Modification %d bis du banc dessai." % i
                 start = time.perf_counter()
                 with open(page, "w", encoding="utf-8") as f:
-                    f.write(original + "\n" + marker + "\n")
+                    f.write(edited(original, marker, a.edit))
                 got = poll_until(port, url, marker, start)
                 if got is None:
                     sys.exit("the page does not show save %d bis" % i)
@@ -236,14 +256,15 @@ def main():
     def fmt(xs):
         return "median %4.0f ms, max %4.0f ms" % (statistics.median(xs), max(xs))
 
-    print("corpus: %d pages per language, %d plans; first build %d ms" % (a.pages, a.plans, first_build))
+    print("corpus: %d pages per language, %d plans; first build %d ms; each save edits the %s"
+          % (a.pages, a.plans, first_build, a.edit))
     print("carnet: update in memory:           %s" % fmt(rebuilds))
     print("carnet: save -> reload event:       %s (the event named the page %d/%d times)"
           % (fmt(events), named, len(events)))
     print("carnet: save -> page shows the edit: %s" % fmt(pages))
     print("carnet: save -> page shows the edit, polled: %s" % fmt(polls))
     if a.hugo:
-        hpolls, totals, first = bench_hugo(a.corpus, a.saves, "Modification")
+        hpolls, totals, first = bench_hugo(a.corpus, a.saves, "Modification", a.edit)
         print("hugo server: %s" % first)
         if totals:
             print("hugo: \"Total in\" (its log):        %s" % fmt(totals))
