@@ -63,6 +63,7 @@ class SiteRenderer {
   }
 
   std::vector<base::OutputFile> run() {
+    prepare();  // the jobs, to make them one batch
     std::vector<base::OutputFile> files;
     run(
         [&](std::vector<base::OutputFile>&& b) {
@@ -198,8 +199,16 @@ class SiteRenderer {
   void organisation_jobs() {
     std::map<std::string, std::vector<Alternate>> alts_of;  // slug → its pages
     std::vector<Alternate> index_alts;
-    for (const auto& lang : site_.config.languages) {
-      auto views = view::organisation_views(site_, ctx_.organisations, lang);
+    // Each language's views on a core of its own: they read every plan, and
+    // the rendering waits for them (the preview's full builds above all).
+    const auto& langs = site_.config.languages;
+    std::vector<std::vector<view::OrganisationView>> per_lang(langs.size());
+    base::parallel_for(langs.size(), [&](size_t i) {
+      per_lang[i] = view::organisation_views(site_, ctx_.organisations, langs[i]);
+    });
+    for (size_t i = 0; i < langs.size(); ++i) {
+      const auto& lang = langs[i];
+      auto& views = per_lang[i];
       if (views.empty()) continue;
       index_alts.push_back({lang, view::organisations_url(site_, lang)});
       for (const auto& v : views) alts_of[v.slug].push_back({lang, v.url});
