@@ -156,6 +156,7 @@ BuildResult build_site(const std::filesystem::path& root, const BuildOptions& op
   // Load everything and report every error first; render nothing from a
   // site that has errors.
   if (result.diags.has_errors()) return result;
+  if (options.loaded) options.loaded(site);
 
   if (options.sink) {
     // A page's Markdown, once its body is HTML, is read again only by the

@@ -29,6 +29,9 @@ struct BuildOptions {
   bool booklets = true;    // serve skips them unless asked
   bool search = true;      // serve makes the index on request (IncrementalSite::on_request)
   bool keep_site = false;  // BuildResult::site: the preview renders pages again from it
+  // Called once the site is loaded without errors, before anything is
+  // rendered: the preview shows the page just saved from it first.
+  std::function<void(const model::Site&)> loaded;
   // When set, every file goes to it and BuildResult::files stays empty. A
   // batch reaches it only while the outputs so far pass the checks that need
   // every path (collisions with static/, name lengths, a folder named like a

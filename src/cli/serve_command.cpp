@@ -89,6 +89,8 @@ struct Preview {
   // What the last build did, for the line the terminal shows.
   bool last_full = true;
   size_t last_changed = 0;
+  // Serves a snapshot before the build is done (IncrementalSite::EarlyUpdate).
+  std::function<void(std::shared_ptr<const serve::SiteSnapshot>)> publish_early;
 
   std::shared_ptr<serve::SiteSnapshot> build(const std::vector<std::string>* changed) {
     auto snap = std::make_shared<serve::SiteSnapshot>();
@@ -103,7 +105,17 @@ struct Preview {
     } catch (const base::SystemError&) {
     }
     site->options().load.base_url = origin() + snap->base_path;
-    serve::Update update = changed ? site->update(*changed) : site->rebuild();
+    // The saved page first, when its change rebuilds the site.
+    auto early = [&](const serve::Update& shown) {
+      if (!publish_early) return;
+      auto first = std::make_shared<serve::SiteSnapshot>(*snap);
+      first->files = site->outputs();
+      first->on_request = [s = site.get()](const std::string& path) { return s->on_request(path); };
+      first->changed = shown.changed;
+      first->everything = false;
+      publish_early(first);
+    };
+    serve::Update update = changed ? site->update(*changed, early) : site->rebuild();
     if (update.full) print_diagnostic_lines(site->diags());
     last_full = update.full;
     last_changed = update.changed.size();
@@ -181,6 +193,9 @@ int run_serve(const ServeOptions& options, int stop_fd,
 
   auto start = Clock::now();
   preview.start();
+  preview.publish_early = [&](std::shared_ptr<const serve::SiteSnapshot> snap) {
+    server.publish(std::move(snap));
+  };
   auto snap = preview.build(nullptr);
   const std::string url = preview.origin() + snap->base_path;
   auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start).count();

@@ -45,7 +45,7 @@ IncrementalSite::IncrementalSite(fs::path root, BuildOptions options)
 
 IncrementalSite::~IncrementalSite() = default;
 
-Update IncrementalSite::rebuild() {
+Update IncrementalSite::rebuild(const std::string& saved, const EarlyUpdate& early) {
   std::lock_guard lock(mutex_);
   booklets_.clear();
   search_.clear();
@@ -54,6 +54,10 @@ Update IncrementalSite::rebuild() {
   BuildOptions options = options_;
   options.load.cache = cache_.get();
   options.keep_site = true;
+  // Only over outputs without errors: after an error page, the whole site
+  // shows at once.
+  if (early && !saved.empty() && site_ && !diags_.has_errors())
+    options.loaded = [&](const model::Site& site) { show_early(site, saved, early); };
   BuildResult result;
   // A carnet.yaml that cannot be read (mid-save, a checkout) is an error
   // shown on the page, never the end of the preview.
@@ -98,13 +102,14 @@ Update IncrementalSite::rebuild() {
   return update;
 }
 
-Update IncrementalSite::update(const std::vector<std::string>& changed) {
+Update IncrementalSite::update(const std::vector<std::string>& changed, const EarlyUpdate& early) {
   Update update;
-  if (changed.size() == 1 && is_page_source(changed.front())) {
+  const bool one_page = changed.size() == 1 && is_page_source(changed.front());
+  if (one_page) {
     std::lock_guard lock(mutex_);
     if (update_body(changed.front(), update)) return update;
   }
-  update = rebuild();
+  update = rebuild(one_page ? changed.front() : std::string(), early);
   // Files of static/ are served from disk: their outputs' bytes do not
   // show the change.
   for (const auto& path : changed)
@@ -174,6 +179,28 @@ bool IncrementalSite::update_body(const std::string& source, Update& update) {
   outputs_.updated = std::move(updated);
   std::sort(update.changed.begin(), update.changed.end());
   return true;
+}
+
+void IncrementalSite::show_early(const model::Site& site, const std::string& source,
+                                 const EarlyUpdate& early) {
+  auto at = site.page_by_source.find(source);
+  if (at == site.page_by_source.end()) return;  // deleted, or now a draft
+  base::Diagnostics theme_diags;                // the full build reports them
+  auto renderer = render::html::PageRenderer::make(site, options_.render, theme_diags);
+  if (!renderer || theme_diags.has_errors()) return;
+  Update shown;
+  auto updated = std::make_shared<OutputMap>(*outputs_.updated);
+  for (auto& f : renderer->render_body_of(at->second)) {
+    const base::OutputFile* old = outputs_.find(f.path);
+    if (old && same_file(*old, f)) continue;
+    shown.changed.push_back(f.path);
+    std::string path = f.path;
+    (*updated)[path] = std::make_shared<const base::OutputFile>(std::move(f));
+  }
+  if (shown.changed.empty()) return;
+  outputs_.updated = std::move(updated);
+  std::sort(shown.changed.begin(), shown.changed.end());
+  early(shown);
 }
 
 void IncrementalSite::prepare() {

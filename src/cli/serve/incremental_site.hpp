@@ -18,6 +18,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -57,11 +58,19 @@ class IncrementalSite {
   // carnet.yaml before each full build).
   BuildOptions& options() { return options_; }
 
+  // What a full build shows before it is done: the pages of the file just
+  // saved, rendered from the new site as the build will render them, while
+  // the other pages are still being made. `outputs()` holds them when it is
+  // called; the Update returned at the end names only what differs from them.
+  using EarlyUpdate = std::function<void(const Update&)>;
+
   // Builds everything.
-  Update rebuild();
+  Update rebuild() { return rebuild({}, {}); }
   // After the files `changed` (relative to the site, as SiteWatcher gives
-  // them) were saved, created or deleted.
-  Update update(const std::vector<std::string>& changed);
+  // them) were saved, created or deleted. When one page was saved and its
+  // change needs a full build (a title, a date), `early` is called with its
+  // own pages first.
+  Update update(const std::vector<std::string>& changed, const EarlyUpdate& early = {});
 
   // A booklet of the current site (PDF, EPUB, ODT, summary, imposed,
   // tête-bêche) or a file of its search index, made at its first request;
@@ -82,8 +91,12 @@ class IncrementalSite {
   const base::Diagnostics& diags() const { return diags_; }
 
  private:
+  Update rebuild(const std::string& saved, const EarlyUpdate& early);
   // Tries the body-only path; false when the change needs a full build.
   bool update_body(const std::string& source, Update& update);
+  // The pages of `source` rendered from `site`, put among the outputs and
+  // named to `early`.
+  void show_early(const model::Site& site, const std::string& source, const EarlyUpdate& early);
   std::shared_ptr<const base::OutputFile> booklet(const std::string& path);
   std::shared_ptr<const base::OutputFile> search_file(const std::string& path);
 
