@@ -22,6 +22,23 @@ bool same_file(const base::OutputFile& a, const base::OutputFile& b) {
   return a.bytes == b.bytes && a.copy_from == b.copy_from;
 }
 
+// Puts `files` among the outputs' updated ones, but those whose bytes are
+// as before; returns their paths, sorted.
+std::vector<std::string> put_updated(Outputs& outputs, std::vector<base::OutputFile>&& files) {
+  std::vector<std::string> changed;
+  auto updated = std::make_shared<OutputMap>(*outputs.updated);
+  for (auto& f : files) {
+    const base::OutputFile* old = outputs.find(f.path);
+    if (old && same_file(*old, f)) continue;
+    changed.push_back(f.path);
+    std::string path = f.path;
+    (*updated)[path] = std::make_shared<const base::OutputFile>(std::move(f));
+  }
+  outputs.updated = std::move(updated);
+  std::sort(changed.begin(), changed.end());
+  return changed;
+}
+
 bool is_page_source(const std::string& path) {
   return path.starts_with("content/") && path.ends_with(".md");
 }
@@ -168,16 +185,7 @@ bool IncrementalSite::update_body(const std::string& source, Update& update) {
   auto& entry = cached->second;
   entry.text = std::move(text);
   entry.page = std::move(parsed);
-  auto updated = std::make_shared<OutputMap>(*outputs_.updated);
-  for (auto& f : renderer_->render_body_of(at->second)) {
-    const base::OutputFile* old = outputs_.find(f.path);
-    if (old && same_file(*old, f)) continue;
-    update.changed.push_back(f.path);
-    std::string path = f.path;
-    (*updated)[path] = std::make_shared<const base::OutputFile>(std::move(f));
-  }
-  outputs_.updated = std::move(updated);
-  std::sort(update.changed.begin(), update.changed.end());
+  update.changed = put_updated(outputs_, renderer_->render_body_of(at->second));
   return true;
 }
 
@@ -189,18 +197,8 @@ void IncrementalSite::show_early(const model::Site& site, const std::string& sou
   auto renderer = render::html::PageRenderer::make(site, options_.render, theme_diags);
   if (!renderer || theme_diags.has_errors()) return;
   Update shown;
-  auto updated = std::make_shared<OutputMap>(*outputs_.updated);
-  for (auto& f : renderer->render_body_of(at->second)) {
-    const base::OutputFile* old = outputs_.find(f.path);
-    if (old && same_file(*old, f)) continue;
-    shown.changed.push_back(f.path);
-    std::string path = f.path;
-    (*updated)[path] = std::make_shared<const base::OutputFile>(std::move(f));
-  }
-  if (shown.changed.empty()) return;
-  outputs_.updated = std::move(updated);
-  std::sort(shown.changed.begin(), shown.changed.end());
-  early(shown);
+  shown.changed = put_updated(outputs_, renderer->render_body_of(at->second));
+  if (!shown.changed.empty()) early(shown);
 }
 
 void IncrementalSite::prepare() {
