@@ -18,16 +18,17 @@ namespace {
 // ("NAME.fr.saddle-stitch.pdf"). A content error at the source that names
 // it, not an I/O error in the staging folder. (Slugs are checked at their
 // position when read.)
+constexpr size_t max_name_bytes = 255;
+
 void check_name_lengths(const model::Site& site, const std::vector<base::OutputFile>& files,
                         base::Diagnostics& diags) {
-  constexpr size_t limit = 255;
   for (const auto& f : files) {
     size_t longest = 0;
     for (size_t start = 0, end = 0; end != std::string::npos; start = end + 1) {
       end = f.path.find('/', start);
       longest = std::max(longest, (end == std::string::npos ? f.path.size() : end) - start);
     }
-    if (longest <= limit) continue;
+    if (longest <= max_name_bytes) continue;
     std::string source = !f.copy_from.empty() ? "static/" + f.path : "content";
     for (const auto& p : site.plans)
       if (f.path.find("/" + p.name + ".") != std::string::npos) source = p.source;
@@ -35,7 +36,7 @@ void check_name_lengths(const model::Site& site, const std::vector<base::OutputF
       if (!p.url.empty() && f.path.starts_with(p.url)) source = p.source;
     diags.error({source, 0, 0}, "the output file '" + f.path + "' would have a name of " +
                                     std::to_string(longest) + " bytes; file systems allow " +
-                                    std::to_string(limit) + ": shorten the file's name");
+                                    std::to_string(max_name_bytes) + ": shorten the file's name");
   }
 }
 
@@ -127,17 +128,16 @@ class SinkedOutputs {
   // at each batch grew with the square of the site (50 slices of pages at
   // 50,000 pages per language).
   bool passes(const std::string& path) {
-    constexpr size_t name_limit = 255;  // check_name_lengths
     if (!paths_.insert(path).second || folders_.count(path)) return false;
     size_t start = 0;
     for (size_t slash = path.find('/'); slash != std::string::npos;
          start = slash + 1, slash = path.find('/', start)) {
-      if (slash - start > name_limit) return false;
+      if (slash - start > max_name_bytes) return false;
       std::string folder = path.substr(0, slash);
       if (paths_.count(folder)) return false;
       folders_.insert(std::move(folder));
     }
-    return path.size() - start <= name_limit;
+    return path.size() - start <= max_name_bytes;
   }
 
   const model::Site& site_;

@@ -90,7 +90,7 @@ struct Preview {
   bool last_full = true;
   size_t last_changed = 0;
   // Serves a snapshot before the build is done (IncrementalSite::EarlyUpdate).
-  std::function<void(std::shared_ptr<const serve::SiteSnapshot>)> publish_early;
+  std::function<void(std::shared_ptr<const serve::SiteSnapshot>)> publish_early = {};
 
   std::shared_ptr<serve::SiteSnapshot> build(const std::vector<std::string>* changed) {
     auto snap = std::make_shared<serve::SiteSnapshot>();
@@ -109,10 +109,7 @@ struct Preview {
     auto early = [&](const serve::Update& shown) {
       if (!publish_early) return;
       auto first = std::make_shared<serve::SiteSnapshot>(*snap);
-      first->files = site->outputs();
-      first->on_request = [s = site.get()](const std::string& path) { return s->on_request(path); };
-      first->changed = shown.changed;
-      first->everything = false;
+      serve_outputs(*first, shown);
       publish_early(first);
     };
     serve::Update update = changed ? site->update(*changed, early) : site->rebuild();
@@ -122,12 +119,17 @@ struct Preview {
     if (site->diags().has_errors()) {
       snap->error_html = serve::error_page_html(site->diags(), serve::events_path);
     } else {
-      snap->files = site->outputs();
-      snap->on_request = [s = site.get()](const std::string& path) { return s->on_request(path); };
-      snap->changed = std::move(update.changed);
-      snap->everything = update.everything;
+      serve_outputs(*snap, update);
     }
     return snap;
+  }
+
+  // The site's outputs as they are now, and the pages `update` changed.
+  void serve_outputs(serve::SiteSnapshot& snap, const serve::Update& update) const {
+    snap.files = site->outputs();
+    snap.on_request = [s = site.get()](const std::string& path) { return s->on_request(path); };
+    snap.changed = update.changed;
+    snap.everything = update.everything;
   }
 };
 

@@ -500,8 +500,8 @@ class Loader {
       auto& page = site_.pages[i];
       if (reuse) {
         auto hit = cache->bodies.find(page.source);
+        // Its address and language are the same: they are in the context.
         if (hit != cache->bodies.end() && hit->second.markdown == page.markdown &&
-            hit->second.url == page.url && hit->second.lang == page.lang &&
             hit->second.body_line == page.body_line) {
           page.html = hit->second.html;
           page.anchors = hit->second.anchors;
@@ -521,8 +521,8 @@ class Loader {
         // A data block that failed left no block but an error, which may
         // depend on a plan's content: bodies with any diagnostic are not kept.
         if (p.blocks.empty() && slot_diags[i].empty())
-          cache->bodies[p.source] = {p.markdown, p.url,     p.lang,        p.body_line,
-                                     p.html,     p.anchors, slot_diags[i], slot_checks[i]};
+          cache->bodies[p.source] = {p.markdown, p.body_line,   p.html,
+                                     p.anchors,  slot_diags[i], slot_checks[i]};
       }
     }
     for (size_t i = 0; i < site_.pages.size(); ++i) {

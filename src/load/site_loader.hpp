@@ -42,11 +42,12 @@ class ParseCache {
   // The files of the last load only: a deleted file is forgotten.
   std::map<std::string, File> files;
 
-  // A page's body as render_page_body made it, from this Markdown at this
-  // address. Bodies with data blocks are not kept (a block reads plans), nor
+  // A page's body as render_page_body made it from this Markdown, starting
+  // at this line of its file (its address and language are in the context
+  // below). Bodies with data blocks are not kept (a block reads plans), nor
   // bodies with a diagnostic.
   struct Body {
-    std::string markdown, url, lang;
+    std::string markdown;
     int body_line = 1;
     std::string html;
     std::vector<std::string> anchors;

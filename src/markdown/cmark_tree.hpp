@@ -3,10 +3,9 @@
 // Private to markdown/: no other folder sees cmark's types.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
-
-#include <optional>
 
 #include "markdown/limits.hpp"
 #include "markdown/markdown.hpp"
@@ -33,9 +32,6 @@ struct ParsedText {
 // parsed once.
 std::optional<ParsedText> parse_within_limits(std::string_view markdown, const Options& options,
                                               LimitError& error);
-
-// The first place where `root` nests deeper than max_nesting.
-std::optional<LimitError> check_nesting(cmark_node* root);
 
 // Sets a link's or image's URL to what Options::rewrite_link returns for it
 // ("" for a script URL, which never reaches the hook).

@@ -122,8 +122,9 @@ std::optional<LimitError> check_text_limits(std::string_view markdown) {
   return Scanner{markdown}.run();
 }
 
-namespace detail {
+namespace {
 
+// The first place where `root` nests deeper than max_nesting.
 std::optional<LimitError> check_nesting(cmark_node* root) {
   wrap::CmarkIter it(cmark_iter_new(root));
   int depth = 0;
@@ -166,6 +167,10 @@ std::optional<LimitError> check_nesting(cmark_node* root) {
   }
   return std::nullopt;
 }
+
+}  // namespace
+
+namespace detail {
 
 std::optional<ParsedText> parse_within_limits(std::string_view markdown, const Options& options,
                                               LimitError& error) {
