@@ -7,7 +7,7 @@ set -euo pipefail
 
 build_pkgs=(
   build-essential cmake pkg-config libmimalloc-dev
-  libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-cpp-dev libkainjow-mustache-dev
+  libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev libkainjow-mustache-dev
   libpango1.0-dev libcairo2-dev librsvg2-dev libhyphen-dev hyphen-fr hyphen-en-us libzip-dev
   libcpp-httplib-dev libcli11-dev libfmt-dev libxml2-dev libglib2.0-dev libxxhash-dev libgit2-dev nlohmann-json3-dev catch2 libstemmer-dev
   fonts-noto-core

@@ -4,8 +4,6 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 
-#include <yaml-cpp/yaml.h>
-
 #include "base/fs.hpp"
 #include "cli/build_pipeline.hpp"
 #include "e2e_support.hpp"
@@ -38,20 +36,20 @@ TEST_CASE("new: the starter site builds at once and publishes to GitHub Pages", 
   CHECK(workflow.find("id-token: write") != std::string::npos);
   CHECK(workflow.find("--base-url \"${{ steps.pages.outputs.base_url }}/\"") != std::string::npos);
   // Valid YAML, with the deploy job after the build job.
-  const YAML::Node wf = YAML::Load(workflow);
-  CHECK(wf["permissions"]["pages"].as<std::string>() == "write");
-  REQUIRE(wf["jobs"]["build"]["steps"].IsSequence());
-  CHECK(wf["jobs"]["deploy"]["needs"].as<std::string>() == "build");
-  CHECK(wf["jobs"]["deploy"]["environment"]["name"].as<std::string>() == "github-pages");
+  const carnet::load::yaml::Node wf = carnet::test::yaml_text(workflow);
+  CHECK(wf["permissions"]["pages"].as_string() == "write");
+  REQUIRE(wf["jobs"]["build"]["steps"].is_sequence());
+  CHECK(wf["jobs"]["deploy"]["needs"].as_string() == "build");
+  CHECK(wf["jobs"]["deploy"]["environment"]["name"].as_string() == "github-pages");
   std::string last_build_step;
   for (const auto& step : wf["jobs"]["build"]["steps"])
-    if (step["uses"]) last_build_step = step["uses"].as<std::string>();
+    if (step["uses"]) last_build_step = step["uses"].as_string();
   CHECK(last_build_step.rfind("actions/upload-pages-artifact@", 0) == 0);
   // The whole history, for as-of dates and changes since a tag (PRODUCT.md §6).
   bool full_history = false;
   for (const auto& step : wf["jobs"]["build"]["steps"])
-    if (step["uses"] && step["uses"].as<std::string>().rfind("actions/checkout@", 0) == 0)
-      full_history = step["with"]["fetch-depth"] && step["with"]["fetch-depth"].as<int>() == 0;
+    if (step["uses"] && step["uses"].as_string().rfind("actions/checkout@", 0) == 0)
+      full_history = step["with"]["fetch-depth"] && step["with"]["fetch-depth"].as_string() == "0";
   CHECK(full_history);
 
   auto built = run_carnet({"build", site.string(), "-q"});

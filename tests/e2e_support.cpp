@@ -145,4 +145,16 @@ std::string squeeze(const std::string& s) {
   return out;
 }
 
+load::yaml::Node yaml_text(const std::string& text) {
+  auto parsed = load::yaml::parse(text);
+  if (parsed.error) throw std::runtime_error("invalid YAML: " + parsed.error->problem);
+  if (parsed.second_document) throw std::runtime_error("a second YAML document");
+  return parsed.root;
+}
+
+load::yaml::Node yaml_file(const std::filesystem::path& file) {
+  // The tree refers to no text once built: a temporary is fine.
+  return yaml_text(base::read_file(file));
+}
+
 }  // namespace carnet::test

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "load/yaml_tree.hpp"
+
 namespace carnet::test {
 
 struct RunResult {
@@ -42,6 +44,11 @@ std::string quoted(const std::filesystem::path& p);
 // layout's line breaks and hyphenation; soft, non-breaking), no-break and
 // en spaces, with typographic apostrophes read as typed.
 std::string squeeze(const std::string& s);
+
+// A YAML file (a workflow) read with Carnet's own YAML tree; throws on a
+// syntax error or a second document.
+load::yaml::Node yaml_file(const std::filesystem::path& file);
+load::yaml::Node yaml_text(const std::string& text);
 
 inline const std::filesystem::path source_dir{CARNET_SOURCE_DIR};
 

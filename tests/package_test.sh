@@ -35,7 +35,7 @@ for dep in "${deps[@]}"; do
   [[ $name == *-dev ]] && fail "depends on a -dev package: $name"
   names+="$name "
 done
-for lib in libc6 libstdc++6 libcairo2 libpango-1.0-0 libgit2-1.5 libzip4 libxml2 libyaml-cpp0.7 \
+for lib in libc6 libstdc++6 libcairo2 libpango-1.0-0 libgit2-1.5 libzip4 libxml2 libyaml-0-2 \
   libcmark-gfm0.29.0.gfm.6 librsvg2-2 libhyphen0 fonts-noto-core hyphen-fr hyphen-en-us; do
   [[ $names == *" $lib "* ]] || fail "Depends lacks $lib: $depends"
 done

@@ -7,7 +7,6 @@
 // tested by tests/package_test.sh (CTest `package`).
 #include <sys/eventfd.h>
 #include <unistd.h>
-#include <yaml-cpp/yaml.h>
 
 #include <httplib.h>
 #include <algorithm>
@@ -49,20 +48,22 @@ std::string carnet_version() {
 
 // The index of the first step for which `pred` holds, -1 if none.
 template <class Pred>
-int step_index(const YAML::Node& steps, Pred pred) {
+int step_index(const carnet::load::yaml::Node& steps, Pred pred) {
   for (size_t i = 0; i < steps.size(); ++i)
     if (pred(steps[i])) return static_cast<int>(i);
   return -1;
 }
 
-std::string run_of(const YAML::Node& step) {
-  return step["run"] ? step["run"].as<std::string>() : "";
+std::string run_of(const carnet::load::yaml::Node& step) {
+  return step["run"] ? step["run"].as_string() : "";
 }
-std::string if_of(const YAML::Node& step) { return step["if"] ? step["if"].as<std::string>() : ""; }
-std::string uses_of(const YAML::Node& step) {
-  return step["uses"] ? step["uses"].as<std::string>() : "";
+std::string if_of(const carnet::load::yaml::Node& step) {
+  return step["if"] ? step["if"].as_string() : "";
 }
-bool runs(const YAML::Node& step, const std::string& text) {
+std::string uses_of(const carnet::load::yaml::Node& step) {
+  return step["uses"] ? step["uses"].as_string() : "";
+}
+bool runs(const carnet::load::yaml::Node& step, const std::string& text) {
   return run_of(step).find(text) != std::string::npos;
 }
 
@@ -175,25 +176,27 @@ TEST_CASE(
 
 TEST_CASE("publishing: the starter's Pages workflow installs the released package, checksum first",
           "[publishing]") {
-  const YAML::Node wf = YAML::LoadFile((starter / ".github/workflows/pages.yml").string());
+  const carnet::load::yaml::Node wf =
+      carnet::test::yaml_file((starter / ".github/workflows/pages.yml").string());
   // The pinned version is this Carnet's: a new version needs the starter updated.
-  const std::string env_version = wf["env"]["CARNET_VERSION"].as<std::string>();
+  const std::string env_version = wf["env"]["CARNET_VERSION"].as_string();
   CHECK(env_version.find("'" + carnet_version() + "'") != std::string::npos);
-  CHECK(wf["on"]["workflow_dispatch"]["inputs"]["from_source"]["type"].as<std::string>() ==
-        "boolean");
+  CHECK(wf["on"]["workflow_dispatch"]["inputs"]["from_source"]["type"].as_string() == "boolean");
 
-  const YAML::Node steps = wf["jobs"]["build"]["steps"];
-  REQUIRE(steps.IsSequence());
-  int checkout =
-      step_index(steps, [](auto& s) { return uses_of(s).rfind("actions/checkout@", 0) == 0; });
-  int download = step_index(steps, [](auto& s) { return runs(s, "curl") && runs(s, ".deb"); });
-  int verify = step_index(steps, [](auto& s) { return runs(s, "sha256sum -c"); });
-  int install =
-      step_index(steps, [](auto& s) { return runs(s, "apt-get install") && runs(s, ".deb\""); });
-  int compile = step_index(steps, [](auto& s) { return runs(s, "cmake --build"); });
-  int build = step_index(steps, [](auto& s) { return runs(s, "carnet build ."); });
-  int upload = step_index(
-      steps, [](auto& s) { return uses_of(s).rfind("actions/upload-pages-artifact@", 0) == 0; });
+  const carnet::load::yaml::Node steps = wf["jobs"]["build"]["steps"];
+  REQUIRE(steps.is_sequence());
+  int checkout = step_index(
+      steps, [](const auto& s) { return uses_of(s).rfind("actions/checkout@", 0) == 0; });
+  int download =
+      step_index(steps, [](const auto& s) { return runs(s, "curl") && runs(s, ".deb"); });
+  int verify = step_index(steps, [](const auto& s) { return runs(s, "sha256sum -c"); });
+  int install = step_index(
+      steps, [](const auto& s) { return runs(s, "apt-get install") && runs(s, ".deb\""); });
+  int compile = step_index(steps, [](const auto& s) { return runs(s, "cmake --build"); });
+  int build = step_index(steps, [](const auto& s) { return runs(s, "carnet build ."); });
+  int upload = step_index(steps, [](const auto& s) {
+    return uses_of(s).rfind("actions/upload-pages-artifact@", 0) == 0;
+  });
   CHECK(checkout >= 0);
   CHECK(0 <= download);
   CHECK(download < verify);
@@ -214,18 +217,20 @@ TEST_CASE("publishing: the starter's Pages workflow installs the released packag
 
 TEST_CASE("publishing: the starter's check workflow registers the matcher, then checks",
           "[publishing]") {
-  const YAML::Node wf = YAML::LoadFile((starter / ".github/workflows/check.yml").string());
+  const carnet::load::yaml::Node wf =
+      carnet::test::yaml_file((starter / ".github/workflows/check.yml").string());
   CHECK(wf["on"]["pull_request"]);
-  CHECK(wf["jobs"]["check"]["container"].as<std::string>() == "debian:bookworm");
-  CHECK(wf["env"]["CARNET_VERSION"].as<std::string>().find("'" + carnet_version() + "'") !=
+  CHECK(wf["jobs"]["check"]["container"].as_string() == "debian:bookworm");
+  CHECK(wf["env"]["CARNET_VERSION"].as_string().find("'" + carnet_version() + "'") !=
         std::string::npos);
-  const YAML::Node steps = wf["jobs"]["check"]["steps"];
-  int download = step_index(steps, [](auto& s) { return runs(s, "curl") && runs(s, ".deb"); });
-  int verify = step_index(steps, [](auto& s) { return runs(s, "sha256sum -c"); });
-  int install =
-      step_index(steps, [](auto& s) { return runs(s, "apt-get install") && runs(s, ".deb\""); });
-  int matcher = step_index(steps, [](auto& s) { return runs(s, "::add-matcher::"); });
-  int check = step_index(steps, [](auto& s) { return runs(s, "carnet check"); });
+  const carnet::load::yaml::Node steps = wf["jobs"]["check"]["steps"];
+  int download =
+      step_index(steps, [](const auto& s) { return runs(s, "curl") && runs(s, ".deb"); });
+  int verify = step_index(steps, [](const auto& s) { return runs(s, "sha256sum -c"); });
+  int install = step_index(
+      steps, [](const auto& s) { return runs(s, "apt-get install") && runs(s, ".deb\""); });
+  int matcher = step_index(steps, [](const auto& s) { return runs(s, "::add-matcher::"); });
+  int check = step_index(steps, [](const auto& s) { return runs(s, "carnet check"); });
   CHECK(0 <= download);
   CHECK(download < verify);
   CHECK(verify < install);
@@ -273,23 +278,25 @@ TEST_CASE("publishing: carnet new writes the workflows, the matcher and the devc
 
 TEST_CASE("publishing: Carnet's own CI runs the README's test command; a tag makes a release",
           "[publishing]") {
-  const YAML::Node ci = YAML::LoadFile((source_dir / ".github/workflows/ci.yml").string());
+  const carnet::load::yaml::Node ci =
+      carnet::test::yaml_file((source_dir / ".github/workflows/ci.yml").string());
   CHECK(ci["on"]["push"]);
   CHECK(ci["on"]["pull_request"]);
-  CHECK(ci["jobs"]["test"]["container"].as<std::string>() == "debian:bookworm");
+  CHECK(ci["jobs"]["test"]["container"].as_string() == "debian:bookworm");
   CHECK(step_index(ci["jobs"]["test"]["steps"],
-                   [](auto& s) { return run_of(s) == "scripts/test.sh"; }) >= 0);
+                   [](const auto& s) { return run_of(s) == "scripts/test.sh"; }) >= 0);
   CHECK(carnet::base::read_file(source_dir / "README.md").find("scripts/test.sh") !=
         std::string::npos);
 
-  const YAML::Node rel = YAML::LoadFile((source_dir / ".github/workflows/release.yml").string());
-  CHECK(rel["on"]["push"]["tags"][0].as<std::string>() == "v*");
-  CHECK(rel["permissions"]["contents"].as<std::string>() == "write");
-  const YAML::Node steps = rel["jobs"]["deb"]["steps"];
-  int package = step_index(steps, [](auto& s) { return runs(s, "scripts/package.sh"); });
+  const carnet::load::yaml::Node rel =
+      carnet::test::yaml_file((source_dir / ".github/workflows/release.yml").string());
+  CHECK(rel["on"]["push"]["tags"][0].as_string() == "v*");
+  CHECK(rel["permissions"]["contents"].as_string() == "write");
+  const carnet::load::yaml::Node steps = rel["jobs"]["deb"]["steps"];
+  int package = step_index(steps, [](const auto& s) { return runs(s, "scripts/package.sh"); });
   int sum = step_index(
-      steps, [](auto& s) { return runs(s, "sha256sum \"carnet_${VERSION}_amd64.deb\" >"); });
-  int release = step_index(steps, [](auto& s) { return runs(s, "gh release create"); });
+      steps, [](const auto& s) { return runs(s, "sha256sum \"carnet_${VERSION}_amd64.deb\" >"); });
+  int release = step_index(steps, [](const auto& s) { return runs(s, "gh release create"); });
   CHECK(0 <= package);
   CHECK(package < sum);
   CHECK(sum < release);

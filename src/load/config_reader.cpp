@@ -1,5 +1,7 @@
 #include "load/config_reader.hpp"
 
+#include <algorithm>
+
 #include "base/text.hpp"
 #include "base/url.hpp"
 #include "load/page_reader.hpp"
@@ -23,19 +25,19 @@ bool is_language_code(const std::string& s) {
 
 namespace {
 // tracking: {since: REF, progress: {planned: 0, in_progress: 50, done: 100, postponed: 0}}
-void read_tracking(const YAML::Node& t, const YamlSource& src, model::SiteConfig& c,
+void read_tracking(const yaml::Node& t, const YamlSource& src, model::SiteConfig& c,
                    base::Diagnostics& diags) {
-  if (!t.IsMap()) {
+  if (!t.is_map()) {
     diags.error(src.pos(t), "tracking: expected a map such as {since: ag-2024}");
     return;
   }
   check_keys(t, {"since", "progress"}, "tracking setting", src, diags);
-  if (YAML::Node since = t["since"]; since.IsDefined()) {
+  if (yaml::Node since = t["since"]; since.is_defined()) {
     c.tracking.since = read_scalar(since, "since", src, diags).value_or("");
     c.tracking.since_pos = src.pos(since);
   }
-  if (YAML::Node p = t["progress"]; p.IsDefined()) {
-    if (!p.IsMap()) {
+  if (yaml::Node p = t["progress"]; p.is_defined()) {
+    if (!p.is_map()) {
       diags.error(src.pos(p), "tracking.progress: expected a map such as {in_progress: 50}");
       return;
     }
@@ -44,7 +46,7 @@ void read_tracking(const YAML::Node& t, const YamlSource& src, model::SiteConfig
       if (st != model::Status::cancelled) names.emplace_back(model::status_name(st));
     check_keys(p, names, "tracking.progress", src, diags);
     for (const auto& kv : p) {
-      auto st = model::parse_status(kv.first.Scalar());
+      auto st = model::parse_status(kv.first.scalar());
       if (!st || *st == model::Status::cancelled) continue;
       if (auto n = read_percent(kv.second, "tracking.progress", src, diags))
         c.tracking.progress[*st] = *n;
@@ -56,7 +58,7 @@ void read_tracking(const YAML::Node& t, const YamlSource& src, model::SiteConfig
 namespace {
 // A logo's path as written: a file under static/ (its existence and its
 // type are checked by the loader, which lists static/).
-std::string read_logo(const YAML::Node& n, const char* what, const YamlSource& src,
+std::string read_logo(const yaml::Node& n, const char* what, const YamlSource& src,
                       base::Diagnostics& diags) {
   auto s = read_scalar(n, what, src, diags);
   if (!s) return {};
@@ -79,25 +81,25 @@ bool is_hex_color(const std::string& s) {
 }
 
 // brand: {logo, color, partners: [{name, logo, url}]}
-void read_brand(const YAML::Node& b, const YamlSource& src, model::SiteConfig& c,
+void read_brand(const yaml::Node& b, const YamlSource& src, model::SiteConfig& c,
                 base::Diagnostics& diags) {
-  if (!b.IsMap()) {
+  if (!b.is_map()) {
     diags.error(src.pos(b),
                 "brand: expected {logo: static/images/logo.svg, color: \"#0b5d7a\", partners: "
                 "[...]}");
     return;
   }
   check_keys(b, {"logo", "color", "partners"}, "brand setting", src, diags);
-  if (YAML::Node l = b["logo"]; l.IsDefined() && !l.IsNull()) {
+  if (yaml::Node l = b["logo"]; l.is_defined() && !l.is_null()) {
     c.brand.logo = read_logo(l, "brand.logo", src, diags);
     c.brand.logo_pos = src.pos(l);
   }
   for (const auto& kv : b) {
-    if (kv.first.Scalar() != "color") continue;
-    const YAML::Node& col = kv.second;
+    if (kv.first.scalar() != "color") continue;
+    const yaml::Node& col = kv.second;
     // An unquoted #0b5d7a is a YAML comment: the value is then empty, and
     // the author meant a colour. Reported at the key, the value being gone.
-    if (col.IsNull()) {
+    if (col.is_null()) {
       diags.error(src.pos(kv.first),
                   "brand.color: no colour: write it in quotes, such as \"#0b5d7a\" (YAML reads "
                   "an unquoted # as the start of a comment)");
@@ -109,31 +111,31 @@ void read_brand(const YAML::Node& b, const YamlSource& src, model::SiteConfig& c
                     "brand.color: expected a colour such as \"#0b5d7a\", not " + quote(*s));
     }
   }
-  YAML::Node ps = b["partners"];
-  if (!ps.IsDefined() || ps.IsNull()) return;
-  if (!ps.IsSequence()) {
+  yaml::Node ps = b["partners"];
+  if (!ps.is_defined() || ps.is_null()) return;
+  if (!ps.is_sequence()) {
     diags.error(src.pos(ps),
                 "brand.partners: expected a list such as [{name: ..., logo: ..., "
                 "url: ...}]");
     return;
   }
   for (const auto& p : ps) {
-    if (!p.IsMap()) {
+    if (!p.is_map()) {
       diags.error(src.pos(p), "brand.partners: expected {name: ..., logo: ..., url: ...}");
       continue;
     }
     check_keys(p, {"name", "logo", "url"}, "partner", src, diags);
     model::Partner partner;
     for (const auto& kv : p)
-      if (kv.first.Scalar() == "name")
+      if (kv.first.scalar() == "name")
         partner.name = read_text(kv.first, kv.second, "brand.partners: name", src, diags);
     if (partner.name.empty())
       diags.error(src.pos(p), "brand.partners: a partner has no name: add `name: ...`");
-    if (YAML::Node l = p["logo"]; l.IsDefined() && !l.IsNull()) {
+    if (yaml::Node l = p["logo"]; l.is_defined() && !l.is_null()) {
       partner.logo = read_logo(l, "brand.partners: logo", src, diags);
       partner.logo_pos = src.pos(l);
     }
-    if (YAML::Node u = p["url"]; u.IsDefined() && !u.IsNull()) {
+    if (yaml::Node u = p["url"]; u.is_defined() && !u.is_null()) {
       auto s = read_scalar(u, "brand.partners: url", src, diags).value_or("");
       if (!base::is_web_address(s))
         diags.error(src.pos(u),
@@ -155,23 +157,23 @@ model::SiteConfig read_config(std::string_view yaml, base::Diagnostics& diags) {
   YamlSource src{path, 0, &c.languages, yaml};
   auto parsed = parse_yaml(yaml, src, diags);
   if (!parsed) return c;
-  const YAML::Node& root = *parsed;
-  if (!root.IsMap()) {
-    if (!root.IsNull())
+  const yaml::Node& root = *parsed;
+  if (!root.is_map()) {
+    if (!root.is_null())
       diags.error({path, 1, 1}, "carnet.yaml must be a map of settings (title, languages, ...)");
     return c;
   }
   check_keys(root, config_keys, "setting", src, diags);
 
   // Languages first: every text below is read against them.
-  if (YAML::Node langs = root["languages"]; langs.IsDefined()) {
-    if (!langs.IsSequence() || langs.size() == 0) {
+  if (yaml::Node langs = root["languages"]; langs.is_defined()) {
+    if (!langs.is_sequence() || langs.size() == 0) {
       diags.error(src.pos(langs),
                   "languages: expected a list such as [fr, en] (the first is the default)");
     } else {
       c.languages.clear();
       for (const auto& l : langs) {
-        auto s = l.IsScalar() ? l.Scalar() : std::string();
+        auto s = l.is_scalar() ? l.scalar() : std::string();
         if (!is_language_code(s)) {
           diags.error(src.pos(l),
                       "languages: " + quote(s) + " is not a language code such as fr or en");
@@ -186,16 +188,16 @@ model::SiteConfig read_config(std::string_view yaml, base::Diagnostics& diags) {
       if (c.languages.empty()) c.languages = {"fr", "en"};
     }
   }
-  auto text = [&](const YAML::Node& map, const char* key) {
+  auto text = [&](const yaml::Node& map, const char* key) {
     for (const auto& kv : map)
-      if (kv.first.Scalar() == key) return read_text(kv.first, kv.second, key, src, diags);
+      if (kv.first.scalar() == key) return read_text(kv.first, kv.second, key, src, diags);
     return model::LocalizedText{};
   };
   c.title = text(root, "title");
   if (c.title.empty())
     diags.error({path, 1, 1}, "the site has no title: add `title: {fr: ..., en: ...}`");
   c.description = text(root, "description");
-  if (YAML::Node b = root["base_url"]; b.IsDefined()) {
+  if (yaml::Node b = root["base_url"]; b.is_defined()) {
     auto s = read_scalar(b, "base_url", src, diags).value_or("/");
     if (s.empty()) s = "/";
     if (!base::is_base_url(s))
@@ -205,21 +207,21 @@ model::SiteConfig read_config(std::string_view yaml, base::Diagnostics& diags) {
     c.base_url = base::normalized_base_url(s);
     c.base_path = base::base_path_of(s);
   }
-  if (YAML::Node d = root["default_language_in_subdir"]; d.IsDefined()) {
-    auto s = d.IsScalar() ? d.Scalar() : "";
+  if (yaml::Node d = root["default_language_in_subdir"]; d.is_defined()) {
+    auto s = d.is_scalar() ? d.scalar() : "";
     if (s == "true")
       c.default_language_in_subdir = true;
     else if (s != "false")
       diags.error(src.pos(d), "default_language_in_subdir: expected true or false");
   }
-  if (YAML::Node n = root["cname"]; n.IsDefined()) {
+  if (yaml::Node n = root["cname"]; n.is_defined()) {
     c.cname = read_scalar(n, "cname", src, diags).value_or("");
     if (c.cname.find_first_of("/: ") != std::string::npos)
       diags.error(src.pos(n),
                   "cname: expected a bare domain such as plans.example.org, not " + quote(c.cname));
   }
-  if (YAML::Node o = root["organization"]; o.IsDefined() && !o.IsNull()) {
-    if (!o.IsMap()) {
+  if (yaml::Node o = root["organization"]; o.is_defined() && !o.is_null()) {
+    if (!o.is_map()) {
       diags.error(
           src.pos(o),
           "organization: expected {name: ..., address: ..., email: ..., phone: ..., website: ...}");
@@ -227,14 +229,14 @@ model::SiteConfig read_config(std::string_view yaml, base::Diagnostics& diags) {
       check_keys(o, {"name", "address", "email", "phone", "website"}, "organization", src, diags);
       c.organization.name = text(o, "name");
       c.organization.address = text(o, "address");
-      if (o["email"].IsDefined())
+      if (o["email"].is_defined())
         c.organization.email = read_scalar(o["email"], "email", src, diags).value_or("");
-      if (o["phone"].IsDefined())
+      if (o["phone"].is_defined())
         c.organization.phone = read_scalar(o["phone"], "phone", src, diags).value_or("");
-      if (o["website"].IsDefined()) {
+      if (o["website"].is_defined()) {
         c.organization.website = read_scalar(o["website"], "website", src, diags).value_or("");
         // At the URL itself, inside its quotes if it has any.
-        const YAML::Mark m = o["website"].Mark();
+        const yaml::Mark m = o["website"].mark();
         c.organization.website_pos = src.pos(m);
         if (m.pos >= 0 && static_cast<size_t>(m.pos) < src.text.size() &&
             (src.text[m.pos] == '"' || src.text[m.pos] == '\''))
@@ -242,16 +244,16 @@ model::SiteConfig read_config(std::string_view yaml, base::Diagnostics& diags) {
       }
     }
   }
-  if (YAML::Node b = root["booklet"]; b.IsDefined() && !b.IsNull()) {
-    if (!b.IsMap()) {
+  if (yaml::Node b = root["booklet"]; b.is_defined() && !b.is_null()) {
+    if (!b.is_map()) {
       diags.error(src.pos(b), "booklet: expected {paper: letter, formats: [pdf, epub, odt]}");
     } else {
       check_keys(b, {"paper", "formats", "imposition", "bilingual", "orientation"}, "booklet", src,
                  diags);
       auto choice = [&](const char* key, std::string& out,
                         const std::vector<std::string>& allowed) {
-        YAML::Node n = b[key];
-        if (!n.IsDefined()) return;
+        yaml::Node n = b[key];
+        if (!n.is_defined()) return;
         auto s = read_scalar(n, key, src, diags).value_or("");
         if (std::find(allowed.begin(), allowed.end(), s) == allowed.end()) {
           diags.error(src.pos(n), std::string("booklet.") + key + ": " + quote(s) +
@@ -266,14 +268,14 @@ model::SiteConfig read_config(std::string_view yaml, base::Diagnostics& diags) {
       if (c.booklet.imposition == "none") c.booklet.imposition.clear();
       choice("bilingual", c.booklet.bilingual, {"none", "tete-beche"});
       if (c.booklet.bilingual == "none") c.booklet.bilingual.clear();
-      if (YAML::Node f = b["formats"]; f.IsDefined()) {
+      if (yaml::Node f = b["formats"]; f.is_defined()) {
         c.booklet.formats.clear();
-        if (!f.IsSequence()) {
+        if (!f.is_sequence()) {
           diags.error(src.pos(f),
                       "booklet.formats: expected a list such as [pdf, epub, odt], or [] for none");
         } else {
           for (const auto& item : f) {
-            auto s = item.IsScalar() ? item.Scalar() : "";
+            auto s = item.is_scalar() ? item.scalar() : "";
             if (s != "pdf" && s != "epub" && s != "odt" && s != "summary") {
               diags.error(src.pos(item), "booklet.formats: " + quote(s) +
                                              " is not one of pdf, epub, odt, summary");
@@ -287,13 +289,13 @@ model::SiteConfig read_config(std::string_view yaml, base::Diagnostics& diags) {
       }
     }
   }
-  if (YAML::Node m = root["markdown"]; m.IsDefined() && !m.IsNull()) {
-    if (!m.IsMap()) {
+  if (yaml::Node m = root["markdown"]; m.is_defined() && !m.is_null()) {
+    if (!m.is_map()) {
       diags.error(src.pos(m), "markdown: expected {unsafe_html: false}");
     } else {
       check_keys(m, {"unsafe_html"}, "markdown", src, diags);
-      if (YAML::Node u = m["unsafe_html"]; u.IsDefined()) {
-        auto s = u.IsScalar() ? u.Scalar() : "";
+      if (yaml::Node u = m["unsafe_html"]; u.is_defined()) {
+        auto s = u.is_scalar() ? u.scalar() : "";
         if (s == "true")
           c.unsafe_html = true;
         else if (s != "false")
@@ -301,17 +303,17 @@ model::SiteConfig read_config(std::string_view yaml, base::Diagnostics& diags) {
       }
     }
   }
-  if (YAML::Node s = root["search"]; s.IsDefined()) {
-    auto v = s.IsScalar() ? s.Scalar() : "";
+  if (yaml::Node s = root["search"]; s.is_defined()) {
+    auto v = s.is_scalar() ? s.scalar() : "";
     if (v == "false")
       c.search = false;
     else if (v != "true")
       diags.error(src.pos(s), "search: expected true or false");
   }
-  if (YAML::Node t = root["tracking"]; t.IsDefined() && !t.IsNull())
+  if (yaml::Node t = root["tracking"]; t.is_defined() && !t.is_null())
     read_tracking(t, src, c, diags);
-  if (YAML::Node b = root["brand"]; b.IsDefined() && !b.IsNull()) read_brand(b, src, c, diags);
-  if (YAML::Node p = root["params"]; p.IsDefined()) c.params = to_value(p);
+  if (yaml::Node b = root["brand"]; b.is_defined() && !b.is_null()) read_brand(b, src, c, diags);
+  if (yaml::Node p = root["params"]; p.is_defined()) c.params = to_value(p);
   return c;
 }
 

@@ -25,7 +25,7 @@ class Reader {
     const char* name = kind == model::DataBlock::Kind::figures ? "figures"
                        : kind == model::DataBlock::Kind::chart ? "chart"
                                                                : "plan";
-    if (!root->IsDefined() || root->IsNull()) {
+    if (!root->is_defined() || root->is_null()) {
       diags_.error({ctx_.path, src_.line_offset, 1},
                    std::string("this ```") + name + " block is empty: " + example(kind));
       return std::nullopt;
@@ -59,10 +59,10 @@ class Reader {
   }
 
   // A text: a plain string is in the page's language, a map gives languages.
-  model::LocalizedText text(const YAML::Node& key, const YAML::Node& value,
+  model::LocalizedText text(const yaml::Node& key, const yaml::Node& value,
                             std::string_view field) {
-    if (value.IsScalar()) {
-      model::LocalizedText t = model::make_text(ctx_.lang, value.Scalar());
+    if (value.is_scalar()) {
+      model::LocalizedText t = model::make_text(ctx_.lang, value.scalar());
       t.pos = src_.pos(key);
       t.lang_pos[ctx_.lang] = src_.pos(value);
       return t;
@@ -70,26 +70,26 @@ class Reader {
     return read_text(key, value, field, src_, diags_);
   }
 
-  bool expect_map(const YAML::Node& n, std::string_view what) {
-    if (n.IsMap()) return true;
+  bool expect_map(const yaml::Node& n, std::string_view what) {
+    if (n.is_map()) return true;
     diags_.error(src_.pos(n),
                  std::string(what) + ": expected fields such as `key: value`, not " + kind_of(n));
     return false;
   }
-  bool expect_list(const YAML::Node& n, std::string_view what) {
-    if (n.IsSequence()) return true;
+  bool expect_list(const yaml::Node& n, std::string_view what) {
+    if (n.is_sequence()) return true;
     diags_.error(src_.pos(n), std::string(what) +
                                   ": expected a list (`- ...` or `[..., ...]`), not " + kind_of(n));
     return false;
   }
-  static std::string kind_of(const YAML::Node& n) {
-    if (n.IsScalar()) return "the text " + quote(n.Scalar());
-    if (n.IsSequence()) return "a list";
-    if (n.IsMap()) return "fields";
+  static std::string kind_of(const yaml::Node& n) {
+    if (n.is_scalar()) return "the text " + quote(n.scalar());
+    if (n.is_sequence()) return "a list";
+    if (n.is_map()) return "fields";
     return "nothing";
   }
 
-  void figures(const YAML::Node& root, std::vector<model::KeyFigure>& out) {
+  void figures(const yaml::Node& root, std::vector<model::KeyFigure>& out) {
     if (!expect_list(root, "figures")) return;
     for (const auto& item : root) {
       if (!expect_map(item, "a figure")) continue;
@@ -97,7 +97,7 @@ class Reader {
       model::KeyFigure f;
       bool has_value = false, has_label = false;
       for (const auto& kv : item) {
-        const auto key = kv.first.as<std::string>("");
+        const auto key = kv.first.as_string("");
         if (key == "value") {
           has_value = true;
           f.value = read_scalar(kv.second, "value", src_, diags_).value_or("");
@@ -115,9 +115,9 @@ class Reader {
     }
   }
 
-  std::optional<double> number(const YAML::Node& n, std::string_view field) {
-    if (n.IsScalar()) {
-      const std::string& s = n.Scalar();
+  std::optional<double> number(const yaml::Node& n, std::string_view field) {
+    if (n.is_scalar()) {
+      const std::string& s = n.scalar();
       double v = 0;
       auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
       if (ec == std::errc() && end == s.data() + s.size() && !s.empty()) return v;
@@ -127,12 +127,12 @@ class Reader {
     return std::nullopt;
   }
 
-  void chart(const YAML::Node& root, model::Chart& c) {
+  void chart(const yaml::Node& root, model::Chart& c) {
     if (!expect_map(root, "chart")) return;
     check_keys(root, {"kind", "title", "labels", "series"}, "chart", src_, diags_);
-    YAML::Node labels_node;
+    yaml::Node labels_node;
     for (const auto& kv : root) {
-      const auto key = kv.first.as<std::string>("");
+      const auto key = kv.first.as_string("");
       if (key == "kind") {
         auto k = read_scalar(kv.second, "kind", src_, diags_);
         if (k == "bar")
@@ -155,13 +155,13 @@ class Reader {
         series(kv.second, c);
       }
     }
-    if (!labels_node.IsDefined())
+    if (!labels_node.is_defined())
       diags_.error({ctx_.path, src_.line_offset + 1, 1},
                    "chart: `labels` is missing: name each value, `labels: [2019, 2020, 2021]`");
     if (c.series.empty() && !root["series"])
       diags_.error({ctx_.path, src_.line_offset + 1, 1},
                    "chart: `series` is missing: `series: [{name: ..., values: [1, 2, 3]}]`");
-    if (labels_node.IsDefined() && labels_node.IsSequence())
+    if (labels_node.is_defined() && labels_node.is_sequence())
       for (size_t i = 0; i < c.series.size(); ++i)
         if (series_complete_[i] && c.series[i].values.size() != c.labels.size())
           diags_.error(series_pos_[i], "series " + std::to_string(i + 1) + " has " +
@@ -171,7 +171,7 @@ class Reader {
                                            " labels: give one value per label");
   }
 
-  void series(const YAML::Node& list, model::Chart& c) {
+  void series(const yaml::Node& list, model::Chart& c) {
     if (!expect_list(list, "series")) return;
     if (list.size() == 0) diags_.error(src_.pos(list), "series: the list is empty");
     for (const auto& item : list) {
@@ -180,7 +180,7 @@ class Reader {
       model::ChartSeries s;
       bool has_values = false, complete = true;
       for (const auto& kv : item) {
-        const auto key = kv.first.as<std::string>("");
+        const auto key = kv.first.as_string("");
         if (key == "name") {
           s.name = text(kv.first, kv.second, "name");
         } else if (key == "values") {
@@ -200,7 +200,7 @@ class Reader {
     }
   }
 
-  std::optional<base::Date> date(const YAML::Node& n) {
+  std::optional<base::Date> date(const yaml::Node& n) {
     auto s = read_scalar(n, "done_between", src_, diags_);
     if (!s) return std::nullopt;
     std::string why;
@@ -209,13 +209,13 @@ class Reader {
     return d;
   }
 
-  void plan(const YAML::Node& root, model::PlanExcerpt& e) {
+  void plan(const yaml::Node& root, model::PlanExcerpt& e) {
     if (!expect_map(root, "plan")) return;
     check_keys(root, {"plan", "level", "status", "done_between"}, "plan block", src_, diags_);
     const model::Plan* plan = nullptr;
-    YAML::Node level_node;
+    yaml::Node level_node;
     for (const auto& kv : root) {
-      const auto key = kv.first.as<std::string>("");
+      const auto key = kv.first.as_string("");
       if (key == "plan") {
         auto name = read_scalar(kv.second, "plan", src_, diags_);
         if (!name) continue;
@@ -243,7 +243,7 @@ class Reader {
       } else if (key == "status") {
         statuses(kv.second, e.statuses);
       } else if (key == "done_between") {
-        if (!kv.second.IsSequence() || kv.second.size() != 2) {
+        if (!kv.second.is_sequence() || kv.second.size() != 2) {
           diags_.error(src_.pos(kv.second),
                        "done_between: expected two dates, `[2023-07-01, 2024-06-30]`");
           continue;
@@ -276,9 +276,9 @@ class Reader {
     }
   }
 
-  void statuses(const YAML::Node& n, std::vector<model::Status>& out) {
-    std::vector<YAML::Node> items;
-    if (n.IsSequence())
+  void statuses(const yaml::Node& n, std::vector<model::Status>& out) {
+    std::vector<yaml::Node> items;
+    if (n.is_sequence())
       for (const auto& i : n) items.push_back(i);
     else
       items.push_back(n);

@@ -88,11 +88,10 @@ TEST_CASE("hostile input: a second YAML document is an error at its start", "[lo
   CHECK(d.items()[0].message.starts_with("a second YAML document starts here"));
 }
 
-// yaml-cpp starts a document without a marker after a root that ended;
-// the first document's map is read once, and the second parse that counts
-// documents is skipped only where the map provably covers every line
-// (yaml_util.cpp, covers_every_line). These are the shapes where it does
-// not: each still reports its second document instead of losing it.
+// Text after a root that ended: yaml-cpp, the YAML library before libyaml,
+// read it as a second document without a marker, and Carnet had to count
+// documents itself. These shapes are kept: each is still an error, never a
+// plan with the rest dropped.
 TEST_CASE("hostile input: a second YAML document without a marker is still found",
           "[load][harden]") {
   const std::vector<std::string> texts = {
@@ -126,7 +125,7 @@ TEST_CASE("hostile input: a second YAML document without a marker is still found
 
 // Found by fuzz/config_reader (kept in fuzz/regressions/config_reader/):
 // yaml-cpp's LoadAll never returned, filling memory, on a comma where a
-// document starts.
+// document starts. libyaml stops there; the message stays Carnet's.
 TEST_CASE("hostile input: a comma that starts a YAML document is an error, not a hang",
           "[load][harden][fuzz]") {
   const std::string comma = "a comma, not in a list";  // what an author might paste after a comment

@@ -15,8 +15,8 @@ std::vector<model::OrganisationEntry> read_organisations(std::string_view text,
                                                          base::Diagnostics& diags) {
   YamlSource src{path, 0, &languages, text};
   auto root = parse_yaml(text, src, diags);
-  if (!root || root->IsNull()) return {};
-  if (!root->IsSequence()) {
+  if (!root || root->is_null()) return {};
+  if (!root->is_sequence()) {
     diags.error(src.pos(*root),
                 "expected a list of organisations such as `- {name: \"CLSC de Lachine\", "
                 "aliases: [CLSC]}`");
@@ -27,7 +27,7 @@ std::vector<model::OrganisationEntry> read_organisations(std::string_view text,
   std::map<std::string, std::pair<std::string, base::SourcePos>> claimed;
   std::map<std::string, base::SourcePos> ids;
   for (const auto& item : *root) {
-    if (!item.IsMap()) {
+    if (!item.is_map()) {
       diags.error(
           src.pos(item),
           "an organisation: expected {name: ..., short: ..., aliases: [...], website: ...}");
@@ -39,13 +39,13 @@ std::vector<model::OrganisationEntry> read_organisations(std::string_view text,
     e.pos = src.pos(item);
     // Every spelling of this entry, as written, with where it is.
     std::vector<std::pair<std::string, base::SourcePos>> spellings;
-    YAML::Node name;
+    yaml::Node name;
     bool has_name = false;
     for (const auto& kv : item)
-      if (kv.first.Scalar() == "name") name = kv.second, has_name = true;
+      if (kv.first.scalar() == "name") name = kv.second, has_name = true;
     for (const auto& kv : item) {
-      const std::string key = kv.first.Scalar();
-      const YAML::Node& v = kv.second;
+      const std::string key = kv.first.scalar();
+      const yaml::Node& v = kv.second;
       if (key == "name") {
         e.name = read_text(kv.first, v, "name", src, diags);
         for (const auto& [lang, t] : e.name.text)
@@ -57,7 +57,7 @@ std::vector<model::OrganisationEntry> read_organisations(std::string_view text,
           spellings.push_back(
               {t, e.short_name.lang_pos.count(lang) ? e.short_name.lang_pos.at(lang) : src.pos(v)});
       } else if (key == "aliases") {
-        if (!v.IsSequence()) {
+        if (!v.is_sequence()) {
           diags.error(src.pos(v),
                       "aliases: expected a list of names such as [\"CLSC\", \"C.L.S.C.\"]");
           continue;
@@ -96,7 +96,7 @@ std::vector<model::OrganisationEntry> read_organisations(std::string_view text,
       if (!has_name) diags.error(e.pos, "an organisation needs a name: add `name: ...`");
       continue;
     }
-    if (e.id.empty() && !item["id"].IsDefined()) {
+    if (e.id.empty() && !item["id"].is_defined()) {
       e.id = base::slugify(e.name.get(languages.front(), languages.front()));
       if (e.id.empty() || e.id == "-") {
         diags.error(src.pos(name),
@@ -108,7 +108,7 @@ std::vector<model::OrganisationEntry> read_organisations(std::string_view text,
     if (!e.id.empty()) {
       auto [it, fresh] = ids.emplace(e.id, e.pos);
       if (!fresh)
-        diags.error(item["id"].IsDefined() ? src.pos(item["id"]) : e.pos,
+        diags.error(item["id"].is_defined() ? src.pos(item["id"]) : e.pos,
                     "two organisations have the id " + quote(e.id) + " (also line " +
                         std::to_string(it->second.line) + "); add or change `id: ...`");
     }

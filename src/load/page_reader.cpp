@@ -14,9 +14,9 @@ const std::vector<std::string> known_keys = {
 
 bool is_delimiter(std::string_view line) { return base::trim(line) == "---"; }
 
-std::optional<bool> read_bool(const YAML::Node& n, std::string_view field, const YamlSource& src,
+std::optional<bool> read_bool(const yaml::Node& n, std::string_view field, const YamlSource& src,
                               base::Diagnostics& diags) {
-  auto s = n.IsScalar() ? n.Scalar() : std::string();
+  auto s = n.is_scalar() ? n.scalar() : std::string();
   if (s == "true" || s == "yes" || s == "oui") return true;
   if (s == "false" || s == "no" || s == "non") return false;
   diags.error(src.pos(n), std::string(field) + ": expected true or false, not " + quote(s));
@@ -86,7 +86,7 @@ bool read_page(std::string_view text, model::Page& page, const std::vector<std::
   if (!base::trim(front).empty()) {
     auto root = parse_yaml(front, src, diags);
     if (!root) return false;
-    if (!root->IsMap()) {
+    if (!root->is_map()) {
       diags.error({page.source, 2, 1},
                   "the front matter must be fields such as `title: ...`, one per line");
       return false;
@@ -94,8 +94,8 @@ bool read_page(std::string_view text, model::Page& page, const std::vector<std::
     model::Value::Map params;
     check_duplicate_keys(*root, "front matter", src, diags);
     for (const auto& kv : *root) {
-      const std::string key = kv.first.as<std::string>("");
-      const YAML::Node& v = kv.second;
+      const std::string key = kv.first.as_string("");
+      const yaml::Node& v = kv.second;
       if (key == "title")
         page.title = read_scalar(v, key, src, diags).value_or("");
       else if (key == "summary")

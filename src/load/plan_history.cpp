@@ -25,12 +25,10 @@
 #include <set>
 #include <sstream>
 
-#include <yaml-cpp/eventhandler.h>
-#include <yaml-cpp/yaml.h>
-
 #include "base/parallel.hpp"
 #include "load/plan_reader.hpp"
 #include "wrap/git.hpp"
+#include "wrap/yaml.hpp"
 
 namespace carnet::load {
 
@@ -58,35 +56,47 @@ base::Date utc_day(long long seconds) {
 namespace {
 
 // Actions are the mappings of a sequence under the key `actions`, at any depth.
-class StatusScanner : public YAML::EventHandler {
+class StatusScanner {
  public:
   bool ok = true;
   ActionStatuses out;
 
-  void OnDocumentStart(const YAML::Mark&) override {}
-  void OnDocumentEnd() override {}
-  void OnNull(const YAML::Mark&, YAML::anchor_t anchor) override { value(anchor, nullptr); }
-  void OnAlias(const YAML::Mark&, YAML::anchor_t) override { ok = false; }
-  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t anchor,
-                const std::string& text) override {
-    value(anchor, &text);
-  }
-  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t anchor,
-                       YAML::EmitterStyle::value) override {
-    open(anchor, false);
-  }
-  void OnSequenceEnd() override { close(); }
-  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t anchor,
-                  YAML::EmitterStyle::value) override {
-    open(anchor, true);
-  }
-  void OnMapEnd() override {
-    Frame& f = stack_.back();
-    if (f.action) {
-      if (f.id.empty()) ok = false;
-      out.push_back({f.id, f.status});
+  // One event of the first document.
+  void on(const yaml_event_t& e) {
+    switch (e.type) {
+      case YAML_SCALAR_EVENT: {
+        const auto& s = e.data.scalar;
+        const std::string text(reinterpret_cast<const char*>(s.value), s.length);
+        const bool null =
+            s.style == YAML_PLAIN_SCALAR_STYLE &&
+            (text.empty() || text == "~" || text == "null" || text == "Null" || text == "NULL");
+        value(s.anchor != nullptr, null ? nullptr : &text);
+        break;
+      }
+      case YAML_ALIAS_EVENT:
+        ok = false;
+        break;
+      case YAML_SEQUENCE_START_EVENT:
+        open(e.data.sequence_start.anchor != nullptr, false);
+        break;
+      case YAML_MAPPING_START_EVENT:
+        open(e.data.mapping_start.anchor != nullptr, true);
+        break;
+      case YAML_SEQUENCE_END_EVENT:
+        close();
+        break;
+      case YAML_MAPPING_END_EVENT: {
+        Frame& f = stack_.back();
+        if (f.action) {
+          if (f.id.empty()) ok = false;
+          out.push_back({f.id, f.status});
+        }
+        close();
+        break;
+      }
+      default:
+        break;
     }
-    close();
   }
 
  private:
@@ -100,7 +110,7 @@ class StatusScanner : public YAML::EventHandler {
     model::Status status = model::Status::planned;
   };
 
-  void open(YAML::anchor_t anchor, bool map) {
+  void open(bool anchor, bool map) {
     if (anchor) ok = false;
     Frame f;
     f.map = map;
@@ -118,7 +128,7 @@ class StatusScanner : public YAML::EventHandler {
     stack_.pop_back();
     if (!stack_.empty() && stack_.back().map) stack_.back().want_key = true;
   }
-  void value(YAML::anchor_t anchor, const std::string* text) {
+  void value(bool anchor, const std::string* text) {
     if (anchor) ok = false;
     if (stack_.empty() || !stack_.back().map) return;
     Frame& f = stack_.back();
@@ -675,16 +685,17 @@ void read_with(git_repository* repo, const std::string& prefix, std::vector<mode
 }  // namespace
 
 std::optional<ActionStatuses> scan_action_statuses(const std::string& yaml) {
-  try {
-    std::istringstream in(yaml);
-    YAML::Parser parser(in);
-    StatusScanner scanner;
-    if (!parser.HandleNextDocument(scanner)) return ActionStatuses{};
-    if (!scanner.ok) return std::nullopt;
-    return std::move(scanner.out);
-  } catch (const YAML::Exception&) {
-    return std::nullopt;
+  wrap::YamlParser parser(yaml);
+  if (!parser.initialized()) return std::nullopt;
+  StatusScanner scanner;
+  wrap::YamlEvent e;
+  for (;;) {
+    if (!e.next(parser)) return std::nullopt;
+    if (e->type == YAML_DOCUMENT_END_EVENT || e->type == YAML_STREAM_END_EVENT) break;
+    scanner.on(*e);
   }
+  if (!scanner.ok) return std::nullopt;
+  return std::move(scanner.out);
 }
 
 void read_plan_histories(const fs::path& root, std::vector<model::Plan>& plans,

@@ -31,7 +31,7 @@ struct HistoryCache {
   std::map<std::string, std::shared_ptr<const ActionStatuses>> statuses;  // blob id (hex) → or null
 };
 
-// The id and status of every action of a plan file, read from yaml-cpp's
+// The id and status of every action of a plan file, read from libyaml's
 // event stream without building the plan (an old version needs only these
 // for its status history, and a full parse costs several times more).
 // nullopt when the file is not plain enough to be sure (an action with no

@@ -1,5 +1,6 @@
 #include "load/plan_reader.hpp"
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -40,24 +41,22 @@ struct PlanReader {
 
   const std::string& default_lang() const { return src.languages->front(); }
 
-  model::LocalizedText text(const YAML::Node& map, const char* field) {
-    YAML::Node value = map[field];
-    if (!value.IsDefined()) return {};
-    // Keys are found by iterating: YAML::Node has no way to get a key's mark.
+  model::LocalizedText text(const yaml::Node& map, const char* field) {
+    // By iterating, for the key's mark too.
     for (const auto& kv : map)
-      if (kv.first.Scalar() == field) return read_text(kv.first, kv.second, field, src, diags);
+      if (kv.first.scalar() == field) return read_text(kv.first, kv.second, field, src, diags);
     return {};
   }
 
-  std::vector<model::LocalizedText> texts(const YAML::Node& map, const char* field) {
+  std::vector<model::LocalizedText> texts(const yaml::Node& map, const char* field) {
     for (const auto& kv : map)
-      if (kv.first.Scalar() == field) return read_text_list(kv.first, kv.second, field, src, diags);
+      if (kv.first.scalar() == field) return read_text_list(kv.first, kv.second, field, src, diags);
     return {};
   }
 
-  base::SourcePos key_pos(const YAML::Node& map, const char* field) {
+  base::SourcePos key_pos(const yaml::Node& map, const char* field) {
     for (const auto& kv : map)
-      if (kv.first.Scalar() == field) return src.pos(kv.first);
+      if (kv.first.scalar() == field) return src.pos(kv.first);
     return src.pos(map);
   }
 
@@ -68,9 +67,9 @@ struct PlanReader {
   }
 
   // An id as written (checked) or made from the title; unique in the plan.
-  std::string make_id(const YAML::Node& node, const model::LocalizedText& title,
+  std::string make_id(const yaml::Node& node, const model::LocalizedText& title,
                       std::string_view what) {
-    if (YAML::Node id = node["id"]; id.IsDefined()) {
+    if (yaml::Node id = node["id"]; id.is_defined()) {
       auto s = read_scalar(id, "id", src, diags).value_or("");
       if (!base::is_clean_segment(s) || s.find('.') != std::string::npos) {
         diags.error(src.pos(id),
@@ -106,9 +105,9 @@ struct PlanReader {
 
   // As written, else numbered by position in the level's own numbering
   // (`numbering: [upper-roman, upper-alpha, decimal]`: "I", "I.B", "I.B.3").
-  std::string make_code(const YAML::Node& node, const std::string& parent_code, int depth,
+  std::string make_code(const yaml::Node& node, const std::string& parent_code, int depth,
                         size_t index) {
-    if (YAML::Node code = node["code"]; code.IsDefined())
+    if (yaml::Node code = node["code"]; code.is_defined())
       return read_scalar(code, "code", src, diags).value_or("");
     auto style = static_cast<size_t>(depth) < plan.numbering.size() ? plan.numbering[depth]
                                                                     : model::Numbering::decimal;
@@ -116,7 +115,7 @@ struct PlanReader {
     return parent_code.empty() ? n : parent_code + "." + n;
   }
 
-  std::optional<base::Date> date(const YAML::Node& n, std::string_view field) {
+  std::optional<base::Date> date(const yaml::Node& n, std::string_view field) {
     auto s = read_scalar(n, field, src, diags);
     if (!s) return std::nullopt;
     std::string why;
@@ -126,19 +125,19 @@ struct PlanReader {
     return d;
   }
 
-  std::vector<model::Note> notes(const YAML::Node& map) {
+  std::vector<model::Note> notes(const yaml::Node& map) {
     std::vector<model::Note> out;
-    YAML::Node list = map["notes"];
-    if (!list.IsDefined() || list.IsNull()) return out;
-    if (!list.IsSequence()) {
+    yaml::Node list = map["notes"];
+    if (!list.is_defined() || list.is_null()) return out;
+    if (!list.is_sequence()) {
       diags.error(src.pos(list), "notes: expected a list of {date: ..., text: ...}");
       return out;
     }
     for (const auto& item : list) {
       model::Note note;
-      if (item.IsMap()) {
+      if (item.is_map()) {
         check_keys(item, {"date", "text"}, "note", src, diags);
-        if (item["date"].IsDefined()) note.date = date(item["date"], "date");
+        if (item["date"].is_defined()) note.date = date(item["date"], "date");
         note.text = text(item, "text");
       } else {
         note.text = read_text(item, item, "note", src, diags);
@@ -148,9 +147,9 @@ struct PlanReader {
     return out;
   }
 
-  std::optional<model::Due> due(const YAML::Node& n) {
+  std::optional<model::Due> due(const yaml::Node& n) {
     model::Due d;
-    if (n.IsMap()) {
+    if (n.is_map()) {
       d.kind = model::Due::Kind::text;
       d.text = read_text(n, n, "due", src, diags);
       return d;
@@ -178,8 +177,8 @@ struct PlanReader {
     return d;
   }
 
-  void years_of(const YAML::Node& n, std::vector<std::string>& out) {
-    if (!n.IsSequence()) {
+  void years_of(const yaml::Node& n, std::vector<std::string>& out) {
+    if (!n.is_sequence()) {
       diags.error(src.pos(n),
                   "years: expected a list such as [" +
                       (plan.years.empty() ? std::string("2021-2022") : plan.years.front()) + "]");
@@ -198,11 +197,11 @@ struct PlanReader {
     }
   }
 
-  model::Action action(const YAML::Node& n, const std::string& parent_code, int depth,
+  model::Action action(const yaml::Node& n, const std::string& parent_code, int depth,
                        size_t index) {
     model::Action a;
     a.pos = src.pos(n);
-    if (!n.IsMap()) {
+    if (!n.is_map()) {
       diags.error(src.pos(n), "an action must be a map of fields (id, title, due, ...)");
       return a;
     }
@@ -211,12 +210,12 @@ struct PlanReader {
     if (a.title.empty()) diags.error(src.pos(n), "action has no title");
     a.id = make_id(n, a.title, "action");
     a.code = make_code(n, parent_code, depth, index);
-    if (YAML::Node st = n["status"]; st.IsDefined()) a.status = status(st);
+    if (yaml::Node st = n["status"]; st.is_defined()) a.status = status(st);
     a.fields = fields(n, model::on_action);
     return a;
   }
 
-  model::Status status(const YAML::Node& st) {
+  model::Status status(const yaml::Node& st) {
     auto s = read_scalar(st, "status", src, diags).value_or("");
     if (auto parsed = model::parse_status(s)) return *parsed;
     std::vector<std::string> names;
@@ -229,7 +228,7 @@ struct PlanReader {
     return model::Status::planned;
   }
 
-  std::optional<double> positive_number(const YAML::Node& n, std::string_view field) {
+  std::optional<double> positive_number(const yaml::Node& n, std::string_view field) {
     auto s = read_scalar(n, field, src, diags);
     if (!s) return std::nullopt;
     auto v = base::parse_positive_number(*s);
@@ -242,13 +241,13 @@ struct PlanReader {
 
   // Every non-structural field of model::plan_fields() that `n` holds, read
   // by its kind.
-  model::Fields fields(const YAML::Node& n, unsigned where) {
+  model::Fields fields(const yaml::Node& n, unsigned where) {
     model::Fields out;
     for (const auto& spec : model::plan_fields()) {
       if (!(spec.where & where) || spec.structural()) continue;
       const std::string key(spec.key);
-      YAML::Node v = n[key];
-      if (!v.IsDefined() || v.IsNull()) continue;
+      yaml::Node v = n[key];
+      if (!v.is_defined() || v.is_null()) continue;
       model::FieldValue f;
       f.pos = key_pos(n, key.c_str());
       switch (spec.kind) {
@@ -287,12 +286,12 @@ struct PlanReader {
     return out;
   }
 
-  model::PlanSection section(const YAML::Node& n, int depth, const std::string& parent_code,
+  model::PlanSection section(const yaml::Node& n, int depth, const std::string& parent_code,
                              size_t index) {
     model::PlanSection s;
     s.depth = depth;
     s.pos = src.pos(n);
-    if (!n.IsMap()) {
+    if (!n.is_map()) {
       diags.error(src.pos(n),
                   "a section must be a map of fields (id, title, sections, actions, ...)");
       return s;
@@ -311,15 +310,15 @@ struct PlanReader {
     s.id = make_id(n, s.title, "section");
     s.code = make_code(n, parent_code, depth, index);
     s.fields = fields(n, model::on_level);
-    if (YAML::Node list = n["sections"]; list.IsDefined() && !list.IsNull()) {
-      if (!list.IsSequence())
+    if (yaml::Node list = n["sections"]; list.is_defined() && !list.is_null()) {
+      if (!list.is_sequence())
         diags.error(src.pos(list), "sections: expected a list");
       else
         for (size_t i = 0; i < list.size(); ++i)
           s.sections.push_back(section(list[i], depth + 1, s.code, i));
     }
-    if (YAML::Node list = n["actions"]; list.IsDefined() && !list.IsNull()) {
-      if (!list.IsSequence())
+    if (yaml::Node list = n["actions"]; list.is_defined() && !list.is_null()) {
+      if (!list.is_sequence())
         diags.error(src.pos(list), "actions: expected a list");
       else
         for (size_t i = 0; i < list.size(); ++i)
@@ -328,8 +327,8 @@ struct PlanReader {
     return s;
   }
 
-  void period(const YAML::Node& n) {
-    auto year = [&](const YAML::Node& y) -> std::optional<int> {
+  void period(const yaml::Node& n) {
+    auto year = [&](const yaml::Node& y) -> std::optional<int> {
       auto s = read_scalar(y, "period", src, diags).value_or("");
       auto d = base::parse_date(s);
       if (!d || d->month != 0) {
@@ -338,12 +337,12 @@ struct PlanReader {
       }
       return d->year;
     };
-    if (n.IsMap()) {
+    if (n.is_map()) {
       check_keys(n, {"start", "end"}, "period", src, diags);
-      if (n["start"].IsDefined()) plan.period_start = year(n["start"]);
-      if (n["end"].IsDefined()) plan.period_end = year(n["end"]);
-    } else if (n.IsScalar()) {
-      auto parts = base::split(n.Scalar(), '-');
+      if (n["start"].is_defined()) plan.period_start = year(n["start"]);
+      if (n["end"].is_defined()) plan.period_end = year(n["end"]);
+    } else if (n.is_scalar()) {
+      auto parts = base::split(n.scalar(), '-');
       if (parts.size() == 2 && parts[0].size() == 4 && parts[1].size() == 4 &&
           base::parse_date(parts[0]) && base::parse_date(parts[1])) {
         plan.period_start = std::stoi(parts[0]);
@@ -360,8 +359,8 @@ struct PlanReader {
                                   std::to_string(*plan.period_start) + ")");
   }
 
-  void field_list(const YAML::Node& n, const char* what, std::vector<std::string>& out) {
-    if (!n.IsSequence()) {
+  void field_list(const yaml::Node& n, const char* what, std::vector<std::string>& out) {
+    if (!n.is_sequence()) {
       diags.error(src.pos(n), std::string(what) + ": expected a list of field names");
       return;
     }
@@ -380,8 +379,8 @@ struct PlanReader {
     }
   }
 
-  void read_numbering(const YAML::Node& n) {
-    if (!n.IsSequence()) {
+  void read_numbering(const yaml::Node& n) {
+    if (!n.is_sequence()) {
       diags.error(src.pos(n),
                   "numbering: expected a list, one style per level, such as "
                   "[upper-roman, upper-alpha, decimal]");
@@ -410,8 +409,8 @@ struct PlanReader {
     numbering_pos = src.pos(n);
   }
 
-  void read(const YAML::Node& root) {
-    if (!root.IsMap()) {
+  void read(const yaml::Node& root) {
+    if (!root.is_map()) {
       diags.error({src.path, 1, 1},
                   "a plan file must be a map of fields (title, levels, sections, ...)");
       return;
@@ -420,7 +419,7 @@ struct PlanReader {
     plan.title = text(root, "title");
     if (plan.title.empty())
       diags.error({src.path, 1, 1}, "the plan has no title: add `title: {fr: ..., en: ...}`");
-    if (YAML::Node slug = root["slug"]; slug.IsDefined()) {
+    if (yaml::Node slug = root["slug"]; slug.is_defined()) {
       auto t = text(root, "slug");
       for (const auto& [lang, s] : t.text) {
         if (!base::is_clean_segment(s))
@@ -433,28 +432,28 @@ struct PlanReader {
           plan.slug[lang] = s;
       }
     }
-    if (root["period"].IsDefined()) period(root["period"]);
-    if (root["adopted"].IsDefined()) {
+    if (root["period"].is_defined()) period(root["period"]);
+    if (root["adopted"].is_defined()) {
       plan.adopted = date(root["adopted"], "adopted");
     }
-    if (root["updated"].IsDefined()) plan.updated = date(root["updated"], "updated");
-    if (YAML::Node since = root["since"]; since.IsDefined()) {
+    if (root["updated"].is_defined()) plan.updated = date(root["updated"], "updated");
+    if (yaml::Node since = root["since"]; since.is_defined()) {
       plan.since = read_scalar(since, "since", src, diags).value_or("");
       plan.since_pos = src.pos(since);
     }
     plan.summary = text(root, "summary");
     plan.intro = text(root, "intro");
-    if (YAML::Node levels = root["levels"];
-        levels.IsDefined() && levels.IsSequence() && levels.size() > 0) {
+    if (yaml::Node levels = root["levels"];
+        levels.is_defined() && levels.is_sequence() && levels.size() > 0) {
       for (const auto& l : levels) plan.levels.push_back(read_text(l, l, "levels", src, diags));
     } else {
-      diags.error(levels.IsDefined() ? src.pos(levels) : base::SourcePos{src.path, 1, 1},
+      diags.error(levels.is_defined() ? src.pos(levels) : base::SourcePos{src.path, 1, 1},
                   "the plan must name its levels, outermost first: `levels: [{fr: Orientation, en: "
                   "Direction}, "
                   "{fr: Objectif, en: Objective}]`");
     }
-    if (YAML::Node years = root["years"]; years.IsDefined()) {
-      if (!years.IsSequence())
+    if (yaml::Node years = root["years"]; years.is_defined()) {
+      if (!years.is_sequence())
         diags.error(src.pos(years), "years: expected a list such as [2021-2022, 2022-2023]");
       else
         for (const auto& y : years) {
@@ -465,19 +464,19 @@ struct PlanReader {
             plan.years.push_back(s);
         }
     }
-    if (YAML::Node numbering = root["numbering"]; numbering.IsDefined()) read_numbering(numbering);
-    if (YAML::Node cols = root["columns"]; cols.IsDefined())
+    if (yaml::Node numbering = root["numbering"]; numbering.is_defined()) read_numbering(numbering);
+    if (yaml::Node cols = root["columns"]; cols.is_defined())
       field_list(cols, "columns", plan.columns);
     else
       plan.columns = model::default_columns();
-    if (YAML::Node labels = root["labels"]; labels.IsDefined()) {
-      if (!labels.IsMap()) {
+    if (yaml::Node labels = root["labels"]; labels.is_defined()) {
+      if (!labels.is_map()) {
         diags.error(src.pos(labels),
                     "labels: expected a map such as {partners: {fr: Ressources, en: Resources}}");
       } else {
         check_keys(labels, model::column_fields(), "label", src, diags);
         for (const auto& kv : labels)
-          plan.labels[kv.first.Scalar()] = read_text(kv.first, kv.second, "labels", src, diags);
+          plan.labels[kv.first.scalar()] = read_text(kv.first, kv.second, "labels", src, diags);
       }
     }
     if (numbering_pos && plan.numbering.size() > plan.levels.size() + 1)
@@ -485,14 +484,14 @@ struct PlanReader {
                                       " styles for " + std::to_string(plan.levels.size()) +
                                       " level(s) and their actions; give at most " +
                                       std::to_string(plan.levels.size() + 1));
-    if (YAML::Node list = root["sections"]; list.IsDefined() && !list.IsNull()) {
-      if (!list.IsSequence())
+    if (yaml::Node list = root["sections"]; list.is_defined() && !list.is_null()) {
+      if (!list.is_sequence())
         diags.error(src.pos(list), "sections: expected a list");
       else
         for (size_t i = 0; i < list.size(); ++i)
           plan.sections.push_back(section(list[i], 0, "", i));
     }
-    if (YAML::Node list = root["actions"]; list.IsDefined() && !list.IsNull()) {
+    if (yaml::Node list = root["actions"]; list.is_defined() && !list.is_null()) {
       diags.error(src.pos(list), "actions belong in a section: put them under one of `sections`");
     }
   }
@@ -510,7 +509,7 @@ std::optional<model::Plan> read_plan(std::string_view yaml, const std::string& s
   reader.plan.source = source;
   try {
     reader.read(*root);
-  } catch (const YAML::Exception& e) {
+  } catch (const yaml::Exception& e) {
     diags.error(src.pos(e.mark), "invalid plan: " + e.msg);
     return std::nullopt;
   }

@@ -1,5 +1,6 @@
 #include "load/site_loader.hpp"
 
+#include <algorithm>
 #include <set>
 
 #include "base/fs.hpp"

@@ -34,34 +34,34 @@ std::vector<Entry> read_entries(const WordsFile& file, base::Diagnostics& diags)
   }
   YamlSource src{file.path, 0, nullptr, file.text};
   auto root = parse_yaml(file.text, src, diags);
-  if (!root || root->IsNull()) return {};  // an empty file (or comments only) has no words
-  if (!root->IsMap()) {
+  if (!root || root->is_null()) return {};  // an empty file (or comments only) has no words
+  if (!root->is_map()) {
     diags.error(src.pos(*root),
                 std::string("a words file is a list of lines `key: \"word\"`, not a ") +
-                    (root->IsSequence() ? "list" : "text"));
+                    (root->is_sequence() ? "list" : "text"));
     return {};
   }
   std::vector<Entry> out;
   std::set<std::string> seen;
   for (const auto& kv : *root) {
-    if (!kv.first.IsScalar()) {
+    if (!kv.first.is_scalar()) {
       diags.error(src.pos(kv.first), "a word's key must be a name such as `home`");
       continue;
     }
-    const std::string key = kv.first.Scalar();
+    const std::string key = kv.first.scalar();
     if (!seen.insert(key).second) {
       diags.error(src.pos(kv.first), "the word " + quote(key) + " is given twice");
       continue;
     }
-    const YAML::Node& value = kv.second;
-    if (value.IsScalar()) {
-      out.push_back({key, value.Scalar(), src.pos(kv.first)});
-    } else if (value.IsNull()) {
+    const yaml::Node& value = kv.second;
+    if (value.is_scalar()) {
+      out.push_back({key, value.scalar(), src.pos(kv.first)});
+    } else if (value.is_null()) {
       diags.error(src.pos(kv.first), "the word " + quote(key) + " has no text (write " + key +
                                          ": \"\" to leave it empty)");
     } else {
       diags.error(src.pos(value), "the word " + quote(key) + " must be a text, not a " +
-                                      (value.IsMap() ? "map" : "list"));
+                                      (value.is_map() ? "map" : "list"));
     }
   }
   return out;

@@ -1,7 +1,5 @@
 #include "translate/record.hpp"
 
-#include <yaml-cpp/yaml.h>
-
 #include "base/fs.hpp"
 #include "base/yaml_quote.hpp"
 #include "load/yaml_util.hpp"
@@ -25,21 +23,21 @@ TranslationRecord TranslationRecord::load(const std::filesystem::path& site,
     return {};
   }
   try {
-    const YAML::Node& root = *parsed;
-    if (root.IsNull()) return record;
-    if (!root.IsMap()) throw YAML::Exception(root.Mark(), "expected a map of files");
+    const load::yaml::Node& root = *parsed;
+    if (root.is_null()) return record;
+    if (!root.is_map()) throw load::yaml::Exception(root.mark(), "expected a map of files");
     for (const auto& file : root) {
-      if (!file.second.IsMap())
-        throw YAML::Exception(file.second.Mark(), "expected a map of texts");
+      if (!file.second.is_map())
+        throw load::yaml::Exception(file.second.mark(), "expected a map of texts");
       for (const auto& key : file.second) {
-        if (!key.second.IsMap())
-          throw YAML::Exception(key.second.Mark(), "expected {LANG: FINGERPRINT}");
+        if (!key.second.is_map())
+          throw load::yaml::Exception(key.second.mark(), "expected {LANG: FINGERPRINT}");
         for (const auto& lang : key.second)
-          record.set(file.first.as<std::string>(), key.first.as<std::string>(),
-                     lang.first.as<std::string>(), lang.second.as<std::string>());
+          record.set(file.first.as_string(), key.first.as_string(), lang.first.as_string(),
+                     lang.second.as_string());
       }
     }
-  } catch (const YAML::Exception& e) {
+  } catch (const load::yaml::Exception& e) {
     diags.error(src.pos(e.mark),
                 "the translation record is damaged (" + e.msg + "); delete it to start a new one");
     return {};
