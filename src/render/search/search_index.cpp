@@ -8,6 +8,7 @@
 #include <map>
 #include <unordered_map>
 
+#include "base/hash.hpp"
 #include "base/parallel.hpp"
 #include "render/search/terms.hpp"
 
@@ -153,9 +154,11 @@ class Postings {
 };
 using Terms = std::vector<std::pair<std::string_view, const Postings*>>;  // sorted by term
 
+// XXH3: most lookups are of short words, where it is several times faster
+// than std::hash's.
 struct ViewHash {
   using is_transparent = void;
-  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  size_t operator()(std::string_view s) const { return base::hash64(s); }
 };
 
 }  // namespace
@@ -215,7 +218,7 @@ class Vocabulary {
   Analyzer analyzer_;
   std::unordered_map<std::string, uint32_t, ViewHash, std::equal_to<>> ids_;  // spelling → term
   // Each term once: the map's keys view the deque's strings, which stay put.
-  std::unordered_map<std::string_view, uint32_t> term_ids_;
+  std::unordered_map<std::string_view, uint32_t, ViewHash> term_ids_;
   std::deque<std::string> terms_;
   std::deque<Postings> postings_;
 };

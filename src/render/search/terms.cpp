@@ -37,28 +37,19 @@ std::vector<std::string> words(std::string_view text) {
   return out;
 }
 
-void for_each_word(std::string_view text, const std::function<void(std::string_view)>& f) {
-  if (!g_utf8_validate_len(text.data(), text.size(), nullptr)) return;
-  size_t start = std::string_view::npos;
-  for (size_t i = 0; i <= text.size();) {
-    auto byte = i < text.size() ? static_cast<unsigned char>(text[i]) : 0;
-    size_t next = i + 1;
-    bool word;
-    if (byte < 0x80) {
-      word = (byte >= '0' && byte <= '9') || ((byte | 0x20) >= 'a' && (byte | 0x20) <= 'z');
-    } else {
-      const char* p = text.data() + i;
-      word = is_word_char(g_utf8_get_char(p));
-      next = static_cast<size_t>(g_utf8_next_char(p) - text.data());
-    }
-    if (word && start == std::string_view::npos) start = i;
-    if (!word && start != std::string_view::npos) {
-      f(text.substr(start, i - start));
-      start = std::string_view::npos;
-    }
-    i = next;
-  }
+namespace detail {
+
+bool valid_utf8(std::string_view text) {
+  return g_utf8_validate_len(text.data(), text.size(), nullptr) != 0;
 }
+
+bool word_char_at(const char* p, const char* end, const char*& next) {
+  next = g_utf8_next_char(p);
+  if (next > end) next = end;
+  return is_word_char(g_utf8_get_char(p));
+}
+
+}  // namespace detail
 
 std::string fold(std::string_view word) {
   GString_ nfd(g_utf8_normalize(word.data(), static_cast<gssize>(word.size()), G_NORMALIZE_NFD),
