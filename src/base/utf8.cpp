@@ -68,22 +68,33 @@ std::pair<size_t, char32_t> numeric_reference(std::string_view s, size_t i) {
 }  // namespace
 
 std::vector<ControlChar> find_control_chars(std::string_view s, bool references) {
+  // Every source file and YAML text goes through here, and nearly all hold
+  // nothing to find: the scan looks at each byte once, and lines and
+  // columns are counted only up to what it found.
   std::vector<ControlChar> out;
-  LineColumn lc;
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   for (size_t i = 0; i < s.size(); ++i) {
-    const auto c = static_cast<unsigned char>(s[i]);
+    const unsigned char c = p[i];
+    if (c >= 0x20 && c != '&') continue;
     if (is_xml_control(c)) {
-      out.push_back({i, lc, c, {}});
+      out.push_back({i, {}, c, {}});
     } else if (references && c == '&') {
       const auto [length, code] = numeric_reference(s, i);
-      if (length && is_xml_control(code)) out.push_back({i, lc, code, s.substr(i, length)});
+      if (length && is_xml_control(code)) out.push_back({i, {}, code, s.substr(i, length)});
     }
-    if (c == '\n') {
-      ++lc.line;
-      lc.column = 1;
-    } else if ((c & 0xC0) != 0x80) {
-      ++lc.column;
+  }
+  LineColumn lc;
+  size_t at = 0;
+  for (auto& found : out) {
+    for (; at < found.offset; ++at) {
+      if (p[at] == '\n') {
+        ++lc.line;
+        lc.column = 1;
+      } else if ((p[at] & 0xC0) != 0x80) {
+        ++lc.column;
+      }
     }
+    found.at = lc;
   }
   return out;
 }
