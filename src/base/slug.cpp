@@ -32,7 +32,34 @@ const char* ascii_spelling(gunichar c) {
 
 }  // namespace
 
+namespace {
+
+// An ASCII text, the common case for slugs of file names and many headings:
+// case folding is lowercasing and the text is already composed, so GLib's
+// three copies are skipped. The same rules as below.
+std::string ascii_slug(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool pending_dash = false;
+  for (char ch : text) {
+    const char c = (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch - 'A' + 'a') : ch;
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      if (pending_dash && !out.empty()) out += '-';
+      pending_dash = false;
+      out += c;
+    } else {
+      pending_dash = true;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string slugify(std::string_view text) {
+  bool ascii = true;
+  for (char c : text) ascii = ascii && static_cast<unsigned char>(c) < 0x80 && c != 0;
+  if (ascii) return ascii_slug(text);
   // Fold case (É → é, ß → ss) and compose (e + U+0301 → é), so that each
   // letter below is one character with its accents.
   GString_ valid(g_utf8_make_valid(text.data(), static_cast<gssize>(text.size())), g_free);
