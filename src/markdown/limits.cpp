@@ -54,6 +54,39 @@ struct Scanner {
     return {line, static_cast<int>(offset - line_start) + 1, std::move(message)};
   }
 
+  static bool candidate_at(std::string_view s, size_t i) {
+    const char c = s[i];
+    return c == '@' || (c == ':' && s.compare(i, 3, "://") == 0) ||
+           (c == 'w' && s.compare(i, 4, "www.") == 0);
+  }
+
+  // "@", "://" and "www." in a line.
+  static size_t candidates(std::string_view line) {
+    size_t n = static_cast<size_t>(std::count(line.begin(), line.end(), '@'));
+    for (size_t at = line.find("://"); at != std::string_view::npos; at = line.find("://", at + 1))
+      ++n;
+    for (size_t at = line.find("www."); at != std::string_view::npos;
+         at = line.find("www.", at + 1))
+      ++n;
+    return n;
+  }
+
+  // The first word of text[from, to) with more addresses than the limit.
+  std::optional<LimitError> autolinks_in_words(size_t from, size_t to) const {
+    int autolinks = 0;  // in the current word
+    for (size_t i = from; i < to; ++i) {
+      if (is_space(text[i])) {
+        autolinks = 0;
+      } else if (candidate_at(text, i) && ++autolinks > max_autolinks_per_word) {
+        return at(i, fmt::format("more than {} web or e-mail addresses (\"://\", \"www.\", \"@\") "
+                                 "in one word without spaces; Carnet reads at most {} (the "
+                                 "Markdown library rereads the word at each one)",
+                                 max_autolinks_per_word, max_autolinks_per_word));
+      }
+    }
+    return std::nullopt;
+  }
+
   std::optional<LimitError> run() {
     if (text.size() > max_markdown_bytes) {
       // Where the limit falls, so that the author sees how much is too much.
@@ -69,48 +102,38 @@ struct Scanner {
                                     "(1 MiB) in one text: split it",
                                     text.size(), max_markdown_bytes)};
     }
-    int autolinks = 0;  // in the current word
     long cells = 0;
     int table_columns = 0;  // of the table being read, 0 outside one
-    for (size_t i = 0; i < text.size(); ++i) {
-      char c = text[i];
-      if (i == line_start) {
-        size_t end = text.find('\n', i);
-        if (end == std::string_view::npos) end = text.size();
-        std::string_view this_line = text.substr(i, end - i);
-        bool blank = this_line.find_first_not_of(" \t\r") == std::string_view::npos;
-        if (blank) {
-          table_columns = 0;
-        } else if (int columns = delimiter_columns(this_line); columns > 0) {
-          if (columns > max_table_columns)
-            return at(i, fmt::format("this table has {} columns; Carnet reads at most {} (the "
-                                     "Markdown library fills every row to the header's width)",
-                                     columns, max_table_columns));
-          table_columns = columns;
-          cells += 2L * columns;  // the header and this row
-        } else if (table_columns > 0) {
-          cells += table_columns;
-        }
-        if (cells > max_table_cells)
-          return at(i, fmt::format("the tables of this Markdown text reach {} cells here; Carnet "
-                                   "reads at most {} in one text (short rows count in full)",
-                                   max_table_cells, max_table_cells));
+    // Line by line: the tables are a property of lines, and a word can hold
+    // more addresses than the limit only in a line that does, so the byte
+    // by byte scan of words runs only there (this scan reads every page).
+    for (size_t i = 0; i < text.size();) {
+      size_t end = text.find('\n', i);
+      if (end == std::string_view::npos) end = text.size();
+      const std::string_view this_line = text.substr(i, end - i);
+      const bool blank = this_line.find_first_not_of(" \t\r") == std::string_view::npos;
+      if (blank) {
+        table_columns = 0;
+      } else if (int columns = delimiter_columns(this_line); columns > 0) {
+        if (columns > max_table_columns)
+          return at(i, fmt::format("this table has {} columns; Carnet reads at most {} (the "
+                                   "Markdown library fills every row to the header's width)",
+                                   columns, max_table_columns));
+        table_columns = columns;
+        cells += 2L * columns;  // the header and this row
+      } else if (table_columns > 0) {
+        cells += table_columns;
       }
-      if (is_space(c)) {
-        autolinks = 0;
-        if (c == '\n') {
-          line++;
-          line_start = i + 1;
-        }
-        continue;
-      }
-      bool candidate = c == '@' || (c == ':' && text.compare(i, 3, "://") == 0) ||
-                       (c == 'w' && text.compare(i, 4, "www.") == 0);
-      if (candidate && ++autolinks > max_autolinks_per_word)
-        return at(i, fmt::format("more than {} web or e-mail addresses (\"://\", \"www.\", \"@\") "
-                                 "in one word without spaces; Carnet reads at most {} (the "
-                                 "Markdown library rereads the word at each one)",
-                                 max_autolinks_per_word, max_autolinks_per_word));
+      if (cells > max_table_cells)
+        return at(i, fmt::format("the tables of this Markdown text reach {} cells here; Carnet "
+                                 "reads at most {} in one text (short rows count in full)",
+                                 max_table_cells, max_table_cells));
+      if (candidates(this_line) > max_autolinks_per_word)
+        if (auto e = autolinks_in_words(i, end)) return e;
+      if (end == text.size()) break;
+      i = end + 1;
+      line++;
+      line_start = i;
     }
     return std::nullopt;
   }

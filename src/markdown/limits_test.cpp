@@ -26,6 +26,9 @@ TEST_CASE("limits: ordinary Markdown passes", "[markdown][limits]") {
   CHECK_FALSE(check_limits("|" + repeat("a|", max_table_columns) + "\n|" +
                            repeat("-|", max_table_columns) + "\n"));
   CHECK_FALSE(check_limits(repeat("http://a", max_autolinks_per_word) + "\n"));
+  // The limit is per word: many addresses in one line, between spaces, pass
+  // (the word scan runs on such a line and finds no word past it).
+  CHECK_FALSE(check_limits(repeat("http://a www.b c@d ", 3 * max_autolinks_per_word) + "\n"));
 }
 
 TEST_CASE("limits: autolinks run together are refused where the limit is passed",
@@ -40,6 +43,11 @@ TEST_CASE("limits: autolinks run together are refused where the limit is passed"
         "more than 16 web or e-mail addresses (\"://\", \"www.\", \"@\") in one word without "
         "spaces; Carnet reads at most 16 (the Markdown library rereads the word at each one)");
   CHECK(check_limits(repeat("a@", 17)));
+  // On a later line, after a line of many addresses that passes.
+  auto later = check_limits(repeat("a@b ", 40) + "\n\nx " + repeat("@", 17) + "\n");
+  REQUIRE(later);
+  CHECK(later->line == 3);
+  CHECK(later->column == 3 + max_autolinks_per_word);
   CHECK(check_limits(repeat("(www.a", 17)));
 }
 
