@@ -39,14 +39,14 @@ std::vector<std::string> words(std::string_view text) {
 
 namespace detail {
 
-bool valid_utf8(std::string_view text) {
-  return g_utf8_validate_len(text.data(), text.size(), nullptr) != 0;
-}
-
 bool word_char_at(const char* p, const char* end, const char*& next) {
+  const gunichar c = g_utf8_get_char_validated(p, end - p);
+  if (c == static_cast<gunichar>(-1) || c == static_cast<gunichar>(-2)) {
+    next = p + 1;
+    return false;
+  }
   next = g_utf8_next_char(p);
-  if (next > end) next = end;
-  return is_word_char(g_utf8_get_char(p));
+  return is_word_char(c);
 }
 
 }  // namespace detail

@@ -41,3 +41,18 @@ TEST_CASE("search terms: English stems; other languages are only folded", "[sear
   // A word of one letter is not a term.
   CHECK(en.terms("a plan") == V{"plan"});
 }
+
+TEST_CASE("search terms: for_each_word gives the runs of words() as written", "[search]") {
+  auto collect = [](std::string_view text) {
+    std::vector<std::string> out;
+    carnet::render::search::for_each_word(text, [&](std::string_view w) { out.emplace_back(w); });
+    return out;
+  };
+  CHECK(collect("L'école, 2024 — Été!") == std::vector<std::string>{"L", "école", "2024", "Été"});
+  CHECK(collect("").empty());
+  // A byte that starts no character separates words rather than end the
+  // text or be read past its end.
+  CHECK(collect("ab\xff"
+                "cd") == std::vector<std::string>{"ab", "cd"});
+  CHECK(collect("ab \xc3") == std::vector<std::string>{"ab"});
+}
