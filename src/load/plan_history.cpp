@@ -27,6 +27,7 @@
 
 #include "base/parallel.hpp"
 #include "load/plan_reader.hpp"
+#include "load/yaml_tree.hpp"
 #include "wrap/git.hpp"
 #include "wrap/yaml.hpp"
 
@@ -68,8 +69,7 @@ class StatusScanner {
         const auto& s = e.data.scalar;
         const std::string text(reinterpret_cast<const char*>(s.value), s.length);
         const bool null =
-            s.style == YAML_PLAIN_SCALAR_STYLE &&
-            (text.empty() || text == "~" || text == "null" || text == "Null" || text == "NULL");
+            s.style == YAML_PLAIN_SCALAR_STYLE && s.plain_implicit && yaml::null_text(text);
         value(s.anchor != nullptr, null ? nullptr : &text);
         break;
       }

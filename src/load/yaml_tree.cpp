@@ -142,10 +142,6 @@ struct TreeBuilder {
     if (anchor) anchors[reinterpret_cast<const char*>(anchor)] = n;
   }
 
-  static bool null_text(std::string_view s) {
-    return s.empty() || s == "~" || s == "null" || s == "Null" || s == "NULL";
-  }
-
   // One node event; false for an alias to an anchor not (yet) complete.
   // Anchors are named when their node is complete (close), so an alias never
   // points into itself: a tree with a loop would be walked for ever.
@@ -242,6 +238,10 @@ bool is_node(yaml_event_type_t t) {
 }
 
 }  // namespace
+
+bool null_text(std::string_view s) {
+  return s.empty() || s == "~" || s == "null" || s == "Null" || s == "NULL";
+}
 
 Parsed parse(std::string_view text) {
   Parsed out;

@@ -143,4 +143,7 @@ struct Parsed {
 // Reads `text` (UTF-8) up to the start of its second document, if any.
 Parsed parse(std::string_view text);
 
+// Whether a plain (unquoted, untagged) scalar with this text is a null.
+bool null_text(std::string_view plain);
+
 }  // namespace carnet::load::yaml
