@@ -439,6 +439,19 @@ void add_plan_section(const model::PlanSection& section, const std::string& url,
   for (const auto& s : section.sections) add_plan_section(s, url, plan_title, lang, fallback, out);
 }
 
+// Whether the three bytes after a '<' open or close an inline element:
+// em, strong, a, code (and what shares their first letters). Compared byte
+// by byte: eight starts_with per tag were a tenth of the search index's time.
+bool inline_tag(std::string_view t) {
+  const char a = !t.empty() ? t[0] : '\0', b = t.size() > 1 ? t[1] : '\0',
+             c = t.size() > 2 ? t[2] : '\0';
+  if (a == '/')
+    return (b == 'e' && c == 'm') || (b == 's' && c == 't') || (b == 'a' && c == '>') ||
+           (b == 'c' && c == 'o');
+  return (a == 'e' && b == 'm') || (a == 's' && b == 't' && c == 'r') || (a == 'a' && b == ' ') ||
+         (a == 'c' && b == 'o' && c == 'd');
+}
+
 }  // namespace
 
 std::string html_text(std::string_view html) {
@@ -455,11 +468,7 @@ std::string html_text(std::string_view html) {
       size_t end = html.compare(i, 4, "<!--") == 0 ? html.find("-->", i) : html.find('>', i);
       if (end == std::string::npos) break;
       // Block elements separate words; inline ones (<em>) do not.
-      std::string_view tag = html.substr(i + 1, 3);
-      if (!(tag.starts_with("em") || tag.starts_with("/em") || tag.starts_with("str") ||
-            tag.starts_with("/st") || tag.starts_with("a ") || tag.starts_with("/a>") ||
-            tag.starts_with("cod") || tag.starts_with("/co")))
-        space = true;
+      if (!inline_tag(html.substr(i + 1, 3))) space = true;
       i = end + (html[end] == '>' ? 1 : 3);
     } else if (c == '&') {
       size_t end = html.find(';', i);

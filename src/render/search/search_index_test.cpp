@@ -23,6 +23,9 @@ TEST_CASE("search index: html_text drops tags and decodes entities", "[search]")
         "Un bon plan & des liens Suite");
   CHECK(html_text("<!-- carnet:block 1 --><p>a&#39;b &lt;c&gt;</p>") == "a'b <c>");
   CHECK(html_text("a &unknown; b") == "a &unknown; b");
+  // Inline elements join the pieces of a word; any other tag separates.
+  CHECK(html_text("x<code>y</code>z<strong>s</strong>t<br>w<p>v</p>") == "xyzst w v");
+  CHECK(html_text("<a href=\"#\">li</a>en<b>x") == "lien x");
 }
 
 TEST_CASE("search index: a small index, byte for byte", "[search]") {
