@@ -220,3 +220,32 @@ TEST_CASE("plan: numbers in every style", "[model]") {
   CHECK(model::format_number(Numbering::lower_alpha, 28) == "ab");
   CHECK(model::format_number(Numbering::decimal, 12) == "12");
 }
+
+TEST_CASE("plan: a YAML alias repeats the value of an anchor written before it", "[load][yaml]") {
+  const char* const text = R"(title: Plan
+levels: [Axe]
+sections:
+  - title: Axe
+    actions:
+      - title: Une
+        partners: &usual [CLSC, "Table de quartier"]
+      - title: Deux
+        partners: *usual
+)";
+  base::Diagnostics d;
+  auto plan = load::read_plan(text, "content/plans/p.plan.yaml", langs, d);
+  REQUIRE(plan);
+  REQUIRE_FALSE(d.has_errors());
+  const auto& actions = plan->sections.at(0).actions;
+  REQUIRE(actions.size() == 2);
+  CHECK(actions[1].fields.texts("partners").size() == 2);
+  CHECK(actions[1].fields.texts("partners")[1].get("fr", "fr") == "Table de quartier");
+
+  base::Diagnostics bad;
+  CHECK_FALSE(load::read_plan("title: Plan\nlevels: [Axe]\nsummary: *later\nintro: &later x\n",
+                              "content/plans/p.plan.yaml", langs, bad));
+  REQUIRE(bad.items().size() == 1);
+  CHECK(bad.items()[0].format() ==
+        "content/plans/p.plan.yaml:3:10: error: invalid YAML: the alias *later names no anchor "
+        "(&later) written before it");
+}
