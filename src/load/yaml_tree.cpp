@@ -92,6 +92,7 @@ void Node::Iterator::load() {
 // Builds the tree from libyaml's events.
 struct TreeBuilder {
   std::string_view text;
+  std::size_t offset = 0;  // bytes before `text` in the caller's (a BOM)
   std::shared_ptr<Tree> tree = std::make_shared<Tree>();
   std::vector<std::uint32_t> open;     // containers being read
   std::vector<std::uint32_t> pending;  // their children so far, innermost last
@@ -123,7 +124,7 @@ struct TreeBuilder {
       --start;
       while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
     }
-    return {static_cast<int>(at), static_cast<int>(m.line), static_cast<int>(at - start)};
+    return {static_cast<int>(at + offset), static_cast<int>(m.line), static_cast<int>(at - start)};
   }
 
   std::uint32_t add(NodeData d) {
@@ -246,6 +247,13 @@ bool null_text(std::string_view s) {
 Parsed parse(std::string_view text) {
   Parsed out;
   TreeBuilder b;
+  // A byte order mark, which some editors write: libyaml, told the text is
+  // UTF-8, would read it as a character and fail. Offsets count it, columns
+  // do not (an editor does not show it).
+  if (text.starts_with("\xEF\xBB\xBF")) {
+    text.remove_prefix(3);
+    b.offset = 3;
+  }
   b.text = text;
   wrap::YamlParser parser(text);
   if (!parser.initialized()) {

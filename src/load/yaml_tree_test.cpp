@@ -89,6 +89,14 @@ TEST_CASE("yaml tree: marks are 0-based and in bytes", "[load][yaml]") {
   CHECK(Node().mark().is_null());
 }
 
+TEST_CASE("yaml tree: a byte order mark is read past; offsets count it", "[load][yaml]") {
+  const Node root = root_of("\xEF\xBB\xBFtitle: x\nb: y\n");
+  CHECK(root["title"].scalar() == "x");
+  CHECK(root["title"].mark().pos == 10);
+  CHECK(root["title"].mark().column == 7);
+  CHECK(root["b"].mark().line == 1);
+}
+
 TEST_CASE("yaml tree: aliases share their anchor's node; a loop or an unknown name is an error",
           "[load][yaml]") {
   const Node root = root_of("base: &b {fr: Oui, en: Yes}\ncopy: *b\n");
