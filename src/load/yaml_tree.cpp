@@ -1,5 +1,6 @@
 #include "load/yaml_tree.hpp"
 
+#include <algorithm>
 #include <unordered_map>
 
 #include "wrap/yaml.hpp"
@@ -12,6 +13,8 @@ struct NodeData {
   yaml::Mark mark;
   std::uint32_t first = 0;  // children, in Tree::kids
   std::uint32_t count = 0;  // a list's items; a map's keys and values, alternating
+  // The nodes a reader walking this one visits, aliases followed.
+  std::uint64_t walked = 1;
   std::string scalar;
 };
 
@@ -143,7 +146,8 @@ struct TreeBuilder {
     if (anchor) anchors[reinterpret_cast<const char*>(anchor)] = n;
   }
 
-  // One node event; false for an alias to an anchor not (yet) complete.
+  // One node event; false for an alias to an anchor not (yet) complete, or
+  // a container deeper than max_depth.
   // Anchors are named when their node is complete (close), so an alias never
   // points into itself: a tree with a loop would be walked for ever.
   bool node(const yaml_event_t& e, SyntaxError& error) {
@@ -178,6 +182,14 @@ struct TreeBuilder {
       }
       case YAML_SEQUENCE_START_EVENT:
       case YAML_MAPPING_START_EVENT: {
+        if (open.size() >= max_depth) {
+          error = {mark(e.start_mark),
+                   "lists and maps nested more than " + std::to_string(max_depth) +
+                       " levels deep; Carnet reads at most " + std::to_string(max_depth),
+                   "",
+                   {}};
+          return false;
+        }
         NodeData d;
         d.mark = mark(e.start_mark);
         const bool seq = e.type == YAML_SEQUENCE_START_EVENT;
@@ -199,10 +211,24 @@ struct TreeBuilder {
     }
   }
 
-  void close() {
+  // Ends the innermost container; false when its aliases make it too large
+  // to walk (max_walked).
+  bool close(SyntaxError& error) {
     const std::uint32_t n = open.back();
     const std::size_t from = pending_from.back();
+    std::uint64_t walked = 1;
+    for (std::size_t k = from; k < pending.size(); ++k)
+      walked = std::min(walked + tree->nodes[pending[k]].walked, max_walked + 1);
     NodeData& d = tree->nodes[n];
+    d.walked = walked;
+    if (walked > max_walked && walked > 2 * tree->nodes.size()) {
+      error = {d.mark,
+               "the aliases (*name) in this value repeat so much that reading it means more than " +
+                   std::to_string(max_walked) + " values; Carnet reads at most that",
+               "",
+               {}};
+      return false;
+    }
     d.first = static_cast<std::uint32_t>(tree->kids.size());
     d.count = static_cast<std::uint32_t>(pending.size() - from);
     tree->kids.insert(tree->kids.end(), pending.begin() + static_cast<std::ptrdiff_t>(from),
@@ -212,6 +238,7 @@ struct TreeBuilder {
     open.pop_back();
     pending_from.pop_back();
     open_anchors.pop_back();
+    return true;
   }
 
   static Node make(std::shared_ptr<const Tree> t, std::uint32_t index) {
@@ -285,17 +312,21 @@ Parsed parse(std::string_view text) {
     }
     if (documents > 1) continue;
     if (ev.type == YAML_SEQUENCE_END_EVENT || ev.type == YAML_MAPPING_END_EVENT) {
-      b.close();
+      SyntaxError too_large;
+      if (!b.close(too_large)) {
+        out.error = std::move(too_large);
+        return out;
+      }
       continue;
     }
-    SyntaxError alias_error;
-    if (!b.node(ev, alias_error)) {
-      out.error = std::move(alias_error);
+    SyntaxError node_error;
+    if (!b.node(ev, node_error)) {
+      out.error = std::move(node_error);
       return out;
     }
   }
   if (!b.root)
-    b.root = b.add(NodeData{Type::null, Style::block, {0, 0, 0}, 0, 0, {}});  // an empty text
+    b.root = b.add(NodeData{Type::null, Style::block, {0, 0, 0}, 0, 0, 1, {}});  // an empty text
   out.root = TreeBuilder::make(std::move(b.tree), *b.root);
   return out;
 }

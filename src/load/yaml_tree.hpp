@@ -26,6 +26,15 @@ struct Mark {
   bool is_null() const { return pos < 0 && line < 0 && column < 0; }
 };
 
+// Lists and maps one inside another: a plan's sections use three levels
+// each. The readers walk the tree recursively, so a text nested deeper (a
+// line of 200,000 "[") is an error rather than a stack overflow.
+inline constexpr std::size_t max_depth = 1000;
+// Nodes a reader visits, aliases followed: ten aliases of ten aliases… of a
+// list make a short text that no walk ends ("billion laughs"). A text without
+// aliases is never refused by this (its walk is its size).
+inline constexpr std::uint64_t max_walked = 10'000'000;
+
 enum class Type : std::uint8_t { undefined, null, scalar, sequence, map };
 enum class Style : std::uint8_t { block, flow };
 

@@ -131,3 +131,31 @@ TEST_CASE("yaml tree: a syntax error gives libyaml's problem, context and place"
   CHECK(p.error->context_mark.column == 8);
   CHECK_FALSE(p.root.is_defined());
 }
+
+TEST_CASE("yaml tree: nesting past the limit is an error where it passes it", "[load][yaml]") {
+  using carnet::load::yaml::max_depth;
+  CHECK_FALSE(
+      parse("a: " + std::string(max_depth - 1, '[') + std::string(max_depth - 1, ']')).error);
+  auto deep = parse("a: " + std::string(200'000, '[') + std::string(200'000, ']'));
+  REQUIRE(deep.error);
+  CHECK(deep.error->problem ==
+        "lists and maps nested more than 1000 levels deep; Carnet reads at "
+        "most 1000");
+  CHECK(deep.error->mark.column == static_cast<int>(3 + max_depth - 1));
+}
+
+TEST_CASE("yaml tree: aliases that would make a walk without end are an error", "[load][yaml]") {
+  // Ten aliases of ten aliases, eight times over: 10^9 values from 700 bytes.
+  std::string text = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n";
+  for (int i = 1; i < 9; ++i) {
+    text += "a" + std::to_string(i) + ": &a" + std::to_string(i) + " [";
+    for (int k = 0; k < 10; ++k) text += (k ? ", *a" : "*a") + std::to_string(i - 1);
+    text += "]\n";
+  }
+  auto p = parse(text);
+  REQUIRE(p.error);
+  CHECK(p.error->problem.find("the aliases (*name) in this value repeat so much") != std::string::npos);
+  CHECK(p.error->mark.line == 6);  // a6: 10^7 values, the first past the limit
+  // A few aliases are fine.
+  CHECK_FALSE(parse("a: &a [1, 2]\nb: [*a, *a, *a]\n").error);
+}
