@@ -180,3 +180,23 @@ TEST_CASE("hostile input: a date's time and offset must exist", "[load][harden]"
     CHECK(p.date == base::Date{2019, 6, 15});
   }
 }
+
+// Found while replacing yaml-cpp: the tree's readers recurse, and libyaml
+// sets no limit of its own.
+TEST_CASE("hostile input: YAML nested without end or aliased without end is an error",
+          "[load][harden]") {
+  const auto deep = plan_errors("title: Plan\nsummary: " + std::string(200'000, '[') + "\n");
+  REQUIRE(deep.size() == 1);
+  CHECK(deep[0] ==
+        "content/p.plan.yaml:2:1009: error: invalid YAML: lists and maps nested more "
+        "than 1000 levels deep; Carnet reads at most 1000");
+  std::string laughs = "title: Plan\na0: &a0 [x, x, x, x, x, x, x, x, x, x]\n";
+  for (int i = 1; i < 9; ++i) {
+    laughs += "a" + std::to_string(i) + ": &a" + std::to_string(i) + " [";
+    for (int k = 0; k < 10; ++k) laughs += (k ? ", *a" : "*a") + std::to_string(i - 1);
+    laughs += "]\n";
+  }
+  const auto aliased = plan_errors(laughs);
+  REQUIRE(aliased.size() == 1);
+  CHECK(aliased[0].find("the aliases (*name) in this value repeat so much") != std::string::npos);
+}
