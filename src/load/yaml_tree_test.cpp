@@ -154,7 +154,8 @@ TEST_CASE("yaml tree: aliases that would make a walk without end are an error", 
   }
   auto p = parse(text);
   REQUIRE(p.error);
-  CHECK(p.error->problem.find("the aliases (*name) in this value repeat so much") != std::string::npos);
+  CHECK(p.error->problem.find("the aliases (*name) in this value repeat so much") !=
+        std::string::npos);
   CHECK(p.error->mark.line == 6);  // a6: 10^7 values, the first past the limit
   // A few aliases are fine.
   CHECK_FALSE(parse("a: &a [1, 2]\nb: [*a, *a, *a]\n").error);
