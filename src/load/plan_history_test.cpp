@@ -27,6 +27,13 @@ sections:
                   {"a", Status::done}, {"b", Status::planned}, {"c", Status::in_progress}});
 }
 
+TEST_CASE("scan_action_statuses: a byte order mark before the plan is read past", "[history]") {
+  auto s = load::scan_action_statuses(
+      "\xEF\xBB\xBFtitle: Plan\nsections:\n  - actions:\n      - {id: a, status: done}\n");
+  REQUIRE(s);
+  CHECK(*s == load::ActionStatuses{{"a", Status::done}});
+}
+
 TEST_CASE("scan_action_statuses: unsure cases fall back to the full parse", "[history]") {
   // An action with no id (the plan reader numbers it), an unknown status,
   // an alias, and YAML that does not parse.

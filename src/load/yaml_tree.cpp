@@ -273,16 +273,12 @@ bool null_text(std::string_view s) {
 
 Parsed parse(std::string_view text) {
   Parsed out;
-  TreeBuilder b;
-  // A byte order mark, which some editors write: libyaml, told the text is
-  // UTF-8, would read it as a character and fail. Offsets count it, columns
-  // do not (an editor does not show it).
-  if (text.starts_with("\xEF\xBB\xBF")) {
-    text.remove_prefix(3);
-    b.offset = 3;
-  }
-  b.text = text;
   wrap::YamlParser parser(text);
+  TreeBuilder b;
+  // Offsets count a byte order mark the parser skipped; columns do not (an
+  // editor does not show it).
+  b.text = parser.text();
+  b.offset = parser.skipped();
   if (!parser.initialized()) {
     out.error = SyntaxError{{}, "out of memory", "", {}};
     return out;

@@ -7,6 +7,7 @@
 
 #include <yaml.h>
 
+#include <cstddef>
 #include <string_view>
 
 namespace carnet::wrap {
@@ -14,7 +15,15 @@ namespace carnet::wrap {
 class YamlParser {
  public:
   // Reads `text`, which must outlive the parser (libyaml does not copy it).
+  // A byte order mark that an editor wrote is skipped here: told the text is
+  // UTF-8, libyaml refuses one followed by a key ("did not find expected
+  // <document start>").
   explicit YamlParser(std::string_view text) {
+    if (text.starts_with("\xEF\xBB\xBF")) {
+      text.remove_prefix(3);
+      skipped_ = 3;
+    }
+    text_ = text;
     ok_ = yaml_parser_initialize(&parser_) != 0;
     if (ok_) {
       yaml_parser_set_encoding(&parser_, YAML_UTF8_ENCODING);
@@ -30,11 +39,17 @@ class YamlParser {
 
   // False only when libyaml could not allocate its buffers.
   bool initialized() const { return ok_; }
+  // What libyaml reads (the text without its byte order mark), and how many
+  // bytes came before it: its marks count from there.
+  std::string_view text() const { return text_; }
+  std::size_t skipped() const { return skipped_; }
   yaml_parser_t& get() { return parser_; }
   const yaml_parser_t& get() const { return parser_; }
 
  private:
   yaml_parser_t parser_{};
+  std::string_view text_;
+  std::size_t skipped_ = 0;
   bool ok_ = false;
 };
 
