@@ -200,3 +200,37 @@ TEST_CASE("hostile input: YAML nested without end or aliased without end is an e
   REQUIRE(aliased.size() == 1);
   CHECK(aliased[0].find("the aliases (*name) in this value repeat so much") != std::string::npos);
 }
+
+// libyaml's commonest complaints come with what to do, at the line to fix.
+TEST_CASE("hostile input: YAML syntax errors say what to do", "[load][harden]") {
+  auto one = [](const std::string& text) {
+    const auto e = plan_errors(text);
+    REQUIRE(e.size() == 1);
+    return e[0];
+  };
+  CHECK(one("title: Plan: suite\n") ==
+        "content/p.plan.yaml:1:12: error: invalid YAML: YAML cannot read the ':' here: put a "
+        "text that holds \": \" in quotes (\"Plan : suite\"), and start the fields of one map in "
+        "the same column (libyaml: mapping values are not allowed in this context)");
+  CHECK(one("levels: [a, b\ntitle: x\n")
+            .starts_with("content/p.plan.yaml:2:6: error: invalid YAML: the [list] opened at "
+                         "line 1 is not closed: end it with ']'"));
+  CHECK(one("summary: {fr: a\ntitle: x\n")
+            .starts_with("content/p.plan.yaml:2:6: error: invalid YAML: the {map} opened at "
+                         "line 1 is not closed: end it with '}'"));
+  CHECK(one("title: @home\n")
+            .starts_with("content/p.plan.yaml:1:8: error: invalid YAML: a text cannot start "
+                         "with this character"));
+  CHECK(one("title: a\njust text\nlevels: [A]\n")
+            .starts_with("content/p.plan.yaml:2:1: error: invalid YAML: this line is neither a "
+                         "field"));
+  CHECK(one("title: a\n- c\n")
+            .starts_with("content/p.plan.yaml:2:1: error: invalid YAML: this line does not fit "
+                         "the map above it"));
+  CHECK(one("levels:\n  - x\n  y: 1\n")
+            .starts_with("content/p.plan.yaml:3:3: error: invalid YAML: this line does not fit "
+                         "the list above it"));
+  // The others are shown as libyaml words them, with where it was reading.
+  CHECK(one("title: \"a\\q\"\n").find("invalid YAML: found unknown escape character") !=
+        std::string::npos);
+}

@@ -44,6 +44,35 @@ const char* const second_document_message =
     "a second YAML document starts here; this file holds one: remove the --- line (or the ... "
     "line) that ends the first, or move what follows into its own file";
 
+// What to do about libyaml's commonest complaints, in an author's words;
+// empty for the others, which are shown as libyaml words them.
+std::string syntax_hint(const yaml::SyntaxError& e, int context_line) {
+  const std::string& p = e.problem;
+  if (p == "mapping values are not allowed in this context")
+    return "YAML cannot read the ':' here: put a text that holds \": \" in quotes "
+           "(\"Plan : suite\"), and start the fields of one map in the same column";
+  if (p == "did not find expected ',' or ']'")
+    return "the [list] opened at line " + std::to_string(context_line) +
+           " is not closed: end it with ']' and separate its items with commas";
+  if (p == "did not find expected ',' or '}'")
+    return "the {map} opened at line " + std::to_string(context_line) +
+           " is not closed: end it with '}' and separate its fields with commas";
+  if (p == "found character that cannot start any token")
+    return "a text cannot start with this character (@, ` and % mean something to YAML): "
+           "put the text in quotes";
+  if (p == "could not find expected ':'")
+    return "this line is neither a field (`name: value`) nor inside one: add the name and "
+           "the ':', or indent it under the field it continues";
+  if (p == "did not find expected key")
+    return "this line does not fit the map above it: start each field (`name: value`) in the "
+           "same column, indent a list's '- ' items under their field, and write nothing after "
+           "a quoted text";
+  if (p == "did not find expected '-' indicator")
+    return "this line does not fit the list above it: start each item with '- ' in the same "
+           "column";
+  return "";
+}
+
 }  // namespace
 
 std::optional<yaml::Node> parse_yaml(std::string_view text, const YamlSource& src,
@@ -86,11 +115,17 @@ std::optional<yaml::Node> parse_yaml(std::string_view text, const YamlSource& sr
                   "a {map}");
       return std::nullopt;
     }
-    std::string msg = "invalid YAML: " + e.problem;
+    const int context_line = e.context_mark.line + 1 + src.line_offset;
+    std::string detail = e.problem;
     if (!e.context.empty() && !e.context_mark.is_null())
-      msg += " (" + e.context + " that starts at line " +
-             std::to_string(e.context_mark.line + 1 + src.line_offset) + ")";
-    diags.error(src.pos(e.mark), msg);
+      detail += " (" + e.context + " that starts at line " + std::to_string(context_line) + ")";
+    const std::string hint = syntax_hint(e, context_line);
+    // A line of text where a field was expected: the place is that line.
+    const yaml::Mark at = e.problem == "could not find expected ':'" && !e.context_mark.is_null()
+                              ? e.context_mark
+                              : e.mark;
+    diags.error(src.pos(at), "invalid YAML: " +
+                                 (hint.empty() ? detail : hint + " (libyaml: " + e.problem + ")"));
     return std::nullopt;
   }
   // A second document would be dropped with all it holds: it is refused.
