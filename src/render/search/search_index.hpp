@@ -5,15 +5,16 @@
 // Sharded by term prefix so that a query fetches a tiny manifest, the one or
 // two shards of its terms and the chunks of the documents it shows:
 //
-//   search/LANG/index.json      {"v":1,"docs":N,"chunk":C,"shards":["ab","ac",…]}
-//   search/LANG/t/HEX.json      {"term":[doc,weight,doc,weight,…],…}
+//   search/LANG/index.json      {"v":2,"docs":N,"chunk":C,"shards":["ab","ac",…]}
+//   search/LANG/t/HEX.json      {"term":"BASE64",…}
 //   search/LANG/d/K.json        [[url,title,context,text],…] documents K·C … K·C+C-1
 //
 // A shard holds the terms that start with its prefix (one or two characters,
 // longer where a shard grew past a size), named by the prefix's UTF-8 bytes
-// in hex; a term lives in the shard of the longest listed prefix of it. URLs
-// are relative to the site root, so the index works under any sub-path. The
-// same site gives the same bytes.
+// in hex; a term lives in the shard of the longest listed prefix of it. A
+// term's postings are the base64 of LEB128 varints, in pairs (difference
+// from the previous document, weight). URLs are relative to the site root,
+// so the index works under any sub-path. The same site gives the same bytes.
 #pragma once
 
 #include <functional>

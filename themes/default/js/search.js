@@ -29,6 +29,25 @@
   const hex = (s) => [...new TextEncoder().encode(s)]
     .map((b) => b.toString(16).padStart(2, "0")).join("");
 
+  // A term's postings: base64 of LEB128 numbers (7 bits a byte, low bits
+  // first, the high bit set on all but a number's last byte), in pairs of
+  // (difference from the previous document, weight).
+  const varints = (b64) => {
+    const bytes = atob(b64), out = [];
+    for (let i = 0, v = 0, scale = 1; i < bytes.length; i++) {
+      const b = bytes.charCodeAt(i);
+      v += (b & 0x7f) * scale;
+      if (b & 0x80) {
+        scale *= 128;
+      } else {
+        out.push(v);
+        v = 0;
+        scale = 1;
+      }
+    }
+    return out;
+  };
+
   // The shard that holds `t`: the longest prefix of it the manifest lists.
   const shardOf = (shards, t) => {
     const chars = [...t];
@@ -57,9 +76,10 @@
       for (const [k, list] of Object.entries(shard)) {
         if (!match(k)) continue;
         // Documents come as differences from the previous one.
-        for (let i = 0, doc = 0; i < list.length; i += 2) {
-          doc += list[i];
-          found.set(doc, Math.max(found.get(doc) || 0, list[i + 1]));
+        const n = varints(list);
+        for (let i = 0, doc = 0; i < n.length; i += 2) {
+          doc += n[i];
+          found.set(doc, Math.max(found.get(doc) || 0, n[i + 1]));
         }
       }
     }
