@@ -171,6 +171,16 @@ void add_to(std::vector<OrgPlan>& plans, const PlanDisplay& d, const std::string
 std::vector<OrganisationView> organisation_views(const model::Site& site,
                                                  const OrganisationIndex& index,
                                                  const std::string& lang) {
+  std::vector<PlanDisplay> displays(site.plans.size());
+  for (size_t i = 0; i < site.plans.size(); ++i)
+    if (site.plans[i].url.count(lang)) displays[i] = display_plan(site, site.plans[i], lang);
+  return organisation_views(site, index, lang, displays);
+}
+
+std::vector<OrganisationView> organisation_views(const model::Site& site,
+                                                 const OrganisationIndex& index,
+                                                 const std::string& lang,
+                                                 const std::vector<PlanDisplay>& displays) {
   const std::string& def = site.config.default_language();
   std::vector<Collector> pages(index.orgs.size());
   for (size_t i = 0; i < index.orgs.size(); ++i) {
@@ -183,14 +193,15 @@ std::vector<OrganisationView> organisation_views(const model::Site& site,
     if (!o.short_name.empty()) v.short_name = text_in(o.short_name, lang, def);
     v.website = o.website;
   }
-  for (const auto& plan : site.plans) {
+  for (size_t p = 0; p < site.plans.size(); ++p) {
+    const auto& plan = site.plans[p];
     auto url_it = plan.url.find(lang);
     if (url_it == plan.url.end()) continue;
     const std::string& plan_url = url_it->second;
     std::map<std::string, const model::Action*> by_id;
     for (const auto& s : plan.sections)
       each_action(s, [&](const model::Action& a) { by_id.emplace(a.id, &a); });
-    const PlanDisplay d = display_plan(site, plan, lang);
+    const PlanDisplay& d = displays.at(p);
     if (d.statuses.empty()) continue;
     auto walk = [&](const LevelView& level, auto&& self) -> void {
       for (const auto& av : level.actions) {

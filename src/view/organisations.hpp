@@ -113,6 +113,13 @@ struct OrganisationView {
 std::vector<OrganisationView> organisation_views(const model::Site& site,
                                                  const OrganisationIndex& index,
                                                  const std::string& lang);
+// The same from each plan's display view in `lang` (`displays[i]` of
+// `site.plans[i]`, display_plan's; a plan without `lang` is passed over): a
+// renderer that also shows the plans computes each view once.
+std::vector<OrganisationView> organisation_views(const model::Site& site,
+                                                 const OrganisationIndex& index,
+                                                 const std::string& lang,
+                                                 const std::vector<PlanDisplay>& displays);
 
 // Two organisations whose names look like one written two ways: the same
 // after folding case, accents, punctuation and spaces, or an acronym and

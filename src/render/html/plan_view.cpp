@@ -21,10 +21,11 @@ namespace {
 // Lays one plan's display view out as HTML; holds what every field needs.
 class PlanPage {
  public:
-  PlanPage(const RenderContext& ctx, const model::Plan& plan, const std::string& lang)
+  PlanPage(const RenderContext& ctx, const model::Plan& plan, const std::string& lang,
+           const view::PlanDisplay& view)
       : ctx_(ctx),
         plan_(plan),
-        view_(view::display_plan(ctx.site, plan, lang)),
+        view_(view),
         lang_(lang),
         url_(plan.url.count(lang) ? plan.url.at(lang) : std::string()),
         from_dir_(base::parent_dir(plan.source)),
@@ -520,7 +521,7 @@ class PlanPage {
 
   const RenderContext& ctx_;
   const model::Plan& plan_;
-  view::PlanDisplay view_;
+  const view::PlanDisplay& view_;
   const std::string& lang_;
   std::string url_;
   std::string from_dir_;
@@ -531,9 +532,9 @@ class PlanPage {
 
 }  // namespace
 
-mustache::data plan_view(const RenderContext& ctx, const model::Plan& plan,
-                         const std::string& lang) {
-  return PlanPage(ctx, plan, lang).build();
+mustache::data plan_view(const RenderContext& ctx, const model::Plan& plan, const std::string& lang,
+                         const view::PlanDisplay& display) {
+  return PlanPage(ctx, plan, lang, display).build();
 }
 
 }  // namespace carnet::render::html

@@ -9,11 +9,13 @@
 
 #include "model/plan.hpp"
 #include "render/html/render_context.hpp"
+#include "view/plan_display.hpp"
 
 namespace carnet::render::html {
 
-// The "plan" object of plan.mustache (see docs/theme.md).
-mustache::data plan_view(const RenderContext& ctx, const model::Plan& plan,
-                         const std::string& lang);
+// The "plan" object of plan.mustache (see docs/theme.md), from the plan's
+// display view in `lang` (view::display_plan).
+mustache::data plan_view(const RenderContext& ctx, const model::Plan& plan, const std::string& lang,
+                         const view::PlanDisplay& display);
 
 }  // namespace carnet::render::html

@@ -186,11 +186,26 @@ class SiteRenderer {
       for (const auto& a : alts)
         jobs_.push_back({Job::Kind::plan, i, a.lang, a.url, alts, xd, lastmod});
     }
+    plan_displays();
     organisation_jobs();
     jobs_.push_back({Job::Kind::not_found, 0, cfg.default_language(), "404.html", {}, {}, ""});
     if (cfg.default_language_in_subdir)
       jobs_.push_back(
           {Job::Kind::chooser, 0, cfg.default_language(), "", homes, std::string(), ""});
+  }
+
+  // Each plan's display view in each of its languages, computed once: its
+  // page and the organisation pages read it (every plan on all cores).
+  void plan_displays() {
+    const auto& langs = site_.config.languages;
+    const size_t plans = site_.plans.size();
+    for (const auto& lang : langs) displays_[lang].resize(plans);
+    base::parallel_for(langs.size() * plans, [&](size_t k) {
+      const auto& lang = langs[k / plans];
+      const auto& plan = site_.plans[k % plans];
+      if (plan.url.count(lang))
+        displays_.at(lang)[k % plans] = view::display_plan(site_, plan, lang);
+    });
   }
 
   // A page per organisation and language, and their index, when plans name
@@ -204,7 +219,8 @@ class SiteRenderer {
     const auto& langs = site_.config.languages;
     std::vector<std::vector<view::OrganisationView>> per_lang(langs.size());
     base::parallel_for(langs.size(), [&](size_t i) {
-      per_lang[i] = view::organisation_views(site_, ctx_.organisations, langs[i]);
+      per_lang[i] =
+          view::organisation_views(site_, ctx_.organisations, langs[i], displays_.at(langs[i]));
     });
     for (size_t i = 0; i < langs.size(); ++i) {
       const auto& lang = langs[i];
@@ -455,7 +471,7 @@ class SiteRenderer {
     mustache::data d = page_data(ctx_, head_of(j, text_plain(plan.title, j.lang, def),
                                                std::string(base::trim(markdown::to_plain_text(
                                                    text_plain(plan.summary, j.lang, def))))));
-    put(d, "plan", plan_view(ctx_, plan, j.lang));
+    put(d, "plan", plan_view(ctx_, plan, j.lang, displays_.at(j.lang).at(j.index)));
     set_section_link(d, plan.dir, j);
     return d;
   }
@@ -540,6 +556,7 @@ class SiteRenderer {
   std::vector<Job> jobs_;
   bool planned_ = false;
   std::vector<Templates> template_sets_;  // one per worker of render_range
+  std::map<std::string, std::vector<view::PlanDisplay>> displays_;        // by language, then plan
   std::map<std::string, std::vector<view::OrganisationView>> org_views_;  // by language
   std::map<std::string, size_t> home_page_;                               // lang → home page
   std::map<std::string, std::vector<size_t>> children_;  // dir → sections right under it
