@@ -5,6 +5,7 @@
 #include <unordered_set>
 
 #include "base/slug.hpp"
+#include "base/spin_lock.hpp"
 #include "base/text.hpp"
 #include "markdown/cmark_tree.hpp"
 #include "markdown/html_sanitizer.hpp"
@@ -99,11 +100,12 @@ void rewrite_link(cmark_node* n, const Options& options) {
 // ends while another is in its inline pass switches `~` off under it:
 // `~~struck~~` came out as literal tildes in some builds only (issue 13).
 // The same lists also tell the inline pass which extension a `~` belongs
-// to, so they cannot be emptied. The inline pass is serialised; block
+// to, so they cannot be emptied. The inline pass is serialised (a spin
+// lock: it is short, and the other worker is waiting for it); block
 // parsing (cmark_parser_feed), the tree walks and the HTML writer, which
 // never read the array, stay parallel. See docs/decisions.md.
 wrap::CmarkNode parse(cmark_parser* parser, std::string_view markdown) {
-  static std::mutex inline_pass;
+  static base::SpinLock inline_pass;
   cmark_parser_feed(parser, markdown.data(), markdown.size());
   std::lock_guard lock(inline_pass);
   return wrap::CmarkNode(cmark_parser_finish(parser));
