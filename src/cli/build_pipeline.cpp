@@ -121,6 +121,8 @@ class SinkedOutputs {
   }
 
   size_t count() const { return count_; }
+  // Whether every path passed: check_outputs would then find nothing.
+  bool all_passed() const { return passing_; }
 
  private:
   // Whether `path`, with every path so far, passes check_outputs, which
@@ -182,7 +184,9 @@ BuildResult build_site(const std::filesystem::path& root, const BuildOptions& op
     outputs.add(SinkedOutputs::data, render::data::render_data(site));
     if (options.booklets && !site.config.booklet.formats.empty())
       outputs.add(SinkedOutputs::booklets, render::booklet::render_booklets(site));
-    check_outputs(site, outputs.listed(), result.diags);
+    // The checks again, in full, only to say why a path did not pass (at
+    // 5,000 pages per language, 17 ms for nothing on every build).
+    if (!outputs.all_passed()) check_outputs(site, outputs.listed(), result.diags);
     if (result.diags.has_errors()) return result;
     result.file_count = outputs.count();
     if (options.keep_site) result.site = std::make_unique<model::Site>(std::move(site));
