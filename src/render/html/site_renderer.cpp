@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <numeric>
 #include <optional>
 #include <thread>
 
@@ -78,16 +79,27 @@ class SiteRenderer {
 
   // The sitemap, robots.txt, feeds, stylesheet, scripts and static files.
   std::vector<base::OutputFile> site_files() const {
+    // The sitemap and each language's feed read every page: made side by
+    // side, as the last thing the pages' workers do.
+    const auto& langs = site_.config.languages;
+    std::vector<base::OutputFile> made(1 + langs.size());
+    base::parallel_for(made.size(), [&](size_t i) {
+      if (i > 0) {
+        const auto& lang = langs[i - 1];
+        made[i] = {ctx_.langs.at(lang).feed_url, atom_feed(ctx_, lang), ""};
+        return;
+      }
+      std::vector<SitemapEntry> entries;
+      for (const auto& j : jobs_) {
+        if (j.kind == Job::Kind::not_found || j.kind == Job::Kind::chooser) continue;
+        entries.push_back({j.url, j.alternates, j.x_default, j.lastmod});
+      }
+      made[0] = {"sitemap.xml", sitemap(ctx_, std::move(entries)), ""};
+    });
     std::vector<base::OutputFile> files;
-    std::vector<SitemapEntry> entries;
-    for (const auto& j : jobs_) {
-      if (j.kind == Job::Kind::not_found || j.kind == Job::Kind::chooser) continue;
-      entries.push_back({j.url, j.alternates, j.x_default, j.lastmod});
-    }
-    files.push_back({"sitemap.xml", sitemap(ctx_, std::move(entries)), ""});
+    files.push_back(std::move(made[0]));
     files.push_back({"robots.txt", robots_txt(ctx_), ""});
-    for (const auto& lang : site_.config.languages)
-      files.push_back({ctx_.langs.at(lang).feed_url, atom_feed(ctx_, lang), ""});
+    for (size_t i = 1; i < made.size(); ++i) files.push_back(std::move(made[i]));
     files.push_back({theme_.css_path, theme_.css, ""});
     for (const auto& [name, script] : theme_.scripts) {
       // `search: false` leaves the search out entirely, its scripts too.
@@ -250,9 +262,19 @@ class SiteRenderer {
     size_t workers =
         std::max<size_t>(1, std::min<size_t>(std::thread::hardware_concurrency(), end - begin));
     if (template_sets_.size() < workers) template_sets_.resize(workers, theme_.templates);
-    std::atomic<size_t> next{begin};
+    // Plans' and organisations' pages first: each is the work of dozens of
+    // pages, and the last one taken would keep one worker busy alone.
+    std::vector<size_t> order(end - begin);
+    std::iota(order.begin(), order.end(), begin);
+    std::stable_partition(order.begin(), order.end(), [&](size_t i) {
+      const auto kind = jobs_[i].kind;
+      return kind == Job::Kind::plan || kind == Job::Kind::organisation ||
+             kind == Job::Kind::organisations;
+    });
+    std::atomic<size_t> next{0};
     base::parallel_for(workers, [&](size_t w) {
-      for (size_t i; (i = next.fetch_add(1)) < end;) {
+      for (size_t k; (k = next.fetch_add(1)) < order.size();) {
+        const size_t i = order[k];
         const Job& j = jobs_[i];
         auto& file = files[i - begin];
         file.path = j.kind == Job::Kind::not_found ? j.url : j.url + "index.html";
