@@ -36,6 +36,7 @@ int run_build(const BuildArgs& args) {
   // a storm of madvise calls that cost a fifth of the build's time
   // (docs/decisions.md, "Peak memory").
   BuildOptions options;
+  options.hand_over_site = true;
   options.load.include_drafts = args.drafts;
   options.load.base_url = args.base_url;
   const std::filesystem::path out = args.output.empty()
@@ -75,6 +76,10 @@ int run_build(const BuildArgs& args) {
     std::fprintf(stderr, "wrote %zu files to %s in %lld ms\n", staging->size(), out.c_str(),
                  static_cast<long long>(ms));
   }
+  // The loaded site (10,000 pages and their HTML at N=5000) is not freed:
+  // the process ends here, and the system takes its memory back at once,
+  // where freeing it piece by piece took 20 ms.
+  (void)result.site.release();
   return 0;
 }
 }  // namespace

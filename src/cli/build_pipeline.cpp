@@ -189,7 +189,8 @@ BuildResult build_site(const std::filesystem::path& root, const BuildOptions& op
     if (!outputs.all_passed()) check_outputs(site, outputs.listed(), result.diags);
     if (result.diags.has_errors()) return result;
     result.file_count = outputs.count();
-    if (options.keep_site) result.site = std::make_unique<model::Site>(std::move(site));
+    if (options.keep_site || options.hand_over_site)
+      result.site = std::make_unique<model::Site>(std::move(site));
     return result;
   }
 

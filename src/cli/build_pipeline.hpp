@@ -29,6 +29,10 @@ struct BuildOptions {
   bool booklets = true;    // serve skips them unless asked
   bool search = true;      // serve makes the index on request (IncrementalSite::on_request)
   bool keep_site = false;  // BuildResult::site: the preview renders pages again from it
+  // BuildResult::site, for the caller to free or not: `carnet build` ends
+  // right after, and leaves the loaded site to the end of the process.
+  // Unlike keep_site, the pages' Markdown is freed as usual.
+  bool hand_over_site = false;
   // Called once the site is loaded without errors, before anything is
   // rendered: the preview shows the page just saved from it first.
   std::function<void(const model::Site&)> loaded;
@@ -44,7 +48,7 @@ struct BuildResult {
   std::vector<base::OutputFile> files;  // empty when diags has errors or with a sink
   std::size_t file_count = 0;           // how many files the build made
   base::Diagnostics diags;
-  std::unique_ptr<model::Site> site;  // with keep_site, when there is no error
+  std::unique_ptr<model::Site> site;  // with keep_site or hand_over_site, when there is no error
 };
 
 BuildResult build_site(const std::filesystem::path& root, const BuildOptions& options);
