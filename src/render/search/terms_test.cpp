@@ -55,4 +55,21 @@ TEST_CASE("search terms: for_each_word gives the runs of words() as written", "[
   CHECK(collect("ab\xff"
                 "cd") == std::vector<std::string>{"ab", "cd"});
   CHECK(collect("ab \xc3") == std::vector<std::string>{"ab"});
+  // Random texts of letters, digits, accented and other scripts' letters,
+  // marks, punctuation and spaces: the runs, lowercased, are words()'s.
+  const std::vector<std::string> pieces = {"a", "Z",  "9", " ",  ",", "é",        "É", "’",
+                                           "-", "\n", "ß", "日", "e", "\xcc\x81", "œ", "!"};
+  uint32_t seed = 12345;
+  for (int round = 0; round < 500; ++round) {
+    std::string text;
+    for (int i = 0; i < 30; ++i) {
+      seed = seed * 1664525u + 1013904223u;
+      text += pieces[(seed >> 16) % pieces.size()];
+    }
+    std::vector<std::string> lowered;
+    for (const auto& run : collect(text))
+      for (auto& w : carnet::render::search::words(run)) lowered.push_back(std::move(w));
+    INFO(text);
+    CHECK(lowered == carnet::render::search::words(text));
+  }
 }
