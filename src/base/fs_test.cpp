@@ -57,6 +57,27 @@ int as_nobody(F&& body) {
 
 }  // namespace
 
+TEST_CASE("fs: read_file reads whole files of any size, and files whose size is unknown",
+          "[base]") {
+  const fs::path dir = fs::temp_directory_path() / "carnet-fs-read-test";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  for (size_t size : {size_t{0}, size_t{1}, size_t{4095}, size_t{65536}, size_t{200001}}) {
+    std::string bytes(size, '\0');
+    for (size_t i = 0; i < size; ++i) bytes[i] = static_cast<char>('a' + i % 26);
+    carnet::base::write_file(dir / "f", bytes);
+    CHECK(carnet::base::read_file(dir / "f") == bytes);
+  }
+  // /proc files say they are empty and are not: read to their end.
+  const std::string status = carnet::base::read_file("/proc/self/status");
+  CHECK(status.find("Name:") == 0);
+  CHECK(status.back() == '\n');
+  // A folder is an error that names it, as a missing file is.
+  CHECK_THROWS_WITH(carnet::base::read_file(dir), Catch::Contains("carnet-fs-read-test"));
+  CHECK_THROWS_WITH(carnet::base::read_file(dir / "missing"), Catch::Contains("missing"));
+  fs::remove_all(dir);
+}
+
 TEST_CASE("fs: a folder that cannot be read is an error that names it", "[base]") {
   const fs::path dir = fs::temp_directory_path() / "carnet-fs-unreadable";
   fs::remove_all(dir);
