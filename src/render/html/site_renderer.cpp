@@ -259,8 +259,7 @@ class SiteRenderer {
   void render_range(size_t begin, size_t end, std::vector<base::OutputFile>& files) {
     // kainjow's render() is not const: each worker renders with its own copy
     // of the parsed templates, taking jobs from a shared counter.
-    size_t workers =
-        std::max<size_t>(1, std::min<size_t>(std::thread::hardware_concurrency(), end - begin));
+    size_t workers = std::max<size_t>(1, std::min<size_t>(base::parallel_width(), end - begin));
     if (template_sets_.size() < workers) template_sets_.resize(workers, theme_.templates);
     // Plans' and organisations' pages first: each is the work of dozens of
     // pages, and the last one taken would keep one worker busy alone.
