@@ -141,6 +141,13 @@ struct Walk {
   std::unordered_map<std::string, int> next_suffix;
   std::vector<cmark_node*> headings;
   std::vector<std::pair<cmark_node*, std::string>> replaced;  // code blocks → HTML
+  // Nodes taken out of the tree, freed with the walk, after the HTML is
+  // written: a heading's inline children (moved into its custom block)
+  // read their text from the heading's own buffer, which freeing the
+  // heading frees (cmark-gfm's text nodes are views into their block's
+  // content). A heading holding raw HTML wrote freed memory (found by the
+  // markdown_links fuzzer; fuzz/regressions/).
+  std::vector<wrap::CmarkNode> detached;
 
   void visit(cmark_node* root) {
     wrap::CmarkIter it(cmark_iter_new(root));
@@ -179,7 +186,7 @@ struct Walk {
       cmark_node* block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
       cmark_node_set_on_enter(block, fenced_placeholder(i).c_str());
       cmark_node_replace(node, block);
-      cmark_node_free(node);
+      detached.emplace_back(node);
     }
   }
 
@@ -207,7 +214,7 @@ struct Walk {
       cmark_node_append_child(block, child);
     }
     cmark_node_replace(h, block);
-    cmark_node_free(h);
+    detached.emplace_back(h);
   }
 };
 
@@ -230,7 +237,7 @@ Html to_html(std::string_view markdown, const Options& options) {
     return out;
   }
   cmark_node* root = parsed->root.get();
-  Walk walk{options, &out.anchors, {}, {}, {}, {}};
+  Walk walk{options, &out.anchors, {}, {}, {}, {}, {}};
   walk.visit(root);
   out.html = render(parsed->parser.get(), root, options);
   // Raw HTML comes out of cmark-gfm in pieces (an inline <b> and its </b>
