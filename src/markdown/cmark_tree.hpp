@@ -7,21 +7,35 @@
 #include <string>
 #include <string_view>
 
+#include "markdown/cmark_arena.hpp"
 #include "markdown/limits.hpp"
 #include "markdown/markdown.hpp"
 #include "wrap/cmark.hpp"
 
 namespace carnet::markdown::detail {
 
-// A parser with GitHub's extensions attached; safe to use on any thread.
+// A parser with GitHub's extensions attached, allocating from the thread's
+// current arena (CmarkArena); safe to use on any thread.
 wrap::CmarkParser make_parser(const Options& options);
 
 // The document tree of `markdown`.
 wrap::CmarkNode parse(cmark_parser* parser, std::string_view markdown);
 
 // A text parsed once: the tree and the parser that made it (the HTML
-// writer needs its extensions).
+// writer needs its extensions), in their arena. Nodes added to the tree
+// come from CmarkArena::mem(). Ends before any arena made after it.
 struct ParsedText {
+  ParsedText() : arena(std::make_unique<CmarkArena>()) {}
+  ParsedText(ParsedText&&) = default;
+  ParsedText& operator=(ParsedText&&) = delete;
+  // The parser and the tree are the arena's memory: they go with it, not
+  // node by node.
+  ~ParsedText() {
+    if (!arena_on) return;  // freed node by node, as cmark-gfm does alone
+    (void)root.release();
+    (void)parser.release();
+  }
+  std::unique_ptr<CmarkArena> arena;
   wrap::CmarkParser parser;
   wrap::CmarkNode root;
 };

@@ -201,7 +201,8 @@ std::optional<ParsedText> parse_within_limits(std::string_view markdown, const O
     error = std::move(*e);
     return std::nullopt;
   }
-  ParsedText parsed{make_parser(options), {}};
+  ParsedText parsed;
+  parsed.parser = make_parser(options);
   parsed.root = parse(parsed.parser.get(), markdown);
   if (auto e = check_nesting(parsed.root.get())) {
     error = std::move(*e);

@@ -48,7 +48,7 @@ wrap::CmarkParser make_parser(const Options& o) {
   // Registration writes a process-wide list: once, before any parse.
   static std::once_flag registered;
   std::call_once(registered, [] { cmark_gfm_core_extensions_ensure_registered(); });
-  wrap::CmarkParser parser(cmark_parser_new(parse_options(o)));
+  wrap::CmarkParser parser(cmark_parser_new_with_mem(parse_options(o), CmarkArena::mem()));
   attach_extensions(parser.get());
   return parser;
 }
@@ -183,7 +183,7 @@ struct Walk {
       cmark_node* node = replaced[i].first;
       // A custom block prints its on_enter text as is, like a heading's tag:
       // a placeholder here, the hook's HTML once the page is sanitized.
-      cmark_node* block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
+      cmark_node* block = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_BLOCK, CmarkArena::mem());
       cmark_node_set_on_enter(block, fenced_placeholder(i).c_str());
       cmark_node_replace(node, block);
       detached.emplace_back(node);
@@ -206,7 +206,7 @@ struct Walk {
     int level = cmark_node_get_heading_level(h);
     std::string open = "<h" + std::to_string(level) + " id=\"" + unique + "\">";
     std::string close = "</h" + std::to_string(level) + ">\n";
-    cmark_node* block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
+    cmark_node* block = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_BLOCK, CmarkArena::mem());
     cmark_node_set_on_enter(block, open.c_str());
     cmark_node_set_on_exit(block, close.c_str());
     while (cmark_node* child = cmark_node_first_child(h)) {
@@ -219,8 +219,12 @@ struct Walk {
 };
 
 std::string render(cmark_parser* parser, cmark_node* root, const Options& o) {
-  return wrap::take_cmark_string(
-      cmark_render_html(root, parse_options(o), cmark_parser_get_syntax_extensions(parser)));
+  // Written into the arena, copied out of it.
+  char* html = cmark_render_html_with_mem(
+      root, parse_options(o), cmark_parser_get_syntax_extensions(parser), CmarkArena::mem());
+  std::string out = html ? html : "";
+  if (!arena_on) CmarkArena::mem()->free(html);
+  return out;
 }
 
 }  // namespace
