@@ -170,6 +170,13 @@ TEST_CASE("diagnostics format and sort", "[base]") {
 TEST_CASE("html escaping covers attributes", "[base]") {
   CHECK(html_escape("<a href=\"x\">L'été & co</a>") ==
         "&lt;a href=&quot;x&quot;&gt;L&#39;été &amp; co&lt;/a&gt;");
+  // Escapes at either end, one after another, and none at all.
+  CHECK(html_escape("&&x''") == "&amp;&amp;x&#39;&#39;");
+  CHECK(html_escape("plain text") == "plain text");
+  CHECK(html_escape("").empty());
+  std::string out = "kept ";
+  html_escape_to(out, "a<b");
+  CHECK(out == "kept a&lt;b");
 }
 
 TEST_CASE("a diagnostic stays one line when a file name holds a line break", "[base][harden]") {
