@@ -11,6 +11,7 @@
 #include <memory>
 #include <set>
 
+#include "base/fd.hpp"
 #include "base/site_folders.hpp"
 #include "base/system_error.hpp"
 
@@ -27,21 +28,6 @@ struct FileCloser {
   void operator()(std::FILE* f) const { std::fclose(f); }
 };
 using File = std::unique_ptr<std::FILE, FileCloser>;
-
-// A file descriptor, closed when it goes.
-class Fd {
- public:
-  explicit Fd(int fd) : fd_(fd) {}
-  Fd(const Fd&) = delete;
-  Fd& operator=(const Fd&) = delete;
-  ~Fd() {
-    if (fd_ >= 0) ::close(fd_);
-  }
-  int get() const { return fd_; }
-
- private:
-  int fd_;
-};
 }  // namespace
 
 std::string read_file(const fs::path& path) {

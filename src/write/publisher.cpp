@@ -13,6 +13,7 @@
 #include <unordered_set>
 #include <utility>
 
+#include "base/fd.hpp"
 #include "base/fs.hpp"
 #include "base/parallel.hpp"
 #include "base/site_folders.hpp"
@@ -89,23 +90,6 @@ std::vector<std::string> site_entries(const fs::path& out) {
   return names;
 }
 
-// A file descriptor, closed once.
-class Fd {
- public:
-  explicit Fd(int fd) : fd_(fd) {}
-  Fd(const Fd&) = delete;
-  Fd& operator=(const Fd&) = delete;
-  ~Fd() {
-    if (fd_ >= 0) ::close(fd_);
-  }
-  int get() const { return fd_; }
-  // Closes now, to see the error a delayed write reports there.
-  int close() { return ::close(std::exchange(fd_, -1)); }
-
- private:
-  int fd_;
-};
-
 [[noreturn]] void throw_writing(const std::string& path, int err) {
   throw base::SystemError("writing '" + path + "': " + std::strerror(err));
 }
@@ -115,7 +99,7 @@ class Fd {
 // author's sources): staging is itself the temporary, swapped in whole or
 // deleted, and at 10,000 pages each saved system call per file shows.
 void write_staged(const fs::path& target, std::string_view bytes) {
-  Fd fd(::open(target.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666));
+  base::Fd fd(::open(target.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666));
   if (fd.get() < 0) throw_writing(target.string(), errno);
   while (!bytes.empty()) {
     const ssize_t n = ::write(fd.get(), bytes.data(), bytes.size());
