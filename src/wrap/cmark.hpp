@@ -5,9 +5,7 @@
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 
-#include <cstdlib>
 #include <memory>
-#include <string>
 
 namespace carnet::wrap {
 
@@ -24,12 +22,5 @@ struct CmarkIterDeleter {
 using CmarkParser = std::unique_ptr<cmark_parser, CmarkParserDeleter>;
 using CmarkNode = std::unique_ptr<cmark_node, CmarkNodeDeleter>;
 using CmarkIter = std::unique_ptr<cmark_iter, CmarkIterDeleter>;
-
-// Strings cmark allocates with malloc and hands over to the caller.
-inline std::string take_cmark_string(char* s) {
-  std::string out = s ? s : "";
-  std::free(s);
-  return out;
-}
 
 }  // namespace carnet::wrap

@@ -4,7 +4,6 @@
 #include <atomic>
 #include <numeric>
 #include <optional>
-#include <thread>
 
 #include "base/parallel.hpp"
 #include "base/rel_path.hpp"
