@@ -1,9 +1,11 @@
 #include "markdown/cmark_arena.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <new>
 
 namespace carnet::markdown::detail {
 
@@ -28,9 +30,30 @@ CmarkArena& arena() {
   return *current;
 }
 
-void* arena_calloc(size_t count, size_t size) { return arena().allocate(count * size); }
-void* arena_realloc(void* p, size_t size) { return arena().reallocate(p, size); }
-void arena_free(void*) {}
+// Called from C: nothing may be thrown through cmark-gfm. Out of memory
+// (or a size that does not fit) ends the program, as cmark-gfm's own
+// allocator does.
+[[noreturn]] void out_of_memory() {
+  std::fputs("carnet: out of memory while reading Markdown\n", stderr);
+  std::abort();
+}
+
+void* arena_calloc(size_t count, size_t size) noexcept {
+  if (size != 0 && count > SIZE_MAX / size) out_of_memory();
+  try {
+    return arena().allocate(count * size);
+  } catch (const std::bad_alloc&) {
+    out_of_memory();
+  }
+}
+void* arena_realloc(void* p, size_t size) noexcept {
+  try {
+    return arena().reallocate(p, size);
+  } catch (const std::bad_alloc&) {
+    out_of_memory();
+  }
+}
+void arena_free(void*) noexcept {}
 
 cmark_mem arena_mem = {arena_calloc, arena_realloc, arena_free};
 
@@ -49,6 +72,7 @@ CmarkArena::~CmarkArena() {
 cmark_mem* CmarkArena::mem() { return arena_on ? &arena_mem : cmark_get_default_mem_allocator(); }
 
 std::byte* CmarkArena::carve(size_t size) {
+  if (size > SIZE_MAX / 2) throw std::bad_alloc();  // its rounding would wrap
   const size_t need = header + rounded(size);
   if (static_cast<size_t>(end_ - free_) < need) {
     // A large allocation gets a block of its own; the current one stays

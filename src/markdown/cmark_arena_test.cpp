@@ -1,6 +1,10 @@
 #include "markdown/cmark_arena.hpp"
 
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
+#include <csignal>
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -55,4 +59,26 @@ TEST_CASE("cmark arena: arenas nest, each parse allocating from the newest", "[m
   void* c = CmarkArena::mem()->calloc(1, 8);
   // The outer arena again: its next 16-byte slot after `a` and its header.
   CHECK(static_cast<char*>(c) - static_cast<char*>(a) == 32);
+}
+
+TEST_CASE("cmark arena: a size that does not fit ends the program, as cmark-gfm's malloc does",
+          "[markdown]") {
+  if (!carnet::markdown::detail::arena_on) return;
+  for (const bool through_calloc : {true, false}) {
+    const pid_t pid = ::fork();
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+      ::close(2);  // the message is not this test's output
+      CmarkArena arena;
+      if (through_calloc)
+        (void)CmarkArena::mem()->calloc(SIZE_MAX / 2, 4);  // count × size wraps
+      else
+        (void)CmarkArena::mem()->realloc(nullptr, SIZE_MAX - 8);  // its rounding would
+      ::_exit(0);  // an allocation that returned: the test fails
+    }
+    int status = 0;
+    REQUIRE(::waitpid(pid, &status, 0) == pid);
+    CHECK(WIFSIGNALED(status));
+    CHECK(WTERMSIG(status) == SIGABRT);
+  }
 }
