@@ -170,15 +170,6 @@ void add_to(std::vector<OrgPlan>& plans, const PlanDisplay& d, const std::string
 
 std::vector<OrganisationView> organisation_views(const model::Site& site,
                                                  const OrganisationIndex& index,
-                                                 const std::string& lang) {
-  std::vector<PlanDisplay> displays(site.plans.size());
-  for (size_t i = 0; i < site.plans.size(); ++i)
-    if (site.plans[i].url.count(lang)) displays[i] = display_plan(site, site.plans[i], lang);
-  return organisation_views(site, index, lang, displays);
-}
-
-std::vector<OrganisationView> organisation_views(const model::Site& site,
-                                                 const OrganisationIndex& index,
                                                  const std::string& lang,
                                                  const std::vector<PlanDisplay>& displays) {
   const std::string& def = site.config.default_language();

@@ -109,13 +109,10 @@ struct OrganisationView {
 };
 
 // Every organisation's page in `lang`, sorted by name in that language (by
-// base::name_sort_key, not bytes).
-std::vector<OrganisationView> organisation_views(const model::Site& site,
-                                                 const OrganisationIndex& index,
-                                                 const std::string& lang);
-// The same from each plan's display view in `lang` (`displays[i]` of
-// `site.plans[i]`, display_plan's; a plan without `lang` is passed over): a
-// renderer that also shows the plans computes each view once.
+// base::name_sort_key, not bytes), from each plan's display view in `lang`
+// (`displays[i]`, display_plan's of `site.plans[i]`; a plan without `lang`
+// is passed over): the renderer, which also shows the plans, computes each
+// view once.
 std::vector<OrganisationView> organisation_views(const model::Site& site,
                                                  const OrganisationIndex& index,
                                                  const std::string& lang,

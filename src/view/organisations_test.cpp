@@ -83,7 +83,9 @@ TEST_CASE("organisations: names resolve to the registry or to themselves",
 TEST_CASE("organisations: a page lists what each leads and supports", "[view][organisations]") {
   const auto site = site_with_plans();
   const auto index = view::index_organisations(site);
-  const auto pages = view::organisation_views(site, index, "en");
+  std::vector<view::PlanDisplay> displays;
+  for (const auto& plan : site.plans) displays.push_back(view::display_plan(site, plan, "en"));
+  const auto pages = view::organisation_views(site, index, "en", displays);
   const auto* clsc = page(pages, "clsc");
   REQUIRE(clsc);
   CHECK(clsc->url == "en/organisations/clsc/");
