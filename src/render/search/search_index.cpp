@@ -31,6 +31,11 @@ constexpr size_t text_limit = 240;
 constexpr size_t common_min_docs = 1000;
 // A shard past this many bytes is split by one more character of prefix.
 constexpr size_t shard_limit = 24 * 1024;
+// The shards' folder names their format (2: postings in base64): a page
+// left open with the search script of format 1, whose shards were in t/,
+// finds none of these (no result until it is reloaded) rather than reading
+// them as lists of numbers.
+constexpr const char* shard_folder = "t2/";
 // A word of the title counts as much as this many words of the text.
 constexpr int title_weight = 5;
 
@@ -615,7 +620,7 @@ std::vector<base::OutputFile> IndexBuilder::files() && {
   manifest += "]}\n";
   out.push_back({root + "index.json", std::move(manifest), ""});
   for (auto& [p, json] : shards)
-    out.push_back({root + "t/" + hex(p) + ".json", std::move(json), ""});
+    out.push_back({root + shard_folder + hex(p) + ".json", std::move(json), ""});
 
   for (size_t chunk = 0; chunk < chunks_.size(); ++chunk)
     out.push_back({root + "d/" + std::to_string(chunk) + ".json", std::move(chunks_[chunk]), ""});

@@ -6,7 +6,7 @@
 // two shards of its terms and the chunks of the documents it shows:
 //
 //   search/LANG/index.json      {"v":2,"docs":N,"chunk":C,"shards":["ab","ac",…]}
-//   search/LANG/t/HEX.json      {"term":"BASE64",…}
+//   search/LANG/t2/HEX.json     {"term":"BASE64",…}
 //   search/LANG/d/K.json        [[url,title,context,text],…] documents K·C … K·C+C-1
 //
 // A shard holds the terms that start with its prefix (one or two characters,

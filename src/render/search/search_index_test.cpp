@@ -40,8 +40,8 @@ TEST_CASE("search index: a small index, byte for byte", "[search]") {
   // "écoles" in the title (5) and the text (1): document 0, weight 6, as
   // the base64 of their varint bytes (00 06); shards are named by the hex
   // of their prefix.
-  CHECK(files["search/fr/t/6563.json"] == "{\"ecol\":\"AAY=\"}");
-  CHECK(files["search/fr/t/6c61.json"] == "{\"la\":\"AQE=\"}");
+  CHECK(files["search/fr/t2/6563.json"] == "{\"ecol\":\"AAY=\"}");
+  CHECK(files["search/fr/t2/6c61.json"] == "{\"la\":\"AQE=\"}");
   CHECK(files["search/fr/d/0.json"] ==
         "[[\"plans/x/#a-1\",\"1.1 Écoles ouvertes\",\"Plan\",\"Financer les écoles.\"],\n"
         "[\"a-propos/\",\"À propos\",\"\",\"La table du quartier.\"]]\n");
@@ -57,7 +57,7 @@ TEST_CASE("search index: postings are varints, past one byte too", "[search]") {
   // Documents 0 (weight 1) and 300 (in the title: 5), the second as the
   // difference 300 = 0xAC 0x02 (seven bits a byte, low bits first):
   // 00 01 AC 02 05.
-  CHECK(files["search/fr/t/7261.json"] == "{\"rar\":\"AAGsAgU=\"}");
+  CHECK(files["search/fr/t2/7261.json"] == "{\"rar\":\"AAGsAgU=\"}");
 }
 
 TEST_CASE("search index: a large shard splits by a longer prefix", "[search]") {
@@ -79,7 +79,7 @@ TEST_CASE("search index: a large shard splits by a longer prefix", "[search]") {
   REQUIRE(shard.size() > 2);
   std::string hex;
   for (unsigned char c : shard) hex += fmt_hex(c);
-  CHECK(files["search/fr/t/" + hex + ".json"].find("\"matin123\":\"") != std::string::npos);
+  CHECK(files["search/fr/t2/" + hex + ".json"].find("\"matin123\":\"") != std::string::npos);
   for (const auto& [path, bytes] : files) {
     INFO(path);
     CHECK(bytes.size() < 64 * 1024);

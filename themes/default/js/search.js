@@ -31,7 +31,8 @@
 
   // A term's postings: base64 of LEB128 numbers (7 bits a byte, low bits
   // first, the high bit set on all but a number's last byte), in pairs of
-  // (difference from the previous document, weight).
+  // (difference from the previous document, weight). Format 2, whose shards
+  // are in t2/ (format 1's lists of numbers were in t/).
   const varints = (b64) => {
     const bytes = atob(b64), out = [];
     for (let i = 0, v = 0, scale = 1; i < bytes.length; i++) {
@@ -71,7 +72,7 @@
     const match = (k) => k === t || (prefix && k.startsWith(f));
     for (const name of names) {
       if (name === null) continue;
-      const shard = await load("t/" + hex(name) + ".json");
+      const shard = await load("t2/" + hex(name) + ".json");
       if (!shard) continue;
       for (const [k, list] of Object.entries(shard)) {
         if (!match(k)) continue;
