@@ -5,11 +5,16 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
+#include <memory>
 #include <set>
 #include <string>
 #include <string_view>
+#include <thread>
+#include <unordered_map>
 #include <unordered_set>
 #include <utility>
 
@@ -112,50 +117,149 @@ void write_staged(const fs::path& target, std::string_view bytes) {
   if (fd.close() != 0) throw_writing(target.string(), errno);
 }
 
-// Every folder the files need, each made once with one mkdir (the staging
-// folder is new and empty, so nothing is there yet): a depth at a time, on
-// all cores, so that parents come before children. A page is a folder of
-// its own: 2,000 folders a batch, one after the other, left a core idle
-// for a tenth of the time a batch took to write.
-void make_folders(const fs::path& stage, const std::vector<base::OutputFile>& files) {
-  std::vector<std::vector<std::string>> by_depth;
-  std::unordered_set<std::string_view> seen;
-  for (const auto& f : files) {
-    const std::string_view path = f.path;
-    size_t depth = 0;
-    for (auto slash = path.find('/'); slash != std::string::npos;
-         slash = path.find('/', slash + 1), ++depth) {
-      if (!seen.insert(path.substr(0, slash)).second) continue;
-      if (by_depth.size() <= depth) by_depth.resize(depth + 1);
-      by_depth[depth].push_back(f.path.substr(0, slash));
+// Writes a batch into the staging folder, each folder made once with one
+// mkdir (the staging folder is new, so nothing is there yet but what
+// earlier batches made).
+//
+// A folder's entries are all made by one thread. Creating an entry locks
+// its folder in the kernel, and two threads making entries in one folder
+// take turns at that lock, the waiting one spinning: on ext4 (the bench's
+// /tmp), where making an inode is slow, that spinning was a sixth of a
+// build's CPU time, when a page's folder and the next were made by the two
+// cores in turn (both in `articles/`). Here one task makes the subfolders
+// of a folder, another writes the files of one, and each waits, if it
+// must, for its folder to be made: parents come before children in the
+// task list, which the threads take in order, so what a task waits for is
+// already being done. While one core makes the pages' folders, the other
+// writes the pages into those already made.
+class BatchWriter {
+ public:
+  BatchWriter(const fs::path& stage, const std::vector<base::OutputFile>& files)
+      : stage_(stage), files_(files) {
+    plan();
+  }
+
+  void run() {
+    made_ = std::make_unique<std::atomic<bool>[]>(folders_.size());
+    base::parallel_for(tasks_.size(), [&](size_t i) {
+      try {
+        run_task(tasks_[i]);
+      } catch (...) {
+        failed_ = true;
+        throw;
+      }
+    });
+  }
+
+ private:
+  static constexpr size_t root = SIZE_MAX;  // the staging folder itself
+
+  struct Task {
+    size_t folder;                // made before the task starts (or root)
+    bool subfolders;              // make these subfolders, else write these files
+    std::vector<size_t> entries;  // indices into folders_ or files_
+  };
+
+  // Folders in the order they are first met, each after its parent.
+  size_t folder_of(std::string_view path, std::unordered_map<std::string_view, size_t>& index) {
+    const auto slash = path.rfind('/');
+    if (slash == std::string_view::npos) return root;
+    const std::string_view dir = path.substr(0, slash);
+    if (auto it = index.find(dir); it != index.end()) return it->second;
+    const size_t parent = folder_of(dir, index);
+    const size_t id = folders_.size();
+    folders_.push_back(std::string(dir));
+    folder_parent_.push_back(parent);
+    index.emplace(dir, id);
+    return id;
+  }
+
+  void plan() {
+    std::unordered_map<std::string_view, size_t> index;
+    std::vector<size_t> file_folder(files_.size());
+    for (size_t i = 0; i < files_.size(); ++i) file_folder[i] = folder_of(files_[i].path, index);
+    // Making subfolders first, shallow parents before deep ones; the files
+    // after, the largest folders first (the search index's two folders of
+    // chunks go one to each core).
+    std::unordered_map<size_t, size_t> subfolder_task, file_task;
+    std::vector<size_t> depth(folders_.size());
+    for (size_t f = 0; f < folders_.size(); ++f)
+      depth[f] = folder_parent_[f] == root ? 0 : depth[folder_parent_[f]] + 1;
+    std::vector<size_t> order(folders_.size());
+    for (size_t f = 0; f < order.size(); ++f) order[f] = f;
+    std::stable_sort(order.begin(), order.end(),
+                     [&](size_t a, size_t b) { return depth[a] < depth[b]; });
+    std::vector<Task> makes, writes;
+    for (size_t f : order) {
+      const size_t parent = folder_parent_[f];
+      auto [it, fresh] = subfolder_task.emplace(parent, makes.size());
+      if (fresh) makes.push_back({parent, true, {}});
+      makes[it->second].entries.push_back(f);
+    }
+    for (size_t i = 0; i < files_.size(); ++i) {
+      auto [it, fresh] = file_task.emplace(file_folder[i], writes.size());
+      if (fresh) writes.push_back({file_folder[i], false, {}});
+      writes[it->second].entries.push_back(i);
+    }
+    std::stable_sort(writes.begin(), writes.end(), [](const Task& a, const Task& b) {
+      return a.entries.size() > b.entries.size();
+    });
+    tasks_ = std::move(makes);
+    tasks_.insert(tasks_.end(), std::make_move_iterator(writes.begin()),
+                  std::make_move_iterator(writes.end()));
+  }
+
+  void wait_for(size_t folder) const {
+    if (folder == root) return;
+    // Made by a task that an earlier index holds, running now on another
+    // core: a short wait, unless that task failed.
+    while (!made_[folder].load(std::memory_order_acquire)) {
+      if (failed_.load(std::memory_order_relaxed))
+        throw base::SystemError("another file of the batch could not be written");
+      std::this_thread::yield();
     }
   }
+
+  void run_task(const Task& task) {
+    wait_for(task.folder);
+    for (size_t e : task.entries) {
+      if (task.subfolders) {
+        const fs::path dir = stage_ / folders_[e];
+        if (::mkdir(dir.c_str(), 0777) != 0 && errno != EEXIST)
+          throw base::SystemError("creating '" + dir.string() + "': " + std::strerror(errno));
+        made_[e].store(true, std::memory_order_release);
+      } else {
+        write_file(files_[e]);
+      }
+    }
+  }
+
+  void write_file(const base::OutputFile& f) const {
+    const fs::path target = stage_ / f.path;
+    if (f.copy_from.empty()) {
+      write_staged(target, f.bytes);
+      return;
+    }
+    std::error_code ec;
+    fs::copy_file(f.copy_from, target, fs::copy_options::overwrite_existing, ec);
+    if (ec)
+      throw base::SystemError("copying '" + f.copy_from + "' to '" + f.path + "': " + ec.message());
+  }
+
+  const fs::path& stage_;
+  const std::vector<base::OutputFile>& files_;
+  std::vector<std::string> folders_;
+  std::vector<size_t> folder_parent_;
+  std::vector<Task> tasks_;
+  std::unique_ptr<std::atomic<bool>[]> made_;
+  std::atomic<bool> failed_{false};
+};
+
+void write_batch(const fs::path& stage, const std::vector<base::OutputFile>& files) {
   std::error_code ec;
   fs::create_directories(stage, ec);
   if (ec) throw base::SystemError("creating '" + stage.string() + "': " + ec.message());
-  for (const auto& dirs : by_depth)
-    base::parallel_for(dirs.size(), [&](size_t i) {
-      const fs::path dir = stage / dirs[i];
-      if (::mkdir(dir.c_str(), 0777) != 0 && errno != EEXIST)
-        throw base::SystemError("creating '" + dir.string() + "': " + std::strerror(errno));
-    });
-}
-
-void write_batch(const fs::path& stage, const std::vector<base::OutputFile>& files) {
-  make_folders(stage, files);
-  base::parallel_for(files.size(), [&](size_t i) {
-    const auto& f = files[i];
-    const fs::path target = stage / f.path;
-    if (f.copy_from.empty()) {
-      write_staged(target, f.bytes);
-    } else {
-      std::error_code ec;
-      fs::copy_file(f.copy_from, target, fs::copy_options::overwrite_existing, ec);
-      if (ec)
-        throw base::SystemError("copying '" + f.copy_from + "' to '" + f.path +
-                                "': " + ec.message());
-    }
-  });
+  BatchWriter(stage, files).run();
 }
 
 // Moves every entry of staging into the output, removes the journal (the

@@ -93,6 +93,40 @@ TEST_CASE("publish makes nested folders and reports a folder or file it cannot m
   CHECK(carnet::base::read_file(out / "a/index.html") == "a");
 }
 
+TEST_CASE("publish writes a large batch whose folders nest and share parents", "[write]") {
+  // The shapes of a site: pages each in a folder of one section, the
+  // search index's folders of many files, deep chains; written by the two
+  // cores folder by folder, each waiting for its folder to be made.
+  auto dir = fresh_dir("large-batch");
+  auto out = dir / "output";
+  std::vector<OutputFile> files;
+  for (int i = 0; i < 400; ++i) {
+    const std::string n = std::to_string(i);
+    files.push_back({"articles/page-" + n + "/index.html", "page " + n, ""});
+    files.push_back({"search/fr/d/" + n + ".json", "[" + n + "]", ""});
+    files.push_back({"en/notes/page-" + n + "/index.html", "note " + n, ""});
+  }
+  files.push_back({"a/b/c/d/e/f/g/index.html", "deep", ""});
+  files.push_back({"articles/index.html", "section", ""});
+  files.push_back({"index.html", "home", ""});
+  carnet::write::publish(out, files);
+  for (const auto& f : files) CHECK(carnet::base::read_file(out / f.path) == f.bytes);
+  size_t written = 0;
+  for (const auto& e : fs::recursive_directory_iterator(out))
+    written += e.is_regular_file() && e.path().filename() != ".carnet-output";
+  CHECK(written == files.size());
+
+  // A folder that cannot be made (a name past 255 bytes), with hundreds of
+  // folders and files beneath it waiting for it: an error, not a hang.
+  const std::string too_long(300, 'y');
+  std::vector<OutputFile> bad = {{"index.html", "après", ""}};
+  for (int i = 0; i < 300; ++i)
+    bad.push_back({too_long + "/p" + std::to_string(i) + "/index.html", "x", ""});
+  CHECK_THROWS_AS(carnet::write::publish(out, bad), carnet::base::SystemError);
+  CHECK(carnet::base::read_file(out / "index.html") == "home");
+  CHECK_FALSE(fs::exists(out / ".carnet-staging"));
+}
+
 namespace {
 
 // The output as a reader sees it: every file but Carnet's bookkeeping.
