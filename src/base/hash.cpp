@@ -2,7 +2,6 @@
 
 #include <fmt/format.h>
 #include <glib.h>
-#include <xxhash.h>
 
 #include <array>
 #include <memory>
@@ -15,8 +14,6 @@ namespace {
 constexpr std::array<guint8, 16> carnet_namespace = {
     0x14, 0x6e, 0xd5, 0xce, 0xe9, 0x53, 0x47, 0x7f, 0xb3, 0x0d, 0xe1, 0xed, 0xba, 0x35, 0x25, 0xb9};
 }  // namespace
-
-std::uint64_t hash64(std::string_view bytes) { return XXH3_64bits(bytes.data(), bytes.size()); }
 
 std::string hex_digest(std::string_view bytes, size_t digits) {
   std::string out = fmt::format("{:016x}", hash64(bytes));

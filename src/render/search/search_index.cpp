@@ -192,8 +192,7 @@ class SpellingTable {
     for (size_t i = h & mask_;; i = (i + 1) & mask_) {
       const Slot& slot = slots_[i];
       if (slot.length == vacant) return nullptr;
-      if (slot.hash == h && slot.length == s.size() &&
-          std::string_view(text_).substr(slot.offset, slot.length) == s)
+      if (slot.hash == h && slot.length == s.size() && same(text_.data() + slot.offset, s))
         return &slot.id;
     }
   }
@@ -206,6 +205,14 @@ class SpellingTable {
 
  private:
   static constexpr uint32_t vacant = UINT32_MAX;
+  // Whether the `s.size()` bytes at `a` are `s`. A loop: words are a few
+  // bytes, and equal nearly every time (the hashes matched), where a call
+  // to memcmp was 1.5 % of a build.
+  static bool same(const char* a, std::string_view s) {
+    for (size_t i = 0; i < s.size(); ++i)
+      if (a[i] != s[i]) return false;
+    return true;
+  }
   struct Slot {
     uint64_t hash = 0;
     uint32_t offset = 0;
@@ -292,7 +299,7 @@ class Vocabulary {
   // Each term once: the map's keys view the deque's strings, which stay put.
   std::unordered_map<std::string_view, uint32_t, ViewHash> term_ids_;
   std::deque<std::string> terms_;
-  std::deque<Postings> postings_;
+  std::vector<Postings> postings_;  // by term id
 };
 
 namespace {
@@ -356,7 +363,8 @@ void make_shards(Terms::const_iterator begin, Terms::const_iterator end, const s
 
 void add_heading_sections(const model::Page& page, std::vector<Document>& out) {
   // Page::html comes from markdown/ with headings as <hN id="…">: cut there.
-  const std::string& html = page.html;
+  // A view: substr of the page's string copied each section's HTML.
+  const std::string_view html = page.html;
   std::vector<size_t> cuts;
   for (size_t at = html.find("<h"); at != std::string::npos; at = html.find("<h", at + 2))
     if (at + 8 < html.size() && html[at + 2] >= '2' && html[at + 2] <= '6' &&
@@ -373,7 +381,9 @@ void add_heading_sections(const model::Page& page, std::vector<Document>& out) {
     if (id_end == std::string::npos || close == std::string::npos || close > end) continue;
     size_t title_begin = html.find('>', id_end) + 1;
     Document d;
-    d.url = page.url + "#" + html.substr(id_begin, id_end - id_begin);
+    d.url = page.url;
+    d.url += '#';
+    d.url += html.substr(id_begin, id_end - id_begin);
     d.title = html_text(html.substr(title_begin, close - title_begin));
     d.context = page.title;
     size_t body = html.find('>', close) + 1;
