@@ -14,9 +14,12 @@
 
 namespace carnet::markdown::detail {
 
+// cmark-gfm's options for `markdown` as `options` asks for it.
+int parse_options(const Options& options, std::string_view markdown);
+
 // A parser with GitHub's extensions attached, allocating from the thread's
 // current arena (CmarkArena); safe to use on any thread.
-wrap::CmarkParser make_parser(const Options& options);
+wrap::CmarkParser make_parser(int cmark_options);
 
 // The document tree of `markdown`.
 wrap::CmarkNode parse(cmark_parser* parser, std::string_view markdown);
@@ -36,6 +39,7 @@ struct ParsedText {
     (void)parser.release();
   }
   std::unique_ptr<CmarkArena> arena;
+  int cmark_options = 0;  // the parser's, which the HTML writer takes again
   wrap::CmarkParser parser;
   wrap::CmarkNode root;
 };

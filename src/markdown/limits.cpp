@@ -202,7 +202,8 @@ std::optional<ParsedText> parse_within_limits(std::string_view markdown, const O
     return std::nullopt;
   }
   ParsedText parsed;
-  parsed.parser = make_parser(options);
+  parsed.cmark_options = parse_options(options, markdown);
+  parsed.parser = make_parser(parsed.cmark_options);
   parsed.root = parse(parsed.parser.get(), markdown);
   if (auto e = check_nesting(parsed.root.get())) {
     error = std::move(*e);

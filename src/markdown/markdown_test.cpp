@@ -1,5 +1,9 @@
 #include <catch2/catch.hpp>
 
+#include <random>
+#include <string>
+
+#include "markdown/cmark_tree.hpp"
 #include "markdown/markdown.hpp"
 
 using namespace carnet::markdown;
@@ -92,4 +96,53 @@ TEST_CASE("markdown: inline text and plain text", "[markdown]") {
 TEST_CASE("markdown: a heading's id skips suffixes other headings took", "[markdown]") {
   auto r = to_html("# A\n\n# A 1\n\n# A\n\n# A\n\n# A-2\n", {});
   CHECK(r.anchors == std::vector<std::string>{"a", "a-1", "a-2", "a-3", "a-2-1"});
+}
+
+namespace {
+// cmark-gfm's own HTML for `text` parsed with `options`, heading ids and
+// every Carnet step left out.
+std::string cmark_html(const std::string& text, int options) {
+  carnet::markdown::detail::CmarkArena arena;
+  auto parser = carnet::markdown::detail::make_parser(options);
+  auto root = carnet::markdown::detail::parse(parser.get(), text);
+  char* html = cmark_render_html_with_mem(root.get(), options,
+                                          cmark_parser_get_syntax_extensions(parser.get()),
+                                          carnet::markdown::detail::CmarkArena::mem());
+  std::string out = html ? html : "";
+  if (!carnet::markdown::detail::arena_on) carnet::markdown::detail::CmarkArena::mem()->free(html);
+  if (carnet::markdown::detail::arena_on) {
+    (void)root.release();
+    (void)parser.release();
+  }
+  return out;
+}
+}  // namespace
+
+TEST_CASE("markdown: footnotes are parsed only where a text has a caret, which changes nothing",
+          "[markdown]") {
+  // parse_options turns cmark-gfm's footnotes on only for a text holding
+  // '^' or '&' (a caret as written, escaped or as an entity): without
+  // them, the HTML must be the same.
+  const char* pieces[] = {"[", "]",  "^",  "\\^", "&#94;", ":",   " ",     "\n",   "\n\n", "a",
+                          "1", "> ", "* ", "`",   "(x)",   "[a]", "]: /u", "    ", "~~",   "*"};
+  std::mt19937 rng(20261130);
+  int compared = 0;
+  for (int n = 0; n < 6000; ++n) {
+    std::string text;
+    const int length = 1 + static_cast<int>(rng() % 24);
+    for (int i = 0; i < length; ++i) text += pieces[rng() % std::size(pieces)];
+    const int base = carnet::markdown::detail::parse_options({}, text);
+    if (text.find_first_of("^&") != std::string::npos) {
+      CHECK((base & CMARK_OPT_FOOTNOTES) != 0);
+      continue;
+    }
+    CHECK((base & CMARK_OPT_FOOTNOTES) == 0);
+    INFO(text);
+    CHECK(cmark_html(text, base) == cmark_html(text, base | CMARK_OPT_FOOTNOTES));
+    ++compared;
+  }
+  CHECK(compared > 1000);
+  // And a text that has one still gets its footnotes.
+  CHECK(to_html("Un appel[^n].\n\n[^n]: La note.\n", {}).html.find("footnote") !=
+        std::string::npos);
 }
