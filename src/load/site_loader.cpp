@@ -248,7 +248,14 @@ class Loader {
     const auto& config = site_.config;
     const std::string languages = base::join(config.languages, ",");
     const ParseCache* cache = options_.cache;
-    base::parallel_for(files.size(), [&](size_t i) {
+    // Plans first: each is the work of dozens of pages, and their names
+    // sort last, so that the last plans kept one core busy at the end.
+    std::vector<size_t> order;
+    for (const bool plans : {true, false})
+      for (size_t i = 0; i < files.size(); ++i)
+        if ((files[i].kind == ContentFile::Kind::plan) == plans) order.push_back(i);
+    base::parallel_for(files.size(), [&](size_t k) {
+      const size_t i = order[k];
       const auto& f = files[i];
       Slot& slot = slots[i];
       const std::string source = "content/" + f.rel;
@@ -301,6 +308,15 @@ class Loader {
           options_.cache->files["content/" + files[i].rel] = slots[i];
     }
     std::map<std::string, std::string> plan_names;
+    // Reserved: 10,000 pages moved again at each growth of the vector were
+    // a tenth of the time between the reading and the Markdown.
+    size_t page_count = 0, plan_count = 0;
+    for (const auto& slot : slots) {
+      page_count += slot.page.has_value();
+      plan_count += slot.plan.has_value();
+    }
+    site_.pages.reserve(site_.pages.size() + page_count);
+    site_.plans.reserve(site_.plans.size() + plan_count);
     for (auto& slot : slots) {
       diags_.append(std::move(slot.diags));
       if (slot.page && slot.page->draft && !options_.include_drafts) slot.page.reset();
