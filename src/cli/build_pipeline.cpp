@@ -5,6 +5,7 @@
 #include <set>
 #include <unordered_set>
 
+#include "base/parallel.hpp"
 #include "render/booklet/booklets.hpp"
 #include "render/data/open_data.hpp"
 #include "render/search/search_index.hpp"
@@ -150,6 +151,30 @@ class SinkedOutputs {
   bool passing_ = true;
 };
 
+// What needs only the loaded site, made side by side before the pages:
+// each language's search index and each plan's open data, a job each, the
+// indexes first (the longest), so that the plans' data fills the core that
+// finishes its language first. Made apart, the two indexes left a core
+// idle at their end, and the plans' data did at the build's end.
+struct SiteWideOutputs {
+  std::vector<base::OutputFile> search, data;
+};
+
+SiteWideOutputs site_wide_outputs(const model::Site& site, bool search) {
+  const auto& langs = site.config.languages;
+  const size_t indexes = search && site.config.search ? langs.size() : 0;
+  std::vector<std::vector<base::OutputFile>> made(indexes + site.plans.size());
+  base::parallel_for(made.size(), [&](size_t i) {
+    made[i] = i < indexes ? render::search::render_search_language(site, langs[i])
+                          : render::data::plan_data_files(site, site.plans[i - indexes]);
+  });
+  SiteWideOutputs out;
+  for (size_t i = 0; i < indexes; ++i) append(out.search, std::move(made[i]));
+  if (!site.plans.empty()) out.data.push_back(render::data::schema_file());
+  for (size_t i = indexes; i < made.size(); ++i) append(out.data, std::move(made[i]));
+  return out;
+}
+
 }  // namespace
 
 BuildResult build_site(const std::filesystem::path& root, const BuildOptions& options) {
@@ -170,7 +195,11 @@ BuildResult build_site(const std::filesystem::path& root, const BuildOptions& op
     // Each batch is on disk and freed before the next is made; the search
     // index first, as below.
     SinkedOutputs outputs(site, options.sink);
-    if (options.search) outputs.add(SinkedOutputs::search, render::search::render_search(site));
+    {
+      auto wide = site_wide_outputs(site, options.search);
+      outputs.add(SinkedOutputs::search, std::move(wide.search));
+      outputs.add(SinkedOutputs::data, std::move(wide.data));
+    }
     // The pages in slices, each staged and freed before the next is made:
     // the loaded site plus one slice, not plus every page (at N=5000 the
     // pages are 110 MB of HTML).
@@ -181,7 +210,6 @@ BuildResult build_site(const std::filesystem::path& root, const BuildOptions& op
         },
         page_batch);
     if (result.diags.has_errors()) return result;
-    outputs.add(SinkedOutputs::data, render::data::render_data(site));
     if (options.booklets && !site.config.booklet.formats.empty())
       outputs.add(SinkedOutputs::booklets, render::booklet::render_booklets(site));
     // The checks again, in full, only to say why a path did not pass (at
@@ -196,12 +224,11 @@ BuildResult build_site(const std::filesystem::path& root, const BuildOptions& op
 
   // The search index first: what it holds while it is built (every term's
   // postings) is freed before the pages are, rather than stacked on them.
-  auto search =
-      options.search ? render::search::render_search(site) : std::vector<base::OutputFile>{};
+  auto wide = site_wide_outputs(site, options.search);
   auto files = render::html::render_site(site, options.render, result.diags);
   if (result.diags.has_errors()) return result;
-  append(files, render::data::render_data(site));
-  append(files, std::move(search));
+  append(files, std::move(wide.data));
+  append(files, std::move(wide.search));
   if (options.booklets && !site.config.booklet.formats.empty())
     append(files, render::booklet::render_booklets(site));
 

@@ -88,6 +88,9 @@ OrganisationIndex index_organisations(const model::Site& site) {
   };
   auto add_spelling = [&](Organisation& org, const model::LocalizedText& t) {
     const std::string& written = default_text(site, t);
+    // Nearly always written as before: a comparison, before any fold.
+    for (const auto& s : org.spellings)
+      if (s.text == written) return;
     const std::string& key = folded(written);
     for (const auto& s : org.spellings)
       if (folded(s.text) == key) return;
@@ -98,10 +101,10 @@ OrganisationIndex index_organisations(const model::Site& site) {
       each_action(section, [&](const model::Action& action) {
         each_name(action, [&](Role, const model::LocalizedText& t) {
           const std::string& written = default_text(site, t);
-          const std::string key = folded(written);
+          const std::string& key = folded(written);
           if (key.empty()) return;
           if (auto it = index.by_written.find(key); it != index.by_written.end()) {
-            index.by_exact.emplace(written, it->second);
+            index.by_exact.try_emplace(written, it->second);
             add_spelling(index.orgs[it->second], t);
             return;
           }
@@ -130,7 +133,7 @@ OrganisationIndex index_organisations(const model::Site& site) {
             if (entry) org_of_entry[*entry] = org;
           }
           index.by_written[key] = org;
-          index.by_exact.emplace(written, org);
+          index.by_exact.try_emplace(written, org);
           add_spelling(index.orgs[org], t);
         });
       });

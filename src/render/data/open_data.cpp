@@ -10,17 +10,24 @@ namespace carnet::render::data {
 std::vector<base::OutputFile> render_data(const model::Site& site) {
   std::vector<base::OutputFile> files;
   if (site.plans.empty()) return files;
-  const auto& langs = site.config.languages;
-  const size_t per_plan = 1 + langs.size();
-  files.resize(1 + site.plans.size() * per_plan);
-  files[0] = {model::data_schema_path(), plan_schema(), ""};
-  base::parallel_for(site.plans.size(), [&](size_t p) {
-    const model::Plan& plan = site.plans[p];
-    base::OutputFile* slot = &files[1 + p * per_plan];
-    *slot++ = {model::data_json_path(plan), plan_json(site, plan), ""};
-    for (const auto& lang : langs)
-      *slot++ = {model::data_csv_path(plan, lang), plan_csv(site, plan, lang), ""};
-  });
+  std::vector<std::vector<base::OutputFile>> per_plan(site.plans.size());
+  base::parallel_for(site.plans.size(),
+                     [&](size_t p) { per_plan[p] = plan_data_files(site, site.plans[p]); });
+  files.push_back(schema_file());
+  for (auto& plan : per_plan)
+    files.insert(files.end(), std::make_move_iterator(plan.begin()),
+                 std::make_move_iterator(plan.end()));
+  return files;
+}
+
+base::OutputFile schema_file() { return {model::data_schema_path(), plan_schema(), ""}; }
+
+std::vector<base::OutputFile> plan_data_files(const model::Site& site, const model::Plan& plan) {
+  std::vector<base::OutputFile> files;
+  files.reserve(1 + site.config.languages.size());
+  files.push_back({model::data_json_path(plan), plan_json(site, plan), ""});
+  for (const auto& lang : site.config.languages)
+    files.push_back({model::data_csv_path(plan, lang), plan_csv(site, plan, lang), ""});
   return files;
 }
 

@@ -16,6 +16,12 @@ namespace carnet::render::data {
 // its CSV in each site language.
 std::vector<base::OutputFile> render_data(const model::Site& site);
 
+// The schema's file, which every site with plans has once.
+base::OutputFile schema_file();
+
+// One plan's open-data files: its JSON, then its CSV in each site language.
+std::vector<base::OutputFile> plan_data_files(const model::Site& site, const model::Plan& plan);
+
 // data/NAME.json: the whole plan, all languages, with as-of date, late
 // flags, rolled-up progress and page addresses. Same plan, same bytes.
 std::string plan_json(const model::Site& site, const model::Plan& plan);

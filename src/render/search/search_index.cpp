@@ -648,18 +648,22 @@ std::vector<base::OutputFile> render_search(const model::Site& site) {
   if (!site.config.search) return {};
   const auto& langs = site.config.languages;
   std::vector<std::vector<base::OutputFile>> per_lang(langs.size());
-  base::parallel_for(langs.size(), [&](size_t i) {
-    // Each document goes into the index as it is made, so that no
-    // language's whole text is ever held at once.
-    IndexBuilder builder(langs[i]);
-    for_each_document(site, langs[i], [&](Document&& d) { builder.add(std::move(d)); });
-    per_lang[i] = std::move(builder).files();
-  });
+  base::parallel_for(langs.size(),
+                     [&](size_t i) { per_lang[i] = render_search_language(site, langs[i]); });
   std::vector<base::OutputFile> out;
   for (auto& files : per_lang)
     out.insert(out.end(), std::make_move_iterator(files.begin()),
                std::make_move_iterator(files.end()));
   return out;
+}
+
+std::vector<base::OutputFile> render_search_language(const model::Site& site,
+                                                     const std::string& lang) {
+  // Each document goes into the index as it is made, so that no language's
+  // whole text is ever held at once.
+  IndexBuilder builder(lang);
+  for_each_document(site, lang, [&](Document&& d) { builder.add(std::move(d)); });
+  return std::move(builder).files();
 }
 
 }  // namespace carnet::render::search

@@ -74,6 +74,10 @@ std::vector<base::OutputFile> index_files(const std::vector<Document>& docs,
 // Every language's index, or nothing when `search: false`.
 std::vector<base::OutputFile> render_search(const model::Site& site);
 
+// The index of one of the site's languages (whether or not `search` is on).
+std::vector<base::OutputFile> render_search_language(const model::Site& site,
+                                                     const std::string& lang);
+
 // Plain text of HTML: tags and comments dropped, entities decoded, spaces
 // collapsed. For Carnet's own rendered pages, not arbitrary HTML.
 std::string html_text(std::string_view html);
