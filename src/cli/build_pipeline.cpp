@@ -136,16 +136,24 @@ class SinkedOutputs {
     for (size_t slash = path.find('/'); slash != std::string::npos;
          start = slash + 1, slash = path.find('/', start)) {
       if (slash - start > max_name_bytes) return false;
-      std::string folder = path.substr(0, slash);
-      if (paths_.count(folder)) return false;
-      folders_.insert(std::move(folder));
+      // Looked up as a view: nearly every folder is known already.
+      const std::string_view folder(path.data(), slash);
+      if (paths_.find(folder) != paths_.end()) return false;
+      if (folders_.find(folder) == folders_.end()) folders_.emplace(folder);
     }
     return path.size() - start <= max_name_bytes;
   }
 
+  // Hash and equality that take views as well as strings.
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  using Paths = std::unordered_set<std::string, Hash, std::equal_to<>>;
+
   const model::Site& site_;
   const OutputSink& sink_;
-  std::unordered_set<std::string> paths_, folders_;
+  Paths paths_, folders_;
   std::vector<base::OutputFile> parts_[part_count];
   size_t count_ = 0;
   bool passing_ = true;
