@@ -1,4 +1,10 @@
+#include <glib.h>
 #include <catch2/catch.hpp>
+
+#include <optional>
+#include <random>
+#include <string>
+#include <vector>
 
 #include "base/date.hpp"
 #include "base/diagnostics.hpp"
@@ -134,6 +140,50 @@ TEST_CASE("invalid UTF-8 is found with its line and column", "[base]") {
   CHECK_FALSE(find_invalid_utf8("a\0b\0"sv));  // NUL is UTF-8
   CHECK(find_invalid_utf8("a\0\xe9"sv) == 2u);
   CHECK(find_invalid_utf8("été\xe2\x82") == 5u);  // a cut sequence at the end
+}
+
+TEST_CASE("invalid UTF-8 is found where GLib finds it reading the whole text", "[base]") {
+  // find_invalid_utf8 passes over ASCII runs itself and hands GLib one
+  // character at a time: the same answer as GLib on the whole text (which
+  // stops at a NUL byte, and is resumed after it).
+  auto whole = [](std::string_view s) -> std::optional<size_t> {
+    size_t from = 0;
+    while (from < s.size()) {
+      const gchar* end = nullptr;
+      if (g_utf8_validate_len(s.data() + from, s.size() - from, &end)) return std::nullopt;
+      const size_t at = static_cast<size_t>(end - s.data());
+      if (s[at] != '\0') return at;
+      from = at + 1;
+    }
+    return std::nullopt;
+  };
+  const std::vector<std::string> pieces = {"a",
+                                           "plain ascii text ",
+                                           "\0",
+                                           "é",
+                                           "€",
+                                           "𝄞",
+                                           "\xe9",
+                                           "\xc0\xaf",
+                                           "\xed\xa0\x80",
+                                           "\xf4\x90\x80\x80",
+                                           "\xe2\x82",
+                                           "\x80",
+                                           "\xff",
+                                           "\xf0\x9d",
+                                           "\n",
+                                           "12345678"};
+  std::mt19937 rng(7);
+  int invalid = 0;
+  for (int n = 0; n < 20000; ++n) {
+    std::string s;
+    const int count = static_cast<int>(rng() % 12);
+    for (int i = 0; i < count; ++i) s += pieces[rng() % pieces.size()];
+    INFO(s.size());
+    CHECK(find_invalid_utf8(s) == whole(s));
+    invalid += whole(s).has_value();
+  }
+  CHECK(invalid > 1000);
 }
 
 TEST_CASE("code points are written as UTF-8", "[base]") {

@@ -1,23 +1,40 @@
 #include "base/utf8.hpp"
 
+#include <algorithm>
 #include <array>
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 
 #include <glib.h>
 
 namespace carnet::base {
 
 std::optional<size_t> find_invalid_utf8(std::string_view s) {
-  // GLib's validator refuses overlong forms, surrogates and values past
-  // U+10FFFF, as UTF-8 does; it also stops at a NUL byte, which UTF-8
-  // allows, so validation resumes after one.
-  size_t from = 0;
-  while (from < s.size()) {
-    const gchar* end = nullptr;
-    if (g_utf8_validate_len(s.data() + from, s.size() - from, &end)) return std::nullopt;
-    const size_t at = static_cast<size_t>(end - s.data());
-    if (s[at] != '\0') return at;
-    from = at + 1;
+  // Runs of ASCII, most of any text, are passed over eight bytes at a time;
+  // each other character goes to GLib's validator, which refuses overlong
+  // forms, surrogates and values past U+10FFFF, as UTF-8 does. (Handed the
+  // whole text, GLib read it a byte at a time: 1 % of a build.)
+  const char* const begin = s.data();
+  const char* const end = begin + s.size();
+  const char* p = begin;
+  while (p < end) {
+    while (end - p >= 8) {
+      uint64_t word;
+      std::memcpy(&word, p, 8);
+      if (word & 0x8080808080808080ull) break;
+      p += 8;
+    }
+    while (p < end && static_cast<unsigned char>(*p) < 0x80) ++p;
+    if (p == end) break;
+    // The length its first byte announces (a byte that starts none is
+    // refused by GLib as a character of one byte).
+    const auto lead = static_cast<unsigned char>(*p);
+    const ptrdiff_t length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+    const ptrdiff_t available = std::min(length, end - p);
+    if (!g_utf8_validate_len(p, static_cast<gsize>(available), nullptr))
+      return static_cast<size_t>(p - begin);
+    p += available;
   }
   return std::nullopt;
 }
