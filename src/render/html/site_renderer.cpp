@@ -16,6 +16,7 @@
 #include "render/html/organisation_view.hpp"
 #include "render/html/plan_view.hpp"
 #include "render/html/render_context.hpp"
+#include "render/html/template_context.hpp"
 #include "render/html/theme.hpp"
 #include "view/plan_display.hpp"
 
@@ -336,7 +337,7 @@ class SiteRenderer {
         d = chooser_data(j), name = "chooser";
         break;
     }
-    mustache::context<std::string> stack;
+    TemplateContext stack;
     stack.push(&ctx_.langs.at(j.lang).shared);
     stack.push(&d);
     std::string out;
