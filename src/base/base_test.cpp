@@ -125,6 +125,48 @@ TEST_CASE("output paths never leave the output folder", "[base]") {
   CHECK_FALSE(is_safe_output_path("a//index.html"));
 }
 
+TEST_CASE("relative URLs are those of segment lists, for any two paths", "[base]") {
+  // relative_url compares the paths in place; this is what it replaced,
+  // with the paths split into lists of segments.
+  auto by_lists = [](std::string_view from, std::string_view to) {
+    std::vector<std::string_view> a, b;
+    auto segs = [](std::string_view p, std::vector<std::string_view>& v, bool drop_last) {
+      size_t start = 0;
+      while (start < p.size()) {
+        auto pos = p.find('/', start);
+        if (pos == std::string_view::npos) {
+          if (!drop_last) v.push_back(p.substr(start));
+          break;
+        }
+        v.push_back(p.substr(start, pos - start));
+        start = pos + 1;
+      }
+    };
+    segs(from, a, true);
+    segs(to, b, false);
+    size_t common = 0;
+    size_t b_dirs = !to.empty() && to.back() == '/' ? b.size() : (b.empty() ? 0 : b.size() - 1);
+    while (common < a.size() && common < b_dirs && a[common] == b[common]) ++common;
+    std::string out;
+    for (size_t i = common; i < a.size(); ++i) out += "../";
+    for (size_t i = common; i < b.size(); ++i) {
+      out += b[i];
+      if (i + 1 < b.size() || (!to.empty() && to.back() == '/')) out += '/';
+    }
+    if (out.empty()) out = "./";
+    return out;
+  };
+  const char* pieces[] = {"a", "b", "ab", "", "/", "x.css", "en/"};
+  std::mt19937 rng(11);
+  for (int n = 0; n < 20000; ++n) {
+    std::string from, to;
+    for (int i = 0, k = static_cast<int>(rng() % 6); i < k; ++i) from += pieces[rng() % 7];
+    for (int i = 0, k = static_cast<int>(rng() % 6); i < k; ++i) to += pieces[rng() % 7];
+    INFO(from << " -> " << to);
+    CHECK(relative_url(from, to) == by_lists(from, to));
+  }
+}
+
 TEST_CASE("invalid UTF-8 is found with its line and column", "[base]") {
   CHECK_FALSE(find_invalid_utf8("Réunion à Montréal"));
   std::string latin1 = "ligne 1\nr\xe9union";

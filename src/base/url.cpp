@@ -30,32 +30,28 @@ std::string normalized_base_url(std::string_view base_url) {
 }
 
 std::string relative_url(std::string_view from, std::string_view to) {
-  // Folders of `from` (its last segment is a file name unless it ends in '/').
-  std::vector<std::string_view> a, b;
-  auto segs = [](std::string_view p, std::vector<std::string_view>& v, bool drop_last) {
-    size_t start = 0;
-    while (start < p.size()) {
-      auto pos = p.find('/', start);
-      if (pos == std::string_view::npos) {
-        if (!drop_last) v.push_back(p.substr(start));
-        break;
-      }
-      v.push_back(p.substr(start, pos - start));
-      start = pos + 1;
-    }
+  // The folders of each: up to its last '/' (the rest of `from` is a file
+  // name, and so is the rest of `to`). Their common folders, whole, are
+  // left out; each other folder of `from` is a "../". Compared in place:
+  // a page asks for some thirty of these, and lists of segments were two
+  // allocations each.
+  const auto folders = [](std::string_view p) {
+    const size_t slash = p.rfind('/');
+    return slash == std::string_view::npos ? std::string_view() : p.substr(0, slash + 1);
   };
-  segs(from, a, true);
-  segs(to, b, false);
-  size_t common = 0;
-  // The target's last segment is only a folder when `to` ends with '/'.
-  size_t b_dirs = !to.empty() && to.back() == '/' ? b.size() : (b.empty() ? 0 : b.size() - 1);
-  while (common < a.size() && common < b_dirs && a[common] == b[common]) ++common;
-  std::string out;
-  for (size_t i = common; i < a.size(); ++i) out += "../";
-  for (size_t i = common; i < b.size(); ++i) {
-    out += b[i];
-    if (i + 1 < b.size() || (!to.empty() && to.back() == '/')) out += '/';
+  const std::string_view a = folders(from), b = folders(to);
+  size_t common = 0;  // bytes of whole folders both begin with
+  for (;;) {
+    const size_t end_a = a.find('/', common), end_b = b.find('/', common);
+    if (end_a == std::string_view::npos || end_a != end_b ||
+        a.substr(common, end_a - common) != b.substr(common, end_b - common))
+      break;
+    common = end_a + 1;
   }
+  std::string out;
+  for (size_t i = common; i < a.size(); ++i)
+    if (a[i] == '/') out += "../";
+  out += to.substr(common);
   if (out.empty()) out = "./";
   return out;
 }
