@@ -214,7 +214,10 @@ TEST_CASE("invalid UTF-8 is found where GLib finds it reading the whole text", "
                                            "\xff",
                                            "\xf0\x9d",
                                            "\n",
-                                           "12345678"};
+                                           "12345678",
+                                           "\xc3",
+                                           "\xdf\xbf",
+                                           "\xc2"};
   std::mt19937 rng(7);
   int invalid = 0;
   for (int n = 0; n < 20000; ++n) {

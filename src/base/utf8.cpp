@@ -27,9 +27,16 @@ std::optional<size_t> find_invalid_utf8(std::string_view s) {
     }
     while (p < end && static_cast<unsigned char>(*p) < 0x80) ++p;
     if (p == end) break;
-    // The length its first byte announces (a byte that starts none is
-    // refused by GLib as a character of one byte).
+    // Two bytes from C2..DF then 80..BF are always a character (U+0080 to
+    // U+07FF: é, à, ç, most of a French text's others); anything else is
+    // GLib's to judge, at the length its first byte announces (a byte that
+    // starts none is refused as a character of one byte).
     const auto lead = static_cast<unsigned char>(*p);
+    if (lead >= 0xC2 && lead <= 0xDF && end - p >= 2 &&
+        (static_cast<unsigned char>(p[1]) & 0xC0) == 0x80) {
+      p += 2;
+      continue;
+    }
     const ptrdiff_t length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
     const ptrdiff_t available = std::min(length, end - p);
     if (!g_utf8_validate_len(p, static_cast<gsize>(available), nullptr))
