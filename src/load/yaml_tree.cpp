@@ -82,6 +82,25 @@ Node Node::operator[](std::size_t i) const {
 Node::Iterator Node::begin() const { return {this, 0}; }
 Node::Iterator Node::end() const { return {this, size()}; }
 
+namespace {
+
+void scalars_of(const Tree& tree, std::uint32_t index,
+                const std::function<void(const std::string&, const yaml::Mark&)>& f) {
+  const NodeData& d = tree.nodes[index];
+  if (d.type == Type::scalar) {
+    f(d.scalar, d.mark);
+  } else if (d.type == Type::sequence || d.type == Type::map) {
+    for (std::uint32_t k = 0; k < d.count; ++k) scalars_of(tree, tree.kids[d.first + k], f);
+  }
+}
+
+}  // namespace
+
+void Node::for_each_scalar(
+    const std::function<void(const std::string&, const yaml::Mark&)>& f) const {
+  if (tree_) scalars_of(*tree_, index_, f);
+}
+
 void Node::Iterator::load() {
   if (!owner_ || k_ >= owner_->size()) return;
   if (owner_->is_map()) {
@@ -104,11 +123,21 @@ struct TreeBuilder {
   std::unordered_map<std::string, std::uint32_t> anchors;
   std::optional<std::uint32_t> root;
   // libyaml counts characters; a cursor turns its index into bytes, moving
-  // forward as events do (a mark behind it starts again from the top).
+  // as events do, nearly always forward (and back, character by character,
+  // for a mark behind it: starting again from the top made a plan's
+  // thousands of marks quadratic).
   std::size_t cursor_chars = 0, cursor_bytes = 0;
+  // The byte where the line of the last mark starts, found once a line:
+  // each mark on a line of flow maps ({fr: "…", en: "…"}) walked back to it.
+  std::size_t line_of_start = SIZE_MAX, line_start = 0;
 
   std::size_t byte_at(std::size_t chars) {
-    if (chars < cursor_chars) cursor_chars = cursor_bytes = 0;
+    while (cursor_chars > chars && cursor_bytes > 0) {
+      --cursor_bytes;
+      while (cursor_bytes > 0 && (static_cast<unsigned char>(text[cursor_bytes]) & 0xC0) == 0x80)
+        --cursor_bytes;
+      --cursor_chars;
+    }
     while (cursor_chars < chars && cursor_bytes < text.size()) {
       ++cursor_bytes;
       while (cursor_bytes < text.size() &&
@@ -121,13 +150,18 @@ struct TreeBuilder {
 
   yaml::Mark mark(const yaml_mark_t& m) {
     const std::size_t at = byte_at(m.index);
-    // The line's start is `column` characters back: walk them in bytes.
-    std::size_t start = at;
-    for (std::size_t c = 0; c < m.column && start > 0; ++c) {
-      --start;
-      while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
+    if (m.line != line_of_start || at < line_start) {
+      // The line's start is `column` characters back: walk them in bytes.
+      std::size_t start = at;
+      for (std::size_t c = 0; c < m.column && start > 0; ++c) {
+        --start;
+        while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
+      }
+      line_of_start = m.line;
+      line_start = start;
     }
-    return {static_cast<int>(at + offset), static_cast<int>(m.line), static_cast<int>(at - start)};
+    return {static_cast<int>(at + offset), static_cast<int>(m.line),
+            static_cast<int>(at - line_start)};
   }
 
   std::uint32_t add(NodeData d) {

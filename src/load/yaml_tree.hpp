@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <iterator>
 #include <memory>
 #include <optional>
@@ -78,6 +79,14 @@ class Node {
   Iterator end() const;
 
   void reset(const Node& other) { *this = other; }
+
+  // Calls f(text, mark) for each scalar a walk of this node reaches, in
+  // the order iterating would (a map's key before its value), an alias
+  // followed wherever it appears. Reads the tree itself: iterating makes
+  // Nodes, each sharing the tree, for every item (a plan's check of every
+  // text, 7 % of a build's instructions at 1,000 pages).
+  void for_each_scalar(
+      const std::function<void(const std::string& text, const yaml::Mark& mark)>& f) const;
 
  private:
   friend struct TreeBuilder;

@@ -2,6 +2,12 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <functional>
+#include <random>
+#include <string>
+#include <vector>
+
 using carnet::load::yaml::Node;
 using carnet::load::yaml::parse;
 using carnet::load::yaml::Style;
@@ -159,4 +165,88 @@ TEST_CASE("yaml tree: aliases that would make a walk without end are an error", 
   CHECK(p.error->mark.line == 6);  // a6: 10^7 values, the first past the limit
   // A few aliases are fine.
   CHECK_FALSE(parse("a: &a [1, 2]\nb: [*a, *a, *a]\n").error);
+}
+
+TEST_CASE("yaml tree: every scalar in the order iterating reaches it, aliases followed",
+          "[load][yaml]") {
+  const Node root = root_of("a: &x \"v\"\nb: *x\nc: [1, {d: e}, ~]\nf: &y [g, h]\ni: *y\n");
+  std::vector<std::string> by_walk;
+  root.for_each_scalar(
+      [&](const std::string& text, const carnet::load::yaml::Mark&) { by_walk.push_back(text); });
+  // The same walk with iterators, as escaped_controls_ok made it before.
+  std::vector<std::string> by_iterators;
+  std::function<void(const Node&)> walk = [&](const Node& n) {
+    if (n.is_scalar()) {
+      by_iterators.push_back(n.scalar());
+    } else if (n.is_sequence()) {
+      for (const auto& item : n) walk(item);
+    } else if (n.is_map()) {
+      for (const auto& kv : n) {
+        walk(kv.first);
+        walk(kv.second);
+      }
+    }
+  };
+  walk(root);
+  CHECK(by_walk == std::vector<std::string>{"a", "v", "b", "v", "c", "1", "d", "e", "f", "g", "h",
+                                            "i", "g", "h"});
+  CHECK(by_walk == by_iterators);
+  // Marks are the scalars' own (an alias's is its anchor's node).
+  std::vector<int> lines;
+  root.for_each_scalar(
+      [&](const std::string&, const carnet::load::yaml::Mark& m) { lines.push_back(m.line); });
+  CHECK(lines.front() == 0);
+  CHECK(lines[3] == 0);  // "v" through *x
+}
+
+TEST_CASE("yaml tree: every node's mark is at its line, column bytes from the line's start",
+          "[load][yaml]") {
+  // Random documents of block and flow maps and lists, many nodes to a
+  // line, texts of one and more bytes a character: each mark's byte offset
+  // must be on its line, `column` bytes after the line's first byte.
+  const char* words[] = {"a", "é", "€x", "mot", "ça va", "\"q é\"", "'s'"};
+  std::mt19937 rng(5);
+  int checked = 0;
+  for (int n = 0; n < 300; ++n) {
+    std::string text;
+    for (int k = 0, keys = 1 + static_cast<int>(rng() % 6); k < keys; ++k) {
+      text += "k" + std::to_string(k) + ": ";
+      switch (rng() % 3) {
+        case 0:
+          text += words[rng() % std::size(words)];
+          text += "\n";
+          break;
+        case 1:
+          text += "{fr: " + std::string(words[rng() % std::size(words)]) +
+                  ", en: " + words[rng() % std::size(words)] + "}\n";
+          break;
+        default:
+          text += "\n";
+          for (int i = 0, items = 1 + static_cast<int>(rng() % 3); i < items; ++i)
+            text += "  - [" + std::string(words[rng() % std::size(words)]) + ", " +
+                    words[rng() % std::size(words)] + "]\n";
+      }
+    }
+    const auto parsed = carnet::load::yaml::parse(text);
+    REQUIRE_FALSE(parsed.error);
+    std::function<void(const Node&)> walk = [&](const Node& node) {
+      const auto m = node.mark();
+      const int line_start = m.pos - m.column;
+      INFO(text << "@" << m.pos);
+      REQUIRE(line_start >= 0);
+      CHECK((line_start == 0 || text[static_cast<size_t>(line_start) - 1] == '\n'));
+      CHECK(std::count(text.begin(), text.begin() + m.pos, '\n') == m.line);
+      CHECK(std::count(text.begin(), text.begin() + line_start, '\n') == m.line);
+      ++checked;
+      if (node.is_sequence())
+        for (const auto& item : node) walk(item);
+      if (node.is_map())
+        for (const auto& kv : node) {
+          walk(kv.first);
+          walk(kv.second);
+        }
+    };
+    walk(parsed.root);
+  }
+  CHECK(checked > 3000);
 }

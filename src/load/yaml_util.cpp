@@ -21,22 +21,14 @@ namespace {
 // reference ("&#1;"). Keys too.
 bool escaped_controls_ok(const yaml::Node& n, const YamlSource& src, base::Diagnostics& diags) {
   bool ok = true;
-  if (n.is_scalar()) {
+  n.for_each_scalar([&](const std::string& text, const yaml::Mark& mark) {
     // References too: texts may be Markdown, which decodes "&#1;".
-    const auto found = base::find_control_chars(n.scalar(), true);
-    if (!found.empty()) {
-      diags.error(src.pos(n), base::control_char_message(found[0]) +
-                                  (found[0].reference.empty() ? " (written as an escape)" : ""));
-      ok = false;
-    }
-  } else if (n.is_sequence()) {
-    for (const auto& item : n) ok = escaped_controls_ok(item, src, diags) && ok;
-  } else if (n.is_map()) {
-    for (const auto& kv : n) {
-      ok = escaped_controls_ok(kv.first, src, diags) && ok;
-      ok = escaped_controls_ok(kv.second, src, diags) && ok;
-    }
-  }
+    const auto found = base::find_control_chars(text, true);
+    if (found.empty()) return;
+    diags.error(src.pos(mark), base::control_char_message(found[0]) +
+                                   (found[0].reference.empty() ? " (written as an escape)" : ""));
+    ok = false;
+  });
   return ok;
 }
 
