@@ -103,18 +103,21 @@ std::vector<std::string> site_entries(const fs::path& out) {
 // temporary beside it and no rename (base::write_file's care for the
 // author's sources): staging is itself the temporary, swapped in whole or
 // deleted, and at 10,000 pages each saved system call per file shows.
-void write_staged(const fs::path& target, std::string_view bytes) {
-  base::Fd fd(::open(target.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666));
-  if (fd.get() < 0) throw_writing(target.string(), errno);
+// `path` is relative to the folder `dir` (an open descriptor, or AT_FDCWD),
+// whose name `shown` a message puts in front of it.
+void write_staged(int dir, const char* path, std::string_view bytes, const fs::path& shown) {
+  auto fail = [&](int err) { throw_writing((shown / path).string(), err); };
+  base::Fd fd(::openat(dir, path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666));
+  if (fd.get() < 0) fail(errno);
   while (!bytes.empty()) {
     const ssize_t n = ::write(fd.get(), bytes.data(), bytes.size());
     if (n < 0) {
       if (errno == EINTR) continue;
-      throw_writing(target.string(), errno);
+      fail(errno);
     }
     bytes.remove_prefix(static_cast<size_t>(n));
   }
-  if (fd.close() != 0) throw_writing(target.string(), errno);
+  if (fd.close() != 0) fail(errno);
 }
 
 // Writes a batch into the staging folder, each folder made once with one
@@ -140,6 +143,12 @@ class BatchWriter {
   }
 
   void run() {
+    // Every path is opened from the staging folder, not from the root:
+    // the kernel then looks up only the folders inside it.
+    stage_fd_ =
+        std::make_unique<base::Fd>(::open(stage_.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC));
+    if (stage_fd_->get() < 0)
+      throw base::SystemError("opening '" + stage_.string() + "': " + std::strerror(errno));
     made_ = std::make_unique<std::atomic<bool>[]>(folders_.size());
     base::parallel_for(tasks_.size(), [&](size_t i) {
       try {
@@ -224,9 +233,9 @@ class BatchWriter {
     wait_for(task.folder);
     for (size_t e : task.entries) {
       if (task.subfolders) {
-        const fs::path dir = stage_ / folders_[e];
-        if (::mkdir(dir.c_str(), 0777) != 0 && errno != EEXIST)
-          throw base::SystemError("creating '" + dir.string() + "': " + std::strerror(errno));
+        if (::mkdirat(stage_fd_->get(), folders_[e].c_str(), 0777) != 0 && errno != EEXIST)
+          throw base::SystemError("creating '" + (stage_ / folders_[e]).string() +
+                                  "': " + std::strerror(errno));
         made_[e].store(true, std::memory_order_release);
       } else {
         write_file(files_[e]);
@@ -235,13 +244,12 @@ class BatchWriter {
   }
 
   void write_file(const base::OutputFile& f) const {
-    const fs::path target = stage_ / f.path;
     if (f.copy_from.empty()) {
-      write_staged(target, f.bytes);
+      write_staged(stage_fd_->get(), f.path.c_str(), f.bytes, stage_);
       return;
     }
     std::error_code ec;
-    fs::copy_file(f.copy_from, target, fs::copy_options::overwrite_existing, ec);
+    fs::copy_file(f.copy_from, stage_ / f.path, fs::copy_options::overwrite_existing, ec);
     if (ec)
       throw base::SystemError("copying '" + f.copy_from + "' to '" + f.path + "': " + ec.message());
   }
@@ -251,6 +259,7 @@ class BatchWriter {
   std::vector<std::string> folders_;
   std::vector<size_t> folder_parent_;
   std::vector<Task> tasks_;
+  std::unique_ptr<base::Fd> stage_fd_;
   std::unique_ptr<std::atomic<bool>[]> made_;
   std::atomic<bool> failed_{false};
 };
@@ -345,7 +354,7 @@ void Staging::commit(const StepHook& step) {
   const fs::path& out = out_;
   const fs::path stage = out / base::output_staging;
   const fs::path retired = out / base::output_retired;
-  write_staged(stage / base::output_manifest, manifest_text(paths_));
+  write_staged(AT_FDCWD, (stage / base::output_manifest).c_str(), manifest_text(paths_), {});
   if (step) step("staged");
 
   // From here on a failure is not cleaned up: the journal says how to
