@@ -1,3 +1,4 @@
+#include <fmt/format.h>
 #include <glib.h>
 #include <catch2/catch.hpp>
 
@@ -56,6 +57,17 @@ TEST_CASE("dates are written the way each language writes them", "[base]") {
   CHECK(Date{2023, 3, 0}.format_long("en") == "March 2023");
   CHECK(Date{2021, 0, 0}.format_long("en") == "2021");
   CHECK(Date{2021, 6, 28}.iso() == "2021-06-28");
+  // Written by hand for years 0..9999, by fmt otherwise: the same text.
+  for (int year : {0, 7, 99, 2024, 9999, 12345, -5})
+    for (int month : {0, 1, 9, 12})
+      for (int day : {0, 1, 31}) {
+        const Date d{year, month, day};
+        const std::string expected = month == 0 ? fmt::format("{:04}", year)
+                                     : day == 0
+                                         ? fmt::format("{:04}-{:02}", year, month)
+                                         : fmt::format("{:04}-{:02}-{:02}", year, month, day);
+        CHECK(d.iso() == expected);
+      }
   CHECK(Date{2021, 6, 28}.rfc3339() == "2021-06-28T00:00:00Z");
 }
 
