@@ -105,3 +105,20 @@ TEST_CASE("csv: a control character is an error at its place", "[authoring][hard
         std::vector<std::string>{"t.csv:2:4: error: control character U+000B is not allowed",
                                  "t.csv:2:7: error: control character U+0000 is not allowed"});
 }
+
+TEST_CASE("csv_cell quotes a cell that needs it, and doubles its quotes", "[base][csv]") {
+  using carnet::base::csv_cell;
+  CHECK(csv_cell("plain text", false) == "plain text");
+  CHECK(csv_cell("", false) == "");
+  CHECK(csv_cell("", true) == "\"\"");
+  CHECK(csv_cell("a,b", false) == "\"a,b\"");
+  CHECK(csv_cell("a;b", false) == "\"a;b\"");
+  CHECK(csv_cell("say \"hi\"", false) == "\"say \"\"hi\"\"\"");
+  CHECK(csv_cell("line\nnext", false) == "\"line\nnext\"");
+  CHECK(csv_cell("tab\there", false) == "\"tab\there\"");
+  CHECK(csv_cell("cr\r", false) == "\"cr\r\"");
+  CHECK(csv_cell(" lead", false) == "\" lead\"");
+  CHECK(csv_cell("trail ", false) == "\"trail \"");
+  CHECK(csv_cell("in side", false) == "in side");
+  CHECK(csv_cell("Été", true) == "\"Été\"");
+}
