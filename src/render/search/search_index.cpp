@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <deque>
 #include <functional>
 #include <iterator>
@@ -39,14 +40,36 @@ constexpr const char* shard_folder = "t2/";
 // A word of the title counts as much as this many words of the text.
 constexpr int title_weight = 5;
 
+// The bytes a JSON string escapes: controls, the quote, the backslash.
+constexpr auto json_escaped = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 0x20; ++c) t[c] = true;
+  t['"'] = t['\\'] = true;
+  return t;
+}();
+
 void json_string(std::string& out, std::string_view s) {
   out += '"';
   // Runs of characters that need no escape are copied whole: these are
-  // every excerpt and title of the index.
+  // every excerpt and title of the index. Eight bytes at a time while none
+  // is a control, a quote or a backslash (nearly all of them), then by a
+  // table (three comparisons a byte were 3 % of a build's instructions).
+  constexpr uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+  const auto has_zero = [](uint64_t v) { return (v - ones) & ~v & highs; };
   size_t run = 0;
   for (size_t i = 0; i < s.size(); ++i) {
+    while (i + 8 <= s.size()) {
+      uint64_t w;
+      std::memcpy(&w, s.data() + i, 8);
+      // A control (below 0x20), '"' or '\\' among the eight bytes.
+      if (((w - ones * 0x20) & ~w & highs) | has_zero(w ^ (ones * '"')) |
+          has_zero(w ^ (ones * '\\')))
+        break;
+      i += 8;
+    }
+    if (i >= s.size()) break;
     const auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    if (!json_escaped[c]) continue;
     out.append(s.data() + run, i - run);
     run = i + 1;
     switch (c) {

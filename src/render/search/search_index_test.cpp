@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <random>
+
 #include "render/search/search_index.hpp"
 
 using namespace carnet;
@@ -145,4 +147,39 @@ TEST_CASE("search index: every level and action is a document at PLAN-URL#ID", "
   CHECK(render_search(site).size() > 0);
   site.config.search = false;
   CHECK(render_search(site).empty());
+}
+
+TEST_CASE("search index: the documents' JSON escapes what JSON must, wherever it falls",
+          "[search]") {
+  // Titles of random bytes: controls, quotes and backslashes among plain
+  // text and UTF-8, at every offset against the eight-byte steps of the
+  // escaper. Each must come out as the escape that reference gives.
+  auto reference = [](std::string_view s) {
+    std::string out = "\"";
+    for (unsigned char c : s) {
+      if (c == '"')
+        out += "\\\"";
+      else if (c == '\\')
+        out += "\\\\";
+      else if (c == '\n')
+        out += "\\n";
+      else if (c == '\t')
+        out += "\\t";
+      else if (c < 0x20)
+        out += "\\u00" + fmt_hex(c);
+      else
+        out += static_cast<char>(c);
+    }
+    return out + "\"";
+  };
+  const std::string pieces[] = {"abcdefgh", "é", "\"", "\\", "\n", "\t", "\x01", "\x1f", " ", "x"};
+  std::mt19937 rng(3);
+  for (int n = 0; n < 500; ++n) {
+    std::string title;
+    for (int i = 0, k = static_cast<int>(rng() % 30); i < k; ++i) title += pieces[rng() % 10];
+    auto files = by_path(index_files({{"u/", title, "", ""}}, "fr"));
+    const std::string expected = "[[\"u/\"," + reference(title) + ",\"\",\"\"]]\n";
+    INFO(title);
+    CHECK(files["search/fr/d/0.json"] == expected);
+  }
 }
