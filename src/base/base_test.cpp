@@ -243,6 +243,33 @@ TEST_CASE("invalid UTF-8 is found where GLib finds it reading the whole text", "
   CHECK(invalid > 1000);
 }
 
+TEST_CASE("control characters are found wherever they fall among eight-byte steps", "[base]") {
+  // find_control_chars passes over eight bytes at a time; a control, a
+  // reference or a line's end at any offset must be found as a byte by
+  // byte scan finds it (offsets here; lines and columns follow from them).
+  const std::string pieces[] = {"abcdefgh", "é",     "\n", "\t", "\r", "\x01", "\x1f",
+                                "&#1;",     "&amp;", "&",  " ",  "x",  "\x7f", "&#x0B;"};
+  std::mt19937 rng(9);
+  for (int n = 0; n < 3000; ++n) {
+    std::string s;
+    for (int i = 0, k = static_cast<int>(rng() % 40); i < k; ++i)
+      s += pieces[rng() % std::size(pieces)];
+    for (const bool references : {false, true}) {
+      std::vector<size_t> expected;
+      for (size_t i = 0; i < s.size(); ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') expected.push_back(i);
+        if (references && (s.compare(i, 4, "&#1;") == 0 || s.compare(i, 6, "&#x0B;") == 0))
+          expected.push_back(i);
+      }
+      std::vector<size_t> found;
+      for (const auto& c : find_control_chars(s, references)) found.push_back(c.offset);
+      INFO(references);
+      CHECK(found == expected);
+    }
+  }
+}
+
 TEST_CASE("code points are written as UTF-8", "[base]") {
   std::string out;
   for (char32_t cp : {U'a', U'é', U'€', U'😀', char32_t(0xD800), char32_t(0x110000)})

@@ -108,9 +108,26 @@ std::vector<ControlChar> find_control_chars(std::string_view s, bool references)
   std::vector<ControlChar> out;
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const size_t n = s.size();
-  for (size_t i = 0; i < n; ++i) {
-    while (i < n && !stop[p[i]]) ++i;
-    if (i == n) break;
+  // Eight bytes at a time while none is below 0x20 (nor '&' when asked);
+  // the eight that hold one (a line's end, most often) go by the table,
+  // then eight at a time again.
+  constexpr uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+  const auto any = [&](uint64_t w) {
+    uint64_t hit = (w - ones * 0x20) & ~w & highs;  // a byte below 0x20
+    if (references) {
+      const uint64_t a = w ^ (ones * '&');  // a zero byte where '&' is
+      hit |= (a - ones) & ~a & highs;
+    }
+    return hit;
+  };
+  for (size_t i = 0; i < n;) {
+    for (uint64_t w; i + 8 <= n; i += 8) {
+      std::memcpy(&w, p + i, 8);
+      if (any(w)) break;
+    }
+    const size_t window = std::min(n, i + 8);
+    while (i < window && !stop[p[i]]) ++i;
+    if (i == window) continue;
     const unsigned char c = p[i];
     if (is_xml_control(c)) {
       out.push_back({i, {}, c, {}});
@@ -118,6 +135,7 @@ std::vector<ControlChar> find_control_chars(std::string_view s, bool references)
       const auto [length, code] = numeric_reference(s, i);
       if (length && is_xml_control(code)) out.push_back({i, {}, code, s.substr(i, length)});
     }
+    ++i;
   }
   LineColumn lc;
   size_t at = 0;
