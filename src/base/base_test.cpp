@@ -270,6 +270,37 @@ TEST_CASE("control characters are found wherever they fall among eight-byte step
   }
 }
 
+TEST_CASE("html_escape escapes each special character wherever it falls", "[base]") {
+  // It passes over eight bytes at a time: each of & < > " ' at any offset,
+  // among plain text and UTF-8, must come out as a byte by byte escape.
+  auto reference = [](std::string_view s) {
+    std::string out;
+    for (char c : s) {
+      if (c == '&')
+        out += "&amp;";
+      else if (c == '<')
+        out += "&lt;";
+      else if (c == '>')
+        out += "&gt;";
+      else if (c == '"')
+        out += "&quot;";
+      else if (c == '\'')
+        out += "&#39;";
+      else
+        out += c;
+    }
+    return out;
+  };
+  const std::string pieces[] = {"abcdefgh", "é", "&", "<", ">", "\"", "'", " ", "x"};
+  std::mt19937 rng(13);
+  for (int n = 0; n < 3000; ++n) {
+    std::string s;
+    for (int i = 0, k = static_cast<int>(rng() % 30); i < k; ++i)
+      s += pieces[rng() % std::size(pieces)];
+    CHECK(html_escape(s) == reference(s));
+  }
+}
+
 TEST_CASE("code points are written as UTF-8", "[base]") {
   std::string out;
   for (char32_t cp : {U'a', U'é', U'€', U'😀', char32_t(0xD800), char32_t(0x110000)})
