@@ -178,7 +178,7 @@ SiteWideOutputs site_wide_outputs(const model::Site& site, bool search) {
   });
   SiteWideOutputs out;
   for (size_t i = 0; i < indexes; ++i) append(out.search, std::move(made[i]));
-  if (!site.plans.empty()) out.data.push_back(render::data::schema_file());
+  out.data = render::data::site_data_files(site);
   for (size_t i = indexes; i < made.size(); ++i) append(out.data, std::move(made[i]));
   return out;
 }

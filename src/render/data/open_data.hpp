@@ -12,14 +12,12 @@
 
 namespace carnet::render::data {
 
-// Every open-data file of the site: the schema, then per plan its JSON and
-// its CSV in each site language.
-std::vector<base::OutputFile> render_data(const model::Site& site);
-
-// The schema's file, which every site with plans has once.
-base::OutputFile schema_file();
+// The open-data files of the site that are no plan's: the schema every
+// plan's JSON follows, when the site has plans; nothing otherwise.
+std::vector<base::OutputFile> site_data_files(const model::Site& site);
 
 // One plan's open-data files: its JSON, then its CSV in each site language.
+// A build makes them a job per plan, beside the search indexes.
 std::vector<base::OutputFile> plan_data_files(const model::Site& site, const model::Plan& plan);
 
 // data/NAME.json: the whole plan, all languages, with as-of date, late

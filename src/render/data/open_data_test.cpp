@@ -28,7 +28,13 @@ TEST_CASE("open data: the files of a plan", "[open-data]") {
 
 TEST_CASE("open data: a site without plans gets no data folder", "[open-data]") {
   model::Site site;
-  CHECK(render::data::render_data(site).empty());
+  CHECK(render::data::site_data_files(site).empty());
+  site.plans.emplace_back();
+  site.plans.back().name = "x";
+  const auto files = render::data::site_data_files(site);
+  REQUIRE(files.size() == 1);
+  CHECK(files[0].path == model::data_schema_path());
+  CHECK(files[0].bytes == render::data::plan_schema());
 }
 
 TEST_CASE("open data: CSV cells are quoted as spreadsheets expect", "[open-data]") {
