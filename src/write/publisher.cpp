@@ -218,19 +218,21 @@ class BatchWriter {
                   std::make_move_iterator(writes.end()));
   }
 
-  void wait_for(size_t folder) const {
-    if (folder == root) return;
-    // Made by a task that an earlier index holds, running now on another
-    // core: a short wait, unless that task failed.
+  // Whether `folder` is made: by a task that an earlier index holds,
+  // running now on another core, so a short wait; false when a task failed.
+  // The waiting task then gives up quietly: the failed one's error, which
+  // names the file or folder, is the one the batch reports.
+  bool wait_for(size_t folder) const {
+    if (folder == root) return true;
     while (!made_[folder].load(std::memory_order_acquire)) {
-      if (failed_.load(std::memory_order_relaxed))
-        throw base::SystemError("another file of the batch could not be written");
+      if (failed_.load(std::memory_order_relaxed)) return false;
       std::this_thread::yield();
     }
+    return true;
   }
 
   void run_task(const Task& task) {
-    wait_for(task.folder);
+    if (!wait_for(task.folder)) return;
     for (size_t e : task.entries) {
       if (task.subfolders) {
         if (::mkdirat(stage_fd_->get(), folders_[e].c_str(), 0777) != 0 && errno != EEXIST)

@@ -123,6 +123,17 @@ TEST_CASE("publish writes a large batch whose folders nest and share parents", "
   for (int i = 0; i < 300; ++i)
     bad.push_back({too_long + "/p" + std::to_string(i) + "/index.html", "x", ""});
   CHECK_THROWS_AS(carnet::write::publish(out, bad), carnet::base::SystemError);
+  // The error is the folder's, whichever task met the failure first.
+  for (int run = 0; run < 20; ++run) {
+    try {
+      carnet::write::publish(out, bad);
+      FAIL("publish wrote " << too_long);
+    } catch (const carnet::base::SystemError& e) {
+      const std::string what = e.what();
+      CHECK(what.find("creating '") != std::string::npos);
+      CHECK(what.find(too_long) != std::string::npos);
+    }
+  }
   CHECK(carnet::base::read_file(out / "index.html") == "home");
   CHECK_FALSE(fs::exists(out / ".carnet-staging"));
 }
