@@ -9,6 +9,7 @@
 #include <exception>
 #include <mutex>
 #include <new>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -73,10 +74,16 @@ class Pool {
     if (n <= 1 || in_loop || workers_ == 0 || forked_) {
       take_part(loop);
     } else if (busy_.exchange(true)) {
-      // Another thread's loop has the pool: this one gets threads of its own.
+      // Another thread's loop has the pool: this one gets threads of its
+      // own, as many as the system gives (the caller's thread alone, at
+      // worst: a thread that cannot start is no reason to fail the loop,
+      // and one left unjoined would end the program).
       std::vector<std::thread> threads;
-      for (size_t i = 0; i < std::min(workers_, n - 1); ++i)
-        threads.emplace_back([&loop] { take_part(loop); });
+      try {
+        for (size_t i = 0; i < std::min(workers_, n - 1); ++i)
+          threads.emplace_back([&loop] { take_part(loop); });
+      } catch (const std::system_error&) {
+      }
       take_part(loop);
       for (auto& t : threads) t.join();
     } else {
