@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "base/byte_words.hpp"
 #include "base/date.hpp"
 #include "base/diagnostics.hpp"
 #include "base/language.hpp"
@@ -299,6 +300,27 @@ TEST_CASE("html_escape escapes each special character wherever it falls", "[base
       s += pieces[rng() % std::size(pieces)];
     CHECK(html_escape(s) == reference(s));
   }
+}
+
+TEST_CASE("eight-byte tests find any byte, at every place of the word", "[base]") {
+  namespace bytes = carnet::base::bytes;
+  // Every byte value at every place among others that match nothing,
+  // and among bytes one apart from it (a borrow must not hide it).
+  for (int place = 0; place < 8; ++place)
+    for (int value = 0; value < 256; ++value)
+      for (const unsigned char filler :
+           {static_cast<unsigned char>('a'), static_cast<unsigned char>(value ^ 1)}) {
+        unsigned char raw[8];
+        std::fill(std::begin(raw), std::end(raw), filler);
+        raw[place] = static_cast<unsigned char>(value);
+        const auto w = bytes::word_at(raw);
+        auto any = [&](auto test) { return std::any_of(std::begin(raw), std::end(raw), test); };
+        INFO(place << " " << value << " " << int(filler));
+        CHECK((bytes::any_high(w) != 0) == any([](unsigned char c) { return c >= 0x80; }));
+        CHECK((bytes::any_below(w, 0x20) != 0) == any([](unsigned char c) { return c < 0x20; }));
+        for (const unsigned char c : {'"', '\\', '&', '<'})
+          CHECK((bytes::any_equal(w, c) != 0) == any([&](unsigned char b) { return b == c; }));
+      }
 }
 
 TEST_CASE("code points are written as UTF-8", "[base]") {

@@ -4,9 +4,10 @@
 #include <array>
 #include <cstdint>
 #include <cstdio>
-#include <cstring>
 
 #include <glib.h>
+
+#include "base/byte_words.hpp"
 
 namespace carnet::base {
 
@@ -19,12 +20,7 @@ std::optional<size_t> find_invalid_utf8(std::string_view s) {
   const char* const end = begin + s.size();
   const char* p = begin;
   while (p < end) {
-    while (end - p >= 8) {
-      uint64_t word;
-      std::memcpy(&word, p, 8);
-      if (word & 0x8080808080808080ull) break;
-      p += 8;
-    }
+    while (end - p >= 8 && !bytes::any_high(bytes::word_at(p))) p += 8;
     while (p < end && static_cast<unsigned char>(*p) < 0x80) ++p;
     if (p == end) break;
     // Two bytes from C2..DF then 80..BF are always a character (U+0080 to
@@ -111,20 +107,11 @@ std::vector<ControlChar> find_control_chars(std::string_view s, bool references)
   // Eight bytes at a time while none is below 0x20 (nor '&' when asked);
   // the eight that hold one (a line's end, most often) go by the table,
   // then eight at a time again.
-  constexpr uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
   const auto any = [&](uint64_t w) {
-    uint64_t hit = (w - ones * 0x20) & ~w & highs;  // a byte below 0x20
-    if (references) {
-      const uint64_t a = w ^ (ones * '&');  // a zero byte where '&' is
-      hit |= (a - ones) & ~a & highs;
-    }
-    return hit;
+    return bytes::any_below(w, 0x20) | (references ? bytes::any_equal(w, '&') : 0);
   };
   for (size_t i = 0; i < n;) {
-    for (uint64_t w; i + 8 <= n; i += 8) {
-      std::memcpy(&w, p + i, 8);
-      if (any(w)) break;
-    }
+    while (i + 8 <= n && !any(bytes::word_at(p + i))) i += 8;
     const size_t window = std::min(n, i + 8);
     while (i < window && !stop[p[i]]) ++i;
     if (i == window) continue;

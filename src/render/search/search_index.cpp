@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
-#include <cstring>
 #include <deque>
 #include <functional>
 #include <iterator>
@@ -13,6 +12,7 @@
 
 #include <glib.h>
 
+#include "base/byte_words.hpp"
 #include "base/hash.hpp"
 #include "base/parallel.hpp"
 #include "render/search/terms.hpp"
@@ -54,19 +54,13 @@ void json_string(std::string& out, std::string_view s) {
   // every excerpt and title of the index. Eight bytes at a time while none
   // is a control, a quote or a backslash (nearly all of them), then by a
   // table (three comparisons a byte were 3 % of a build's instructions).
-  constexpr uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
-  const auto has_zero = [](uint64_t v) { return (v - ones) & ~v & highs; };
+  const auto any_escaped = [](uint64_t w) {
+    return base::bytes::any_below(w, 0x20) | base::bytes::any_equal(w, '"') |
+           base::bytes::any_equal(w, '\\');
+  };
   size_t run = 0;
   for (size_t i = 0; i < s.size(); ++i) {
-    while (i + 8 <= s.size()) {
-      uint64_t w;
-      std::memcpy(&w, s.data() + i, 8);
-      // A control (below 0x20), '"' or '\\' among the eight bytes.
-      if (((w - ones * 0x20) & ~w & highs) | has_zero(w ^ (ones * '"')) |
-          has_zero(w ^ (ones * '\\')))
-        break;
-      i += 8;
-    }
+    while (i + 8 <= s.size() && !any_escaped(base::bytes::word_at(s.data() + i))) i += 8;
     if (i >= s.size()) break;
     const auto c = static_cast<unsigned char>(s[i]);
     if (!json_escaped[c]) continue;
