@@ -201,7 +201,7 @@ BuildResult build_site(const std::filesystem::path& root, const BuildOptions& op
       for (auto& page : site.pages)
         if (!page.booklet || !options.booklets) std::string().swap(page.markdown);
     // Each batch is on disk and freed before the next is made; the search
-    // index first, as below.
+    // index and the open data first, as below.
     SinkedOutputs outputs(site, options.sink);
     {
       auto wide = site_wide_outputs(site, options.search);
@@ -230,8 +230,9 @@ BuildResult build_site(const std::filesystem::path& root, const BuildOptions& op
     return result;
   }
 
-  // The search index first: what it holds while it is built (every term's
-  // postings) is freed before the pages are, rather than stacked on them.
+  // The search index (with the open data) first: what it holds while it is
+  // built (every term's postings) is freed before the pages are, rather
+  // than stacked on them.
   auto wide = site_wide_outputs(site, options.search);
   auto files = render::html::render_site(site, options.render, result.diags);
   if (result.diags.has_errors()) return result;

@@ -14,6 +14,19 @@ using carnet::load::yaml::Style;
 
 namespace {
 
+// Calls f on `node` and every node under it, as iterating reaches them (a
+// map's key before its value, aliases followed).
+void each_node(const Node& node, const std::function<void(const Node&)>& f) {
+  f(node);
+  if (node.is_sequence())
+    for (const auto& item : node) each_node(item, f);
+  if (node.is_map())
+    for (const auto& kv : node) {
+      each_node(kv.first, f);
+      each_node(kv.second, f);
+    }
+}
+
 Node root_of(const std::string& text) {
   auto p = parse(text);
   REQUIRE_FALSE(p.error);
@@ -175,19 +188,9 @@ TEST_CASE("yaml tree: every scalar in the order iterating reaches it, aliases fo
       [&](const std::string& text, const carnet::load::yaml::Mark&) { by_walk.push_back(text); });
   // The same walk with iterators, as escaped_controls_ok made it before.
   std::vector<std::string> by_iterators;
-  std::function<void(const Node&)> walk = [&](const Node& n) {
-    if (n.is_scalar()) {
-      by_iterators.push_back(n.scalar());
-    } else if (n.is_sequence()) {
-      for (const auto& item : n) walk(item);
-    } else if (n.is_map()) {
-      for (const auto& kv : n) {
-        walk(kv.first);
-        walk(kv.second);
-      }
-    }
-  };
-  walk(root);
+  each_node(root, [&](const Node& n) {
+    if (n.is_scalar()) by_iterators.push_back(n.scalar());
+  });
   CHECK(by_walk == std::vector<std::string>{"a", "v", "b", "v", "c", "1", "d", "e", "f", "g", "h",
                                             "i", "g", "h"});
   CHECK(by_walk == by_iterators);
@@ -229,7 +232,7 @@ TEST_CASE("yaml tree: every node's mark is at its line, column bytes from the li
     }
     const auto parsed = carnet::load::yaml::parse(text);
     REQUIRE_FALSE(parsed.error);
-    std::function<void(const Node&)> walk = [&](const Node& node) {
+    each_node(parsed.root, [&](const Node& node) {
       const auto m = node.mark();
       const int line_start = m.pos - m.column;
       INFO(text << "@" << m.pos);
@@ -238,15 +241,7 @@ TEST_CASE("yaml tree: every node's mark is at its line, column bytes from the li
       CHECK(std::count(text.begin(), text.begin() + m.pos, '\n') == m.line);
       CHECK(std::count(text.begin(), text.begin() + line_start, '\n') == m.line);
       ++checked;
-      if (node.is_sequence())
-        for (const auto& item : node) walk(item);
-      if (node.is_map())
-        for (const auto& kv : node) {
-          walk(kv.first);
-          walk(kv.second);
-        }
-    };
-    walk(parsed.root);
+    });
   }
   CHECK(checked > 3000);
 }
