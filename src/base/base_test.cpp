@@ -98,6 +98,39 @@ TEST_CASE("slugs fold every Latin accent and keep other scripts' letters", "[bas
   CHECK(slugify("r\xe9union") == "r-union");  // not UTF-8: the bad byte separates
 }
 
+TEST_CASE("slugs of ASCII and Latin texts are those of the general rules", "[base]") {
+  // slugify takes a shorter way for texts of ASCII and U+00A0..U+017F; it
+  // must give what slugify_general gives, for every character on its own,
+  // between letters, at either end, and in random texts mixing in what
+  // sends a text the general way (marks, other scripts, bad bytes, NUL).
+  auto utf8 = [](gunichar c) {
+    char buf[6];
+    return std::string(buf, static_cast<size_t>(g_unichar_to_utf8(c, buf)));
+  };
+  for (gunichar c = 1; c < 0x250; ++c) {
+    const std::string ch = utf8(c);
+    for (const std::string& text : {ch, "a" + ch + "b", "- " + ch + "é", ch + "1 ", ch + ch})
+      REQUIRE(slugify(text) == detail::slugify_general(text));
+  }
+  std::vector<std::string> pieces;
+  for (gunichar c = 0x20; c < 0x7F; ++c) pieces.push_back(utf8(c));
+  for (gunichar c = 0xA0; c < 0x180; ++c) pieces.push_back(utf8(c));
+  for (const char* odd : {"\xcc\x81", "\xc2\x85", "\xce\xb1", "\xe2\x80\x94", "\xe1\xb5\x89",
+                          "\xef\xac\x81", "\xe9", "\xc3", "\xc5", "\x01", "\t"})
+    pieces.emplace_back(odd);
+  pieces.emplace_back(1, '\0');
+  std::mt19937 rng(17);
+  for (int round = 0; round < 20000; ++round) {
+    std::string text;
+    const int n = static_cast<int>(rng() % 12);
+    // Most texts stay on the short way; one in four takes an odd piece.
+    const size_t kinds = round % 4 == 0 ? pieces.size() : pieces.size() - 12;
+    for (int k = 0; k < n; ++k) text += pieces[rng() % kinds];
+    INFO(text);
+    REQUIRE(slugify(text) == detail::slugify_general(text));
+  }
+}
+
 TEST_CASE("languages are named in one table", "[base]") {
   CHECK(language_name("fr", "en") == "French");
   CHECK(language_name("fr", "fr") == "Français");

@@ -2,6 +2,9 @@
 
 #include <glib.h>
 
+#include <algorithm>
+#include <array>
+#include <cstdint>
 #include <memory>
 
 namespace carnet::base {
@@ -32,24 +35,15 @@ const char* ascii_spelling(gunichar c) {
 
 }  // namespace
 
-std::string slugify(std::string_view text) {
+namespace detail {
+
+std::string slugify_general(std::string_view text) {
   // Fold case (É → é, ß → ss) and compose (e + U+0301 → é), so that each
-  // letter below is one character with its accents. An ASCII text (file
-  // names, many headings) is only lowercased: folding is that, and it is
-  // composed already; GLib's three copies showed at 10,000 pages.
-  bool ascii = true;
-  for (char c : text) ascii = ascii && static_cast<unsigned char>(c) < 0x80 && c != 0;
-  std::string lower;
-  GString_ nfc(nullptr, g_free);
-  if (ascii) {
-    lower.reserve(text.size());
-    for (char c : text) lower += g_ascii_tolower(c);
-  } else {
-    GString_ valid(g_utf8_make_valid(text.data(), static_cast<gssize>(text.size())), g_free);
-    GString_ folded(g_utf8_casefold(valid.get(), -1), g_free);
-    nfc.reset(g_utf8_normalize(folded.get(), -1, G_NORMALIZE_NFC));
-  }
-  const gchar* const folded_text = ascii ? lower.c_str() : nfc.get();
+  // letter below is one character with its accents.
+  GString_ valid(g_utf8_make_valid(text.data(), static_cast<gssize>(text.size())), g_free);
+  GString_ folded(g_utf8_casefold(valid.get(), -1), g_free);
+  GString_ nfc(g_utf8_normalize(folded.get(), -1, G_NORMALIZE_NFC), g_free);
+  const gchar* const folded_text = nfc.get();
 
   std::string out;
   bool pending_dash = false;
@@ -102,6 +96,89 @@ std::string slugify(std::string_view text) {
     } else {
       pending_dash = true;
     }
+  }
+  return out;
+}
+
+}  // namespace detail
+
+namespace {
+
+// What a character of U+00A0..U+017F (Latin-1 and Latin Extended-A: the
+// accented letters of French, English and their neighbours) becomes in a
+// slug, learnt from slugify_general itself so that the two cannot differ.
+struct LatinPiece {
+  enum Kind : uint8_t { letters, separator, other } kind = other;
+  char text[3] = {};  // "e", "ss", "oe"
+};
+constexpr char32_t latin_first = 0xA0, latin_last = 0x17F;
+
+std::array<LatinPiece, latin_last - latin_first + 1> make_latin_pieces() {
+  std::array<LatinPiece, latin_last - latin_first + 1> pieces{};
+  for (char32_t c = latin_first; c <= latin_last; ++c) {
+    char utf8[2] = {static_cast<char>(0xC0 | (c >> 6)), static_cast<char>(0x80 | (c & 0x3F))};
+    const std::string_view ch(utf8, 2);
+    const std::string alone = detail::slugify_general(ch);
+    // Between two letters: a separator gives "a-b"; a letter gives its
+    // letters with nothing around them. Anything else (a letter kept as it
+    // is, such as ð) is left to the general path.
+    const std::string between = detail::slugify_general("a" + std::string(ch) + "b");
+    LatinPiece& piece = pieces[c - latin_first];
+    const bool ascii_letters = !alone.empty() && alone.size() < sizeof piece.text &&
+                               std::all_of(alone.begin(), alone.end(), [](char a) {
+                                 return (a >= 'a' && a <= 'z') || (a >= '0' && a <= '9');
+                               });
+    if (between == "a-b" && alone.empty()) {
+      piece.kind = LatinPiece::separator;
+    } else if (ascii_letters && between == "a" + alone + "b") {
+      piece.kind = LatinPiece::letters;
+      alone.copy(piece.text, alone.size());
+    }
+  }
+  return pieces;
+}
+
+}  // namespace
+
+// Headings are slugged for their anchors, tens of thousands in a large
+// site, and nearly every French one has an accent: GLib's three copies of
+// the text (validate, fold case, compose) and a decomposition per letter
+// were 2 % of a build. A text of ASCII and Latin letters is slugged here,
+// a character at a time; any other goes the general way.
+std::string slugify(std::string_view text) {
+  static const auto pieces = make_latin_pieces();
+  std::string out;
+  out.reserve(text.size());
+  bool pending_dash = false;
+  auto put = [&](std::string_view piece) {
+    if (pending_dash && !out.empty()) out += '-';
+    pending_dash = false;
+    out += piece;
+  };
+  for (size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      if (c == 0) return detail::slugify_general(text);
+      const char lower = g_ascii_tolower(static_cast<char>(c));
+      if ((lower >= 'a' && lower <= 'z') || (lower >= '0' && lower <= '9'))
+        put(std::string_view(&lower, 1));
+      else
+        pending_dash = true;
+      ++i;
+      continue;
+    }
+    // Two bytes, 110xxxxx 10xxxxxx, for U+00A0..U+017F: leads C2..C5.
+    if (c < 0xC2 || c > 0xC5 || i + 1 == text.size()) return detail::slugify_general(text);
+    const auto c2 = static_cast<unsigned char>(text[i + 1]);
+    const char32_t code = (char32_t{c} & 0x1F) << 6 | (c2 & 0x3F);
+    if ((c2 & 0xC0) != 0x80 || code < latin_first) return detail::slugify_general(text);
+    const LatinPiece& piece = pieces[code - latin_first];
+    if (piece.kind == LatinPiece::other) return detail::slugify_general(text);
+    if (piece.kind == LatinPiece::letters)
+      put(piece.text);
+    else
+      pending_dash = true;
+    i += 2;
   }
   return out;
 }

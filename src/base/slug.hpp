@@ -10,6 +10,12 @@ namespace carnet::base {
 
 std::string slugify(std::string_view text);
 
+namespace detail {
+// The whole of slugify's rules, for any text; slugify takes a shorter way
+// for texts of ASCII and Latin letters (tested to agree with this).
+std::string slugify_general(std::string_view text);
+}  // namespace detail
+
 // True when `s` may be used as one URL path segment or anchor as is: it is
 // not empty, not "." or "..", and holds only [a-z0-9._~-] and no '/'.
 bool is_clean_segment(std::string_view s);
