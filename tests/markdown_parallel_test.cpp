@@ -1,7 +1,9 @@
 // Markdown parsed on many threads at once gives the same HTML as parsed
 // alone (issue 13): cmark-gfm keeps the table of characters that start an
 // extension's inline syntax (`~`, `:`, `w`) in one array for the whole
-// process, which every parse switches on and off around its inline pass.
+// process, which every parse switched on and off around its inline pass;
+// markdown/special_chars.cpp keeps them on, and then the inline passes run
+// at the same time.
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <set>

@@ -24,6 +24,12 @@ wrap::CmarkParser make_parser(int cmark_options);
 // The document tree of `markdown`.
 wrap::CmarkNode parse(cmark_parser* parser, std::string_view markdown);
 
+// Whether cmark-gfm's extension characters stay set for the whole process
+// (special_chars.cpp), so that parses run their inline passes at the same
+// time; false until the first parse has ended, and where the library's
+// calls do not reach Carnet's definition.
+bool inline_pass_is_shared();
+
 // A text parsed once: the tree and the parser that made it (the HTML
 // writer needs its extensions), in their arena. Nodes added to the tree
 // come from CmarkArena::mem(). Ends before any arena made after it.

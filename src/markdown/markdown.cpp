@@ -104,20 +104,17 @@ void rewrite_link(cmark_node* n, const Options& options) {
 }
 
 // cmark-gfm keeps the characters that may open an extension's inline
-// syntax (`~` for strikethrough, `:` and `w` for autolinks) in one array for
-// the whole process (SPECIAL_CHARS in inlines.c). cmark_parser_finish
-// switches its extensions' characters on before the inline pass and off
-// after it (cmark_manage_extensions_special_characters), so a parse that
-// ends while another is in its inline pass switches `~` off under it:
-// `~~struck~~` came out as literal tildes in some builds only (issue 13).
-// The same lists also tell the inline pass which extension a `~` belongs
-// to, so they cannot be emptied. The inline pass is serialised (a spin
-// lock: it is short, and the other worker is waiting for it); block
-// parsing (cmark_parser_feed), the tree walks and the HTML writer, which
-// never read the array, stay parallel. See docs/decisions.md.
+// syntax in one array for the whole process, which each parse used to
+// switch on before its inline pass and off after it (issue 13);
+// special_chars.cpp keeps them on instead, and then inline passes run on
+// every core at once. If that cannot be (inline_pass_is_shared() false),
+// the inline pass is serialised (a spin lock: it is short, and the other
+// worker is waiting for it); block parsing (cmark_parser_feed), the tree
+// walks and the HTML writer never read the array. See docs/decisions.md.
 wrap::CmarkNode parse(cmark_parser* parser, std::string_view markdown) {
   static base::SpinLock inline_pass;
   cmark_parser_feed(parser, markdown.data(), markdown.size());
+  if (inline_pass_is_shared()) return wrap::CmarkNode(cmark_parser_finish(parser));
   std::lock_guard lock(inline_pass);
   return wrap::CmarkNode(cmark_parser_finish(parser));
 }

@@ -21,6 +21,20 @@ TEST_CASE("markdown: GitHub extensions are on", "[markdown]") {
   CHECK(html.find("footnote") != std::string::npos);
 }
 
+TEST_CASE("markdown: extension characters stay set, and texts parse side by side", "[markdown]") {
+  // special_chars.cpp keeps cmark-gfm's extension characters on for the
+  // whole process; the library's call must reach it for inline passes to
+  // run side by side (where it could not, they would be taken one at a
+  // time: correct, slower, and this test would say so).
+  auto html = to_html("~~non~~ www.example.org\n", {}).html;
+  CHECK(detail::inline_pass_is_shared());
+  // A text with no extension syntax, then one with: switching off after the
+  // first would have left the second's `~~` and `www.` as text.
+  CHECK(to_html("Rien *ici*.\n", {}).html == "<p>Rien <em>ici</em>.</p>\n");
+  CHECK(to_html("~~non~~ www.example.org\n", {}).html == html);
+  CHECK(html == "<p><del>non</del> <a href=\"http://www.example.org\">www.example.org</a></p>\n");
+}
+
 TEST_CASE("markdown: headings get unique ids", "[markdown]") {
   auto r = to_html("# Été 2021\n\n## Bilan\n\n## Bilan\n", {});
   REQUIRE(r.anchors == std::vector<std::string>{"ete-2021", "bilan", "bilan-1"});
