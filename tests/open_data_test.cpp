@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include "base/fs.hpp"
 #include "base/slug.hpp"
@@ -238,6 +239,18 @@ TEST_CASE("open data: the JSON validates against the schema", "[e2e][open-data]"
   validate(demo().out);
   validate(fixture().out);
   validate(every_field().out);
+}
+
+TEST_CASE("open data: the JSON is laid out as nlohmann lays out its tree", "[e2e][open-data]") {
+  // plan_json writes as it walks the plan (JsonWriter); readers diff these
+  // files, so the bytes are those nlohmann's dump(2) gives of the same data.
+  for (const Built* b : {&demo(), &fixture(), &every_field()})
+    for (const auto& [path, bytes] : b->tree) {
+      if (path.rfind("data/", 0) != 0 || !path.ends_with(".json")) continue;
+      INFO(path);
+      const auto parsed = nlohmann::ordered_json::parse(bytes);
+      CHECK(parsed.dump(2, ' ', false) + "\n" == bytes);
+    }
 }
 
 TEST_CASE("open data: the JSON carries the tracking values", "[e2e][open-data]") {
