@@ -431,6 +431,23 @@ TEST_CASE("html: the menu is ordered by weight and marks the current page", "[ht
   CHECK(has(home, "<main id=\"main\""));
 }
 
+TEST_CASE("html: a menu entry beside other pages of its folder is current on its own page only",
+          "[html]") {
+  // The pages of a folder share the header's links (page_frame), unless
+  // the menu points inside the folder: then each page has its own.
+  auto site = make_site();
+  site.pages[8].menu = true;  // rapports/seul/, beside rapports/bilan-2019/
+  site.pages[8].weight = 3;
+  auto files = render_files(site);
+  const auto& seul = files["rapports/seul/index.html"];
+  const auto& bilan = files["rapports/bilan-2019/index.html"];
+  CHECK(has(seul, "<a href=\"./\" aria-current=\"page\">Page seule</a>"));
+  CHECK(has(seul, "<a href=\"../\" aria-current=\"true\">Rapports</a>"));
+  CHECK(has(bilan, "<a href=\"../seul/\">Page seule</a>"));
+  CHECK(has(bilan, "<a href=\"../\" aria-current=\"true\">Rapports</a>"));
+  CHECK_FALSE(has(bilan, "aria-current=\"page\""));
+}
+
 TEST_CASE("html: sections list their pages newest first, and their plans", "[html]") {
   auto files = render_files(make_site());
   const auto& s = files["rapports/index.html"];

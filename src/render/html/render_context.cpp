@@ -190,7 +190,6 @@ std::optional<std::string> x_default_of(const RenderContext& ctx,
 }
 
 mustache::data page_data(const RenderContext& ctx, const PageHead& head) {
-  const LanguageData& ld = ctx.langs.at(head.lang);
   const std::string& site_title = text_plain(ctx.site.config.title, head.lang, ctx.default_lang());
   mustache::data d;
   d.set("title", head.title);
@@ -225,17 +224,6 @@ mustache::data page_data(const RenderContext& ctx, const PageHead& head) {
   put(d, "alternates", std::move(alternates));
   put(d, "og_locale_alternates", std::move(og_alternates));
 
-  d.set("css_href", base::relative_url(head.url, ctx.theme.css_path));
-  for (const auto& [name, script] : ctx.theme.scripts)
-    d.set("script_" + name, base::relative_url(head.url, script.path));
-  // The search box (PRODUCT.md §8) finds its index relative to the page, so
-  // a site under a sub-path needs no server (render/search writes it).
-  d.set("search", ctx.site.config.search);
-  if (ctx.site.config.search)
-    d.set("search_index_href", base::relative_url(head.url, "search/" + head.lang + "/"));
-  d.set("home_href", base::relative_url(head.url, ctx.site.home_url(head.lang)));
-  d.set("feed_href", base::relative_url(head.url, ld.feed_url));
-
   auto translations = list_data();
   auto untranslated = list_data();
   bool has_switch = false;
@@ -258,23 +246,51 @@ mustache::data page_data(const RenderContext& ctx, const PageHead& head) {
   d.set("has_lang_switch", has_switch);
   put(d, "translations", std::move(translations));
   put(d, "untranslated", std::move(untranslated));
+  return d;
+}
 
+mustache::data page_frame(const RenderContext& ctx, const std::string& lang,
+                          const std::string& url) {
+  const LanguageData& ld = ctx.langs.at(lang);
+  mustache::data d;
+  d.set("css_href", base::relative_url(url, ctx.theme.css_path));
+  for (const auto& [name, script] : ctx.theme.scripts)
+    d.set("script_" + name, base::relative_url(url, script.path));
+  // The search box (PRODUCT.md §8) finds its index relative to the page, so
+  // a site under a sub-path needs no server (render/search writes it).
+  d.set("search", ctx.site.config.search);
+  if (ctx.site.config.search)
+    d.set("search_index_href", base::relative_url(url, "search/" + lang + "/"));
+  d.set("home_href", base::relative_url(url, ctx.site.home_url(lang)));
+  d.set("feed_href", base::relative_url(url, ld.feed_url));
   auto menu = list_data();
-  const std::string& home = ctx.site.home_url(head.lang);
+  const std::string& home = ctx.site.home_url(lang);
   for (const auto& m : ld.menu) {
     mustache::data item;
     item.set("title", m.title);
-    item.set("href", base::relative_url(head.url, m.url));
-    bool current = m.url == head.url;
+    item.set("href", base::relative_url(url, m.url));
+    bool current = m.url == url;
     item.set("current", current);
-    item.set("ancestor", !current && m.url != home && head.url.rfind(m.url, 0) == 0);
+    item.set("ancestor", !current && m.url != home && url.rfind(m.url, 0) == 0);
     push(menu, std::move(item));
   }
   d.set("has_menu", !ld.menu.empty());
   put(d, "menu", std::move(menu));
-  set_brand(d, ctx, head.lang,
-            [&](const std::string& path) { return base::relative_url(head.url, path); });
+  set_brand(d, ctx, lang, [&](const std::string& path) { return base::relative_url(url, path); });
   return d;
+}
+
+std::vector<std::string> frame_targets(const RenderContext& ctx, const std::string& lang) {
+  std::vector<std::string> out{ctx.theme.css_path, "search/" + lang + "/", ctx.site.home_url(lang),
+                               ctx.langs.at(lang).feed_url};
+  for (const auto& [name, script] : ctx.theme.scripts) out.push_back(script.path);
+  for (const auto& m : ctx.langs.at(lang).menu) out.push_back(m.url);
+  const auto& brand = ctx.site.config.brand;
+  auto published = [](const std::string& source) { return source.substr(sizeof "static/" - 1); };
+  if (!brand.logo.empty()) out.push_back(published(brand.logo));
+  for (const auto& p : brand.partners)
+    if (!p.logo.empty()) out.push_back(published(p.logo));
+  return out;
 }
 
 void set_brand(mustache::data& d, const RenderContext& ctx, const std::string& lang,
