@@ -249,10 +249,9 @@ mustache::data page_data(const RenderContext& ctx, const PageHead& head) {
   return d;
 }
 
-mustache::data page_frame(const RenderContext& ctx, const std::string& lang,
-                          const std::string& url) {
+void add_page_frame(mustache::data& d, const RenderContext& ctx, const std::string& lang,
+                    const std::string& url) {
   const LanguageData& ld = ctx.langs.at(lang);
-  mustache::data d;
   d.set("css_href", base::relative_url(url, ctx.theme.css_path));
   for (const auto& [name, script] : ctx.theme.scripts)
     d.set("script_" + name, base::relative_url(url, script.path));
@@ -277,7 +276,6 @@ mustache::data page_frame(const RenderContext& ctx, const std::string& lang,
   d.set("has_menu", !ld.menu.empty());
   put(d, "menu", std::move(menu));
   set_brand(d, ctx, lang, [&](const std::string& path) { return base::relative_url(url, path); });
-  return d;
 }
 
 std::vector<std::string> frame_targets(const RenderContext& ctx, const std::string& lang) {

@@ -71,13 +71,13 @@ struct PageHead {
   bool is_home = false;
 };
 mustache::data page_data(const RenderContext& ctx, const PageHead& head);
-// What the header and footer of the page at `url` link to, from where it
-// is: stylesheet, scripts, search index, home, feed, the menu (with the
-// current item and its ancestors), the brand's logo and partners. Read
-// below the page's own data (page_data), which may override any of it.
-mustache::data page_frame(const RenderContext& ctx, const std::string& lang,
-                          const std::string& url);
-// The output paths page_frame links to in `lang`. Every page of a folder
+// Adds to `d` what the header and footer of the page at `url` link to,
+// from where it is: stylesheet, scripts, search index, home, feed, the menu
+// (with the current item and its ancestors), the brand's logo and partners.
+// Read below the page's own data (page_data), which may override any of it.
+void add_page_frame(mustache::data& d, const RenderContext& ctx, const std::string& lang,
+                    const std::string& url);
+// The output paths add_page_frame links to in `lang`. Every page of a folder
 // has the same frame when none of them is inside the folder (the folder
 // itself aside): links out of a folder do not depend on which page of it
 // they start from.

@@ -44,7 +44,8 @@ struct Job {
   std::vector<Alternate> alternates;
   std::optional<std::string> x_default;
   std::string lastmod;
-  // The page's frame (page_frame) when its folder shares one (prepare).
+  // The language's shared data and the page's frame (add_page_frame) in
+  // one, when its folder shares them (prepare).
   const mustache::data* frame = nullptr;
 };
 
@@ -172,7 +173,7 @@ class SiteRenderer {
 
  private:
   // The pages of a folder ("articles/") link out of it the same way, so
-  // they share one frame (page_frame) instead of making one each: the
+  // they share one frame (add_page_frame) instead of making one each: the
   // menu and the links of the header and footer, made and freed for every
   // page, were 7 % of the instructions of rendering one. A folder that
   // holds one of the frame's targets (a menu entry under it, say) keeps a
@@ -192,7 +193,12 @@ class SiteRenderer {
             std::none_of(lang_targets.begin(), lang_targets.end(), [&](const std::string& t) {
               return t.size() > folder.size() && t.compare(0, folder.size(), folder) == 0;
             });
-        if (it->second.shared) it->second.data = page_frame(ctx_, j.lang, j.url);
+        if (it->second.shared) {
+          // With the language's shared data, whose names are not the
+          // frame's: a name is then looked up in two places, not three.
+          it->second.data = mustache::data(ctx_.langs.at(j.lang).shared);
+          add_page_frame(it->second.data, ctx_, j.lang, j.url);
+        }
       }
       if (it->second.shared) j.frame = &it->second.data;
     }
@@ -369,10 +375,14 @@ class SiteRenderer {
         break;
     }
     mustache::data own_frame;
-    if (!j.frame) own_frame = page_frame(ctx_, j.lang, j.url);
     TemplateContext stack;
-    stack.push(&ctx_.langs.at(j.lang).shared);
-    stack.push(j.frame ? j.frame : &own_frame);
+    if (j.frame) {
+      stack.push(j.frame);
+    } else {
+      add_page_frame(own_frame, ctx_, j.lang, j.url);
+      stack.push(&ctx_.langs.at(j.lang).shared);
+      stack.push(&own_frame);
+    }
     stack.push(&d);
     std::string out;
     out.reserve(16384);
