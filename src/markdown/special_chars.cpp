@@ -7,8 +7,10 @@
 // process. cmark_parser_finish switches its parser's extensions' characters
 // on before the inline pass and off after it, by calling
 // cmark_manage_extensions_special_characters: a parse ending while another
-// is in its inline pass switched `~` off under it (issue 13). That call goes
-// through the library's procedure linkage table, so the definition below,
+// is in its inline pass switched `~` off under it (issue 13). That function
+// is public (cmark-gfm-extension_api.h declares it, so the compiler checks
+// the definition below against it), and cmark_parser_finish's call to it
+// goes through the library's procedure linkage table: the definition below,
 // in the program, is the one it reaches (ELF interposition): the first call
 // switches the characters on through the library's own function, and every
 // later call, on or off, leaves them as they are. Every parser Carnet makes

@@ -3,9 +3,11 @@
 #include <httplib.h>
 #include <sys/socket.h>
 
+#include <algorithm>
 #include <chrono>
 #include <deque>
 #include <filesystem>
+#include <set>
 #include <vector>
 
 #include "base/fs.hpp"
@@ -30,6 +32,9 @@ constexpr size_t page_threads = 64;
 // A comment line this often lets a stream notice that its page is gone
 // (httplib sees a closed socket only when it writes to it).
 constexpr auto keep_alive_every = std::chrono::seconds(10);
+// Snapshots kept for the reload streams that missed some: a page's stream
+// that missed more than this reloads the page whatever changed.
+constexpr size_t kept_snapshots = 16;
 
 // httplib's ThreadPool starts all its threads at once; this one starts them
 // as connections come, up to `max`, so a preview with two tabs has a few
@@ -199,7 +204,11 @@ void PreviewServer::publish(std::shared_ptr<const SiteSnapshot> snapshot) {
     std::lock_guard lock(mutex_);
     const bool first = !snapshot_;
     snapshot_ = std::move(snapshot);
-    if (!first) ++generation_;
+    if (!first) {
+      ++generation_;
+      history_.push_back(snapshot_);
+      if (history_.size() > kept_snapshots) history_.pop_front();
+    }
   }
   changed_.notify_all();
 }
@@ -209,16 +218,34 @@ uint64_t PreviewServer::generation() const {
   return generation_;
 }
 
-std::string reload_event_data(const SiteSnapshot& snapshot, bool skipped) {
+std::vector<std::shared_ptr<const SiteSnapshot>> snapshots_since(
+    const std::deque<std::shared_ptr<const SiteSnapshot>>& history, uint64_t missed) {
+  // Capped: a stream that slept through more than `history` holds gets
+  // nulls (unknown: every page reloads), not a vector of that size.
+  std::vector<std::shared_ptr<const SiteSnapshot>> since(
+      std::min<uint64_t>(missed, history.size() + 1));
+  for (size_t k = 0; k < since.size() && k < history.size(); ++k)
+    since[since.size() - 1 - k] = history[history.size() - 1 - k];
+  return since;
+}
+
+std::string reload_event_data(const std::vector<const SiteSnapshot*>& since_last_event) {
   // Past this many, naming them costs the pages more than reloading.
   constexpr size_t most_named = 2000;
-  if (skipped || snapshot.everything || !snapshot.error_html.empty() ||
-      snapshot.changed.size() > most_named)
-    return "reload\n*";
+  std::vector<std::string_view> changed;  // in the order the snapshots name them
+  std::set<std::string_view> named;
+  for (const SiteSnapshot* snapshot : since_last_event) {
+    if (!snapshot || snapshot->everything || !snapshot->error_html.empty()) return "reload\n*";
+    for (const auto& path : snapshot->changed)
+      if (named.insert(path).second) changed.push_back(path);
+    if (changed.size() > most_named) return "reload\n*";
+  }
+  if (since_last_event.empty()) return "reload";
+  const std::string& base_path = since_last_event.back()->base_path;
   std::string data = "reload";
-  for (const auto& path : snapshot.changed) {
+  for (const auto& path : changed) {
     // A folder's index.html is shown at the folder's address.
-    std::string shown = path;
+    std::string shown(path);
     if (shown == "index.html")
       shown.clear();
     else if (shown.ends_with("/index.html"))
@@ -227,7 +254,7 @@ std::string reload_event_data(const SiteSnapshot& snapshot, bool skipped) {
     // end the event's field.
     if (shown.find('\n') != std::string::npos || shown.find('\r') != std::string::npos)
       return "reload\n*";
-    data += "\n" + snapshot.base_path + shown;
+    data += "\n" + base_path + shown;
   }
   return data;
 }
@@ -287,15 +314,16 @@ void PreviewServer::route() {
             return true;
           }
           if (generation_ != seen) {
-            const bool skipped = generation_ != seen + 1;
+            const auto since = snapshots_since(history_, generation_ - seen);
             seen = generation_;
-            auto snap = snapshot_;
             lock.unlock();
+            std::vector<const SiteSnapshot*> views;
+            for (const auto& snap : since) views.push_back(snap.get());
             // No `event:` line: the pages listen with `onmessage`. Each line
             // of the data is its own `data:` field; the browser joins them
             // with newlines.
             std::string message;
-            for (const auto& line : base::split(reload_event_data(*snap, skipped), '\n'))
+            for (const auto& line : base::split(reload_event_data(views), '\n'))
               message += "data: " + line + "\n";
             message += "\n";
             return sink.write(message.data(), message.size());

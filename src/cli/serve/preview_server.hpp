@@ -11,6 +11,7 @@
 
 #include <condition_variable>
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <map>
 #include <memory>
@@ -45,11 +46,20 @@ struct SiteSnapshot {
   std::function<std::shared_ptr<const base::OutputFile>(const std::string& path)> on_request;
 };
 
-// The data of the reload event for `snapshot` when `skipped` snapshots were
-// published since the page's last event (then all pages reload): "reload"
-// then one line per changed page as the browser's location.pathname shows
-// it ("/base/reports/x/"), or "*" for every page.
-std::string reload_event_data(const SiteSnapshot& snapshot, bool skipped);
+// The last `missed` snapshots of `history` (the last published last), a
+// null for each one no longer kept; no more than one null, since one
+// already makes every page reload.
+std::vector<std::shared_ptr<const SiteSnapshot>> snapshots_since(
+    const std::deque<std::shared_ptr<const SiteSnapshot>>& history, uint64_t missed);
+// The data of the reload event for the snapshots published since a page's
+// last event, oldest first, the current one last: "reload" then one line
+// per page any of them changed, as the browser's location.pathname shows
+// it ("/base/reports/x/"), or "*" for every page. A null entry is one no
+// longer kept: then what it changed is unknown, and every page reloads.
+// A save of a title publishes two snapshots in a row (its page, then the
+// site); a stream that woke only after both names what both changed, so
+// that a busy machine does not make every open tab reload.
+std::string reload_event_data(const std::vector<const SiteSnapshot*>& since_last_event);
 
 class PreviewServer {
  public:
@@ -85,6 +95,9 @@ class PreviewServer {
   std::condition_variable changed_;
   std::shared_ptr<const SiteSnapshot> snapshot_;
   uint64_t generation_ = 0;
+  // The last snapshots published after the first, the current one last
+  // (history_.back() is generation_'s), for streams that missed some.
+  std::deque<std::shared_ptr<const SiteSnapshot>> history_;
   size_t streams_ = 0;  // open reload streams
   int listening_ = -1;  // httplib's listening socket, owned by it
   bool stopping_ = false;
