@@ -199,6 +199,25 @@ void PreviewServer::stop() {
   if (thread_.joinable()) thread_.join();
 }
 
+namespace {
+
+// Past this many, naming the changed pages costs them more than reloading.
+constexpr size_t most_named = 2000;
+
+// What a snapshot's reload event reads, without its files: the history
+// keeps these, and a snapshot after a change to carnet.yaml holds a whole
+// site of new bytes.
+std::shared_ptr<const SiteSnapshot> reload_note(const SiteSnapshot& snapshot) {
+  auto note = std::make_shared<SiteSnapshot>();
+  note->base_path = snapshot.base_path;
+  note->error_html = snapshot.error_html;
+  note->everything = snapshot.everything || snapshot.changed.size() > most_named;
+  if (!note->everything) note->changed = snapshot.changed;
+  return note;
+}
+
+}  // namespace
+
 void PreviewServer::publish(std::shared_ptr<const SiteSnapshot> snapshot) {
   {
     std::lock_guard lock(mutex_);
@@ -206,7 +225,7 @@ void PreviewServer::publish(std::shared_ptr<const SiteSnapshot> snapshot) {
     snapshot_ = std::move(snapshot);
     if (!first) {
       ++generation_;
-      history_.push_back(snapshot_);
+      history_.push_back(reload_note(*snapshot_));
       if (history_.size() > kept_snapshots) history_.pop_front();
     }
   }
@@ -230,8 +249,6 @@ std::vector<std::shared_ptr<const SiteSnapshot>> snapshots_since(
 }
 
 std::string reload_event_data(const std::vector<const SiteSnapshot*>& since_last_event) {
-  // Past this many, naming them costs the pages more than reloading.
-  constexpr size_t most_named = 2000;
   std::vector<std::string_view> changed;  // in the order the snapshots name them
   std::set<std::string_view> named;
   for (const SiteSnapshot* snapshot : since_last_event) {

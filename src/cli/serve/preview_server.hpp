@@ -95,8 +95,9 @@ class PreviewServer {
   std::condition_variable changed_;
   std::shared_ptr<const SiteSnapshot> snapshot_;
   uint64_t generation_ = 0;
-  // The last snapshots published after the first, the current one last
-  // (history_.back() is generation_'s), for streams that missed some.
+  // What the last snapshots published after the first changed (their
+  // files left out), the current one's last (history_.back() is
+  // generation_'s), for the streams that missed some.
   std::deque<std::shared_ptr<const SiteSnapshot>> history_;
   size_t streams_ = 0;  // open reload streams
   int listening_ = -1;  // httplib's listening socket, owned by it
