@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "base/json_string.hpp"
 #include "base/utf8.hpp"
 
 namespace carnet::render::data {
@@ -19,45 +20,7 @@ void JsonWriter::string_body(std::string_view s) {
                 .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     return;
   }
-  out_ += '"';
-  size_t run = 0;
-  for (size_t i = 0; i < s.size(); ++i) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
-    out_.append(s.data() + run, i - run);
-    run = i + 1;
-    switch (c) {
-      case '"':
-        out_ += "\\\"";
-        break;
-      case '\\':
-        out_ += "\\\\";
-        break;
-      case '\b':
-        out_ += "\\b";
-        break;
-      case '\t':
-        out_ += "\\t";
-        break;
-      case '\n':
-        out_ += "\\n";
-        break;
-      case '\f':
-        out_ += "\\f";
-        break;
-      case '\r':
-        out_ += "\\r";
-        break;
-      default: {
-        static const char hex[] = "0123456789abcdef";
-        out_ += "\\u00";
-        out_ += hex[c >> 4];
-        out_ += hex[c & 15];
-      }
-    }
-  }
-  out_.append(s.data() + run, s.size() - run);
-  out_ += '"';
+  base::append_json_string(out_, s);
 }
 
 }  // namespace carnet::render::data

@@ -12,8 +12,8 @@
 
 #include <glib.h>
 
-#include "base/byte_words.hpp"
 #include "base/hash.hpp"
+#include "base/json_string.hpp"
 #include "base/parallel.hpp"
 #include "render/search/terms.hpp"
 
@@ -39,57 +39,6 @@ constexpr size_t shard_limit = 24 * 1024;
 constexpr const char* shard_folder = "t2/";
 // A word of the title counts as much as this many words of the text.
 constexpr int title_weight = 5;
-
-// The bytes a JSON string escapes: controls, the quote, the backslash.
-constexpr auto json_escaped = [] {
-  std::array<bool, 256> t{};
-  for (int c = 0; c < 0x20; ++c) t[c] = true;
-  t['"'] = t['\\'] = true;
-  return t;
-}();
-
-void json_string(std::string& out, std::string_view s) {
-  out += '"';
-  // Runs of characters that need no escape are copied whole: these are
-  // every excerpt and title of the index. Eight bytes at a time while none
-  // is a control, a quote or a backslash (nearly all of them), then by a
-  // table (three comparisons a byte were 3 % of a build's instructions).
-  const auto any_escaped = [](uint64_t w) {
-    return base::bytes::any_below(w, 0x20) | base::bytes::any_equal(w, '"') |
-           base::bytes::any_equal(w, '\\');
-  };
-  size_t run = 0;
-  for (size_t i = 0; i < s.size(); ++i) {
-    while (i + 8 <= s.size() && !any_escaped(base::bytes::word_at(s.data() + i))) i += 8;
-    if (i >= s.size()) break;
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (!json_escaped[c]) continue;
-    out.append(s.data() + run, i - run);
-    run = i + 1;
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default: {
-        static const char hex[] = "0123456789abcdef";
-        out += "\\u00";
-        out += hex[c >> 4];
-        out += hex[c & 15];
-      }
-    }
-  }
-  out.append(s.data() + run, s.size() - run);
-  out += '"';
-}
 
 // Cuts `s` to at most `limit` bytes, at a space, never inside a character.
 std::string cut(std::string s, size_t limit) {
@@ -328,19 +277,12 @@ std::string shard_json(Terms::const_iterator begin, Terms::const_iterator end) {
   std::string out = "{";
   for (auto it = begin; it != end; ++it) {
     if (out.size() > 1) out += ',';
-    json_string(out, it->first);
+    base::append_json_string(out, it->first);
     out += ":\"";
     it->second->append_base64(out);
     out += '"';
   }
   return out + "}";
-}
-
-size_t json_string_size(std::string_view s) {
-  size_t n = 2;
-  for (unsigned char c : s)
-    n += c == '"' || c == '\\' || c == '\n' || c == '\t' ? 2 : c < 0x20 ? 6 : 1;
-  return n;
 }
 
 // shard_json(begin, end).size(), without making it: a large group is
@@ -350,7 +292,7 @@ size_t shard_size(Terms::const_iterator begin, Terms::const_iterator end) {
   for (auto it = begin; it != end; ++it) {
     if (it != begin) ++n;
     // "term":"base64" (four characters for every three bytes, padded)
-    n += json_string_size(it->first) + 3 + (it->second->byte_size() + 2) / 3 * 4;
+    n += base::json_string_size(it->first) + 3 + (it->second->byte_size() + 2) / 3 * 4;
   }
   return n;
 }
@@ -595,13 +537,13 @@ void IndexBuilder::add(Document d) {
   vocabulary_->add(d.text, doc, 1);
   // Only the excerpt's start is written.
   open_chunk_ += open_chunk_.empty() ? "[[" : ",\n[";
-  json_string(open_chunk_, d.url);
+  base::append_json_string(open_chunk_, d.url);
   open_chunk_ += ',';
-  json_string(open_chunk_, d.title);
+  base::append_json_string(open_chunk_, d.title);
   open_chunk_ += ',';
-  json_string(open_chunk_, d.context);
+  base::append_json_string(open_chunk_, d.context);
   open_chunk_ += ',';
-  json_string(open_chunk_, cut(std::move(d.text), text_limit));
+  base::append_json_string(open_chunk_, cut(std::move(d.text), text_limit));
   open_chunk_ += ']';
   if (doc_count_ % chunk_size == 0) close_chunk();
 }
@@ -632,17 +574,17 @@ std::vector<base::OutputFile> IndexBuilder::files() && {
   std::sort(shards.begin(), shards.end());
 
   std::string manifest = "{\"v\":2,\"lang\":";
-  json_string(manifest, lang);
+  base::append_json_string(manifest, lang);
   manifest += ",\"docs\":" + std::to_string(doc_count_) +
               ",\"chunk\":" + std::to_string(chunk_size) + ",\"shards\":[";
   for (size_t i = 0; i < shards.size(); ++i) {
     if (i) manifest += ',';
-    json_string(manifest, shards[i].first);
+    base::append_json_string(manifest, shards[i].first);
   }
   manifest += "],\"common\":[";
   for (size_t i = 0; i < common.size(); ++i) {
     if (i) manifest += ',';
-    json_string(manifest, common[i]);
+    base::append_json_string(manifest, common[i]);
   }
   manifest += "]}\n";
   out.push_back({root + "index.json", std::move(manifest), ""});

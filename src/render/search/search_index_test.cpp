@@ -165,6 +165,12 @@ TEST_CASE("search index: the documents' JSON escapes what JSON must, wherever it
         out += "\\n";
       else if (c == '\t')
         out += "\\t";
+      else if (c == '\r')
+        out += "\\r";
+      else if (c == '\b')
+        out += "\\b";
+      else if (c == '\f')
+        out += "\\f";
       else if (c < 0x20)
         out += "\\u00" + fmt_hex(c);
       else
@@ -172,11 +178,13 @@ TEST_CASE("search index: the documents' JSON escapes what JSON must, wherever it
     }
     return out + "\"";
   };
-  const std::string pieces[] = {"abcdefgh", "é", "\"", "\\", "\n", "\t", "\x01", "\x1f", " ", "x"};
+  const std::string pieces[] = {"abcdefgh", "é", "\"", "\\", "\n", "\t", "\x01",
+                                "\x1f",     " ", "x",  "\r", "\b", "\f"};
   std::mt19937 rng(3);
   for (int n = 0; n < 500; ++n) {
     std::string title;
-    for (int i = 0, k = static_cast<int>(rng() % 30); i < k; ++i) title += pieces[rng() % 10];
+    for (int i = 0, k = static_cast<int>(rng() % 30); i < k; ++i)
+      title += pieces[rng() % std::size(pieces)];
     auto files = by_path(index_files({{"u/", title, "", ""}}, "fr"));
     const std::string expected = "[[\"u/\"," + reference(title) + ",\"\",\"\"]]\n";
     INFO(title);
