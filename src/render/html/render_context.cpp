@@ -250,24 +250,28 @@ mustache::data page_data(const RenderContext& ctx, const PageHead& head) {
 }
 
 void add_page_frame(mustache::data& d, const RenderContext& ctx, const std::string& lang,
-                    const std::string& url) {
+                    const std::string& url, std::vector<std::string>* targets) {
   const LanguageData& ld = ctx.langs.at(lang);
-  d.set("css_href", base::relative_url(url, ctx.theme.css_path));
-  for (const auto& [name, script] : ctx.theme.scripts)
-    d.set("script_" + name, base::relative_url(url, script.path));
+  // Every output path the frame links to goes through here (frame_targets
+  // lists them so).
+  auto link = [&](const std::string& to) {
+    if (targets) targets->push_back(to);
+    return base::relative_url(url, to);
+  };
+  d.set("css_href", link(ctx.theme.css_path));
+  for (const auto& [name, script] : ctx.theme.scripts) d.set("script_" + name, link(script.path));
   // The search box (PRODUCT.md §8) finds its index relative to the page, so
   // a site under a sub-path needs no server (render/search writes it).
   d.set("search", ctx.site.config.search);
-  if (ctx.site.config.search)
-    d.set("search_index_href", base::relative_url(url, "search/" + lang + "/"));
-  d.set("home_href", base::relative_url(url, ctx.site.home_url(lang)));
-  d.set("feed_href", base::relative_url(url, ld.feed_url));
+  if (ctx.site.config.search) d.set("search_index_href", link("search/" + lang + "/"));
+  d.set("home_href", link(ctx.site.home_url(lang)));
+  d.set("feed_href", link(ld.feed_url));
   auto menu = list_data();
   const std::string& home = ctx.site.home_url(lang);
   for (const auto& m : ld.menu) {
     mustache::data item;
     item.set("title", m.title);
-    item.set("href", base::relative_url(url, m.url));
+    item.set("href", link(m.url));
     bool current = m.url == url;
     item.set("current", current);
     item.set("ancestor", !current && m.url != home && url.rfind(m.url, 0) == 0);
@@ -275,20 +279,14 @@ void add_page_frame(mustache::data& d, const RenderContext& ctx, const std::stri
   }
   d.set("has_menu", !ld.menu.empty());
   put(d, "menu", std::move(menu));
-  set_brand(d, ctx, lang, [&](const std::string& path) { return base::relative_url(url, path); });
+  set_brand(d, ctx, lang, link);
 }
 
 std::vector<std::string> frame_targets(const RenderContext& ctx, const std::string& lang) {
-  std::vector<std::string> out{ctx.theme.css_path, "search/" + lang + "/", ctx.site.home_url(lang),
-                               ctx.langs.at(lang).feed_url};
-  for (const auto& [name, script] : ctx.theme.scripts) out.push_back(script.path);
-  for (const auto& m : ctx.langs.at(lang).menu) out.push_back(m.url);
-  const auto& brand = ctx.site.config.brand;
-  auto published = [](const std::string& source) { return source.substr(sizeof "static/" - 1); };
-  if (!brand.logo.empty()) out.push_back(published(brand.logo));
-  for (const auto& p : brand.partners)
-    if (!p.logo.empty()) out.push_back(published(p.logo));
-  return out;
+  mustache::data unused;
+  std::vector<std::string> targets;
+  add_page_frame(unused, ctx, lang, "", &targets);
+  return targets;
 }
 
 void set_brand(mustache::data& d, const RenderContext& ctx, const std::string& lang,

@@ -75,8 +75,9 @@ mustache::data page_data(const RenderContext& ctx, const PageHead& head);
 // from where it is: stylesheet, scripts, search index, home, feed, the menu
 // (with the current item and its ancestors), the brand's logo and partners.
 // Read below the page's own data (page_data), which may override any of it.
+// `targets`, when given, receives every output path linked to.
 void add_page_frame(mustache::data& d, const RenderContext& ctx, const std::string& lang,
-                    const std::string& url);
+                    const std::string& url, std::vector<std::string>* targets = nullptr);
 // The output paths add_page_frame links to in `lang`. Every page of a folder
 // has the same frame when none of them is inside the folder (the folder
 // itself aside): links out of a folder do not depend on which page of it

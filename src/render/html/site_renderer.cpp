@@ -175,7 +175,7 @@ class SiteRenderer {
   // The pages of a folder ("articles/") link out of it the same way, so
   // they share one frame (add_page_frame) instead of making one each: the
   // menu and the links of the header and footer, made and freed for every
-  // page, were 7 % of the instructions of rendering one. A folder that
+  // page, were 9 % of the instructions of rendering them. A folder that
   // holds one of the frame's targets (a menu entry under it, say) keeps a
   // frame per page.
   void share_frames() {
