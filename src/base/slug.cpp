@@ -33,6 +33,19 @@ const char* ascii_spelling(gunichar c) {
   }
 }
 
+// A slug as it is written: pieces joined by one hyphen wherever something
+// separated them, none at either end.
+struct Slug {
+  std::string text;
+  bool pending_dash = false;
+  void put(std::string_view piece) {
+    if (pending_dash && !text.empty()) text += '-';
+    pending_dash = false;
+    text += piece;
+  }
+  void separate() { pending_dash = true; }
+};
+
 }  // namespace
 
 namespace detail {
@@ -45,21 +58,15 @@ std::string slugify_general(std::string_view text) {
   GString_ nfc(g_utf8_normalize(folded.get(), -1, G_NORMALIZE_NFC), g_free);
   const gchar* const folded_text = nfc.get();
 
-  std::string out;
-  bool pending_dash = false;
+  Slug slug;
   bool in_script = false;  // the last character was kept as it is
-  auto put = [&](std::string_view piece) {
-    if (pending_dash && !out.empty()) out += '-';
-    pending_dash = false;
-    out += piece;
-  };
   for (const gchar* p = folded_text; *p; p = g_utf8_next_char(p)) {
     const gunichar c = g_utf8_get_char(p);
     if (c < 0x80) {
       if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
-        put(std::string_view(p, 1));
+        slug.put(std::string_view(p, 1));
       else
-        pending_dash = true;
+        slug.separate();
       in_script = false;
       continue;
     }
@@ -80,24 +87,24 @@ std::string slugify_general(std::string_view text) {
     const bool after_kept = in_script;
     in_script = false;
     if (latin && !ascii.empty()) {
-      put(ascii);
+      slug.put(ascii);
     } else if (const char* spelled = ascii_spelling(c)) {
-      put(spelled);
+      slug.put(spelled);
     } else if (g_unichar_isalnum(c)) {
       // Arabic, Greek, Chinese… letters and digits: a name written in them
       // still makes an address.
-      put(as_is);
+      slug.put(as_is);
       in_script = true;
     } else if (g_unichar_ismark(c)) {
       // A vowel sign or accent of such a letter (Hindi's ि) belongs to it; a
       // mark on a folded Latin letter is dropped with the rest of its accent.
-      if (after_kept) out += as_is;
+      if (after_kept) slug.text += as_is;
       in_script = after_kept;
     } else {
-      pending_dash = true;
+      slug.separate();
     }
   }
-  return out;
+  return std::move(slug.text);
 }
 
 }  // namespace detail
@@ -147,23 +154,17 @@ std::array<LatinPiece, latin_last - latin_first + 1> make_latin_pieces() {
 // a character at a time; any other goes the general way.
 std::string slugify(std::string_view text) {
   static const auto pieces = make_latin_pieces();
-  std::string out;
-  out.reserve(text.size());
-  bool pending_dash = false;
-  auto put = [&](std::string_view piece) {
-    if (pending_dash && !out.empty()) out += '-';
-    pending_dash = false;
-    out += piece;
-  };
+  Slug slug;
+  slug.text.reserve(text.size());
   for (size_t i = 0; i < text.size();) {
     const auto c = static_cast<unsigned char>(text[i]);
     if (c < 0x80) {
       if (c == 0) return detail::slugify_general(text);
       const char lower = g_ascii_tolower(static_cast<char>(c));
       if ((lower >= 'a' && lower <= 'z') || (lower >= '0' && lower <= '9'))
-        put(std::string_view(&lower, 1));
+        slug.put(std::string_view(&lower, 1));
       else
-        pending_dash = true;
+        slug.separate();
       ++i;
       continue;
     }
@@ -175,12 +176,12 @@ std::string slugify(std::string_view text) {
     const LatinPiece& piece = pieces[code - latin_first];
     if (piece.kind == LatinPiece::other) return detail::slugify_general(text);
     if (piece.kind == LatinPiece::letters)
-      put(piece.text);
+      slug.put(piece.text);
     else
-      pending_dash = true;
+      slug.separate();
     i += 2;
   }
-  return out;
+  return std::move(slug.text);
 }
 
 bool is_clean_segment(std::string_view s) {
