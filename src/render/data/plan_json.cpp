@@ -276,7 +276,8 @@ std::string plan_json(const model::Site& site, const model::Plan& plan) {
   std::string out;
   JsonWriter w(out);
   Writer(site, plan, w).plan();
-  return out + "\n";
+  out += '\n';
+  return out;
 }
 
 }  // namespace carnet::render::data
