@@ -189,18 +189,18 @@ class SiteRenderer {
       auto [it, added] = frames_.try_emplace({j.lang, folder});
       if (added) {
         const auto& lang_targets = targets[j.lang];
-        it->second.shared =
+        it->second.for_folder =
             std::none_of(lang_targets.begin(), lang_targets.end(), [&](const std::string& t) {
               return t.size() > folder.size() && t.compare(0, folder.size(), folder) == 0;
             });
-        if (it->second.shared) {
+        if (it->second.for_folder) {
           // With the language's shared data, whose names are not the
           // frame's: a name is then looked up in two places, not three.
           it->second.data = mustache::data(ctx_.langs.at(j.lang).shared);
           add_page_frame(it->second.data, ctx_, j.lang, j.url);
         }
       }
-      if (it->second.shared) j.frame = &it->second.data;
+      if (it->second.for_folder) j.frame = &it->second.data;
     }
   }
 
@@ -646,7 +646,7 @@ class SiteRenderer {
   RenderContext ctx_;
   std::vector<Job> jobs_;
   struct Frame {
-    bool shared = false;  // every page of the folder reads `data`
+    bool for_folder = false;  // every page of the folder reads `data`
     mustache::data data;
   };
   std::map<std::pair<std::string, std::string>, Frame> frames_;  // (lang, folder)
