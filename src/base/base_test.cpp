@@ -10,6 +10,7 @@
 #include "base/byte_words.hpp"
 #include "base/date.hpp"
 #include "base/diagnostics.hpp"
+#include "base/json_string.hpp"
 #include "base/language.hpp"
 #include "base/rel_path.hpp"
 #include "base/slug.hpp"
@@ -301,6 +302,63 @@ TEST_CASE("control characters are found wherever they fall among eight-byte step
       INFO(references);
       CHECK(found == expected);
     }
+  }
+}
+
+TEST_CASE("JSON strings: nlohmann's escapes wherever they fall, and their size known ahead",
+          "[base]") {
+  // append_json_string passes over eight bytes at a time; every byte below
+  // 0x20, the quote and the backslash, at any offset among plain text and
+  // UTF-8, must come out as written byte by byte. The search index sizes
+  // its shards with json_string_size before writing them: the two agree.
+  auto reference = [](std::string_view s) {
+    std::string out = "\"";
+    for (unsigned char c : s) {
+      switch (c) {
+        case '"':
+          out += "\\\"";
+          break;
+        case '\\':
+          out += "\\\\";
+          break;
+        case '\b':
+          out += "\\b";
+          break;
+        case '\f':
+          out += "\\f";
+          break;
+        case '\n':
+          out += "\\n";
+          break;
+        case '\r':
+          out += "\\r";
+          break;
+        case '\t':
+          out += "\\t";
+          break;
+        default:
+          if (c < 0x20)
+            out += fmt::format("\\u{:04x}", c);
+          else
+            out += static_cast<char>(c);
+      }
+    }
+    return out + "\"";
+  };
+  std::vector<std::string> pieces = {"abcdefgh", "é", "😀", " ", "x", "\x7f"};
+  for (int c = 0; c < 0x20; ++c) pieces.emplace_back(1, static_cast<char>(c));
+  pieces.emplace_back("\"");
+  pieces.emplace_back("\\");
+  std::mt19937 rng(19);
+  for (int n = 0; n < 3000; ++n) {
+    std::string s;
+    for (int i = 0, k = static_cast<int>(rng() % 30); i < k; ++i)
+      s += pieces[rng() % pieces.size()];
+    std::string out = "prefix";
+    append_json_string(out, s);
+    INFO(s);
+    REQUIRE(out == "prefix" + reference(s));
+    REQUIRE(json_string_size(s) == out.size() - 6);
   }
 }
 
